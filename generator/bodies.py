@@ -1,0 +1,114 @@
+"""Turn a seed's body into safe, well-formed Markdown for its article page.
+
+Plain-text seeds put one paragraph per line, tables without the blank line
+Markdown needs, and section headings as bare short lines. This module makes
+those blocks explicit so the page shows the tables, FAQ and headings the text
+has, and escapes what would otherwise become raw HTML or attribute lists.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.text import plain
+
+_ATX = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+_LIST = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_SENTENCE_END = re.compile(r"[.!?:…;,][\"'”’)\]]*\s*$")
+SECTION_HEADING_MAX_WORDS = 12
+
+
+def escape_line(line: str) -> str:
+    """Neutralise raw HTML and attribute-list syntax in one line of seed text."""
+    return (
+        line.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("{", "&#123;")
+        .replace("}", "&#125;")
+    )
+
+
+def body_markdown(body: str, title: str) -> str:
+    """Return the article body as Markdown blocks separated by blank lines.
+
+    Args:
+        body: The seed body (Markdown or plain text).
+        title: The article title; a leading heading equal to it is dropped
+            because the page already shows the title.
+    """
+    blocks = list(_blocks(body.split("\n")))
+    if blocks and blocks[0][0] == "heading" and _same(blocks[0][1], title):
+        blocks = blocks[1:]
+    return "\n\n".join(text for _, text in blocks) + "\n"
+
+
+def _same(heading: str, title: str) -> bool:
+    return plain(heading.lstrip("#")).strip(" .").casefold() == title.strip(" .").casefold()
+
+
+def _blocks(lines: list[str]) -> Iterator[tuple[str, str]]:
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        kind = _kind(line)
+        if kind == "blank":
+            index += 1
+            continue
+        if kind in ("table", "list"):
+            end = index
+            while end < len(lines) and _kind(lines[end]) == kind:
+                end += 1
+            rows = [escape_line(row.strip()) for row in lines[index:end]]
+            yield kind, _fix_table(rows) if kind == "table" else "\n".join(rows)
+            index = end
+            continue
+        if kind == "heading":
+            yield "heading", _heading(line)
+        elif _is_section_heading(lines, index):
+            yield "heading", "### " + escape_line(line.strip())
+        else:
+            yield "text", escape_line(line.strip())
+        index += 1
+
+
+def _kind(line: str) -> str:
+    if not line.strip():
+        return "blank"
+    if _ATX.match(line):
+        return "heading"
+    if _LIST.match(line):
+        return "list"
+    if line.count("|") >= 2 or _TABLE_SEPARATOR.match(line):
+        return "table"
+    return "text"
+
+
+def _heading(line: str) -> str:
+    match = _ATX.match(line)
+    assert match is not None
+    level = min(6, max(2, len(match.group("hashes")) + 1))
+    return "#" * level + " " + escape_line(match.group("text"))
+
+
+def _is_section_heading(lines: list[str], index: int) -> bool:
+    """A short, unpunctuated, capitalised line followed by more text."""
+    text = lines[index].strip()
+    following = [line for line in lines[index + 1 :] if line.strip()]
+    return (
+        bool(following)
+        and text[:1].isupper()
+        and not _SENTENCE_END.search(text)
+        and len(text.split()) <= SECTION_HEADING_MAX_WORDS
+        and not text.startswith(("–", "—", "-"))
+    )
+
+
+def _fix_table(rows: list[str]) -> str:
+    # A table needs a separator row after its header; add one when missing.
+    if len(rows) >= 2 and _TABLE_SEPARATOR.match(rows[1]):
+        return "\n".join(rows)
+    columns = max(1, rows[0].strip("|").count("|") + 1)
+    return "\n".join([rows[0], "|".join(["---"] * columns), *rows[1:]])

@@ -1,0 +1,87 @@
+"""Command line: ``briefing check`` and ``briefing export``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+from tqdm import tqdm
+
+from generator.export import corpus_record, dumps
+from generator.models import Problem, Severity
+from generator.pipeline import Corpus, Settings, build_corpus
+
+T = TypeVar("T")
+
+
+def _progress(items: Sequence[T], label: str) -> Iterable[T]:
+    # tqdm's delay keeps quick runs quiet: the bar appears only after a second.
+    return tqdm(items, desc=label, unit="seed", delay=1.0, disable=not sys.stderr.isatty())
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="lint the seeds and report problems")
+    check.add_argument("seeds", nargs="?", default="seeds", type=Path, help="seeds folder")
+    check.add_argument("--format", choices=["text", "github"], default="text")
+    export = sub.add_parser("export", help="write the corpus as JSON")
+    export.add_argument("--seeds", default="seeds", type=Path, help="seeds folder")
+    export.add_argument("--out", type=Path, help="output file (default: standard output)")
+    for command in (check, export):
+        command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        command.add_argument("--outlets", type=Path, help="outlet registry (default: SEEDS/outlets.yml)")
+        command.add_argument("--actors", type=Path, help="actor registry (default: SEEDS/actors.yml)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    args = _parser().parse_args(argv)
+    seeds = args.seeds
+    if not seeds.is_dir():
+        print(f"briefing: no seeds folder at {seeds}", file=sys.stderr)
+        return 2
+    settings = Settings(seeds, args.outlets, args.actors, args.strict)
+    corpus = build_corpus(settings, _progress)
+    if args.command == "check":
+        print(format_report(corpus, args.format, seeds))
+        return 1 if corpus.has_errors else 0
+    text = dumps(corpus_record(corpus))
+    if args.out:
+        args.out.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def format_report(corpus: Corpus, style: str, seeds: Path) -> str:
+    """Render the problems as a readable report or as GitHub annotations."""
+    lines = [_format_problem(p, style, seeds) for p in corpus.problems]
+    errors = sum(p.severity is Severity.ERROR for p in corpus.problems)
+    warnings = sum(p.severity is Severity.WARNING for p in corpus.problems)
+    summary = (
+        f"{corpus.seeds_read} seed(s) read, {len(corpus.articles)} article(s), "
+        f"{errors} error(s), {warnings} warning(s)"
+    )
+    if style == "github":
+        return "\n".join([*lines, summary])
+    return "\n".join([*lines, "" if lines else "No problems found.", summary]).strip("\n")
+
+
+def _format_problem(problem: Problem, style: str, seeds: Path) -> str:
+    path = (seeds / problem.file).as_posix()
+    if style == "github":
+        level = "error" if problem.severity is Severity.ERROR else "warning"
+        if problem.severity is Severity.INFO:
+            level = "notice"
+        message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{level} file={path},line={problem.line},title={problem.code}::{message}"
+    return f"{path}:{problem.line}: {problem.severity}: {problem.message} [{problem.code}]"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

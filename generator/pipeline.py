@@ -1,0 +1,182 @@
+"""The pipeline: read → extract → (actors, events) → corpus. No MkDocs here."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from generator import dates
+from generator.extract import PendingDate, infer_article
+from generator.models import Article, Origin, Problem, Published, RawSeed, Severity
+from generator.outlets import OutletRegistry, load_outlet_registry
+from generator.reader import iter_seed_paths, read_seed
+
+T = TypeVar("T")
+Progress = Callable[[Sequence[T], str], Iterable[T]]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Plain settings for one run (the MkDocs plugin and the CLI both build one).
+
+    Attributes:
+        seeds_dir: Folder holding the seed files.
+        outlets_file: Project outlet registry (defaults to ``outlets.yml`` in seeds_dir).
+        actors_file: Actor registry (defaults to ``actors.yml`` in seeds_dir).
+        strict: Treat warnings as errors.
+    """
+
+    seeds_dir: Path
+    outlets_file: Path | None = None
+    actors_file: Path | None = None
+    strict: bool = False
+
+    def outlets_path(self) -> Path:
+        """The outlet registry in use."""
+        return self.outlets_file or self.seeds_dir / "outlets.yml"
+
+    def actors_path(self) -> Path:
+        """The actor registry in use."""
+        return self.actors_file or self.seeds_dir / "actors.yml"
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """Everything the site and the export are made from."""
+
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]
+    seeds_read: int
+
+    def article(self, article_id: str) -> Article:
+        """Return the article with this id."""
+        return next(a for a in self.articles if a.id == article_id)
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether any problem is an error."""
+        return any(p.severity is Severity.ERROR for p in self.problems)
+
+
+def _no_progress(items: Sequence[T], label: str) -> Iterable[T]:
+    return items
+
+
+def read_articles(
+    settings: Settings, progress: Progress[Path] = _no_progress
+) -> tuple[list[Article], list[Problem], int]:
+    """Read and infer every seed; one bad seed never stops the others.
+
+    Returns:
+        The articles, the problems, and the number of seed files found.
+    """
+    outlets, problems = load_outlet_registry(settings.outlets_path())
+    paths = list(iter_seed_paths(settings.seeds_dir))
+    raws: list[RawSeed] = []
+    for path in progress(paths, "Reading seeds"):
+        raw, seed_problems = read_seed(path, settings.seeds_dir)
+        problems += seed_problems
+        if raw is not None:
+            raws.append(raw)
+    raws = _unique_ids(raws, problems)
+    _report_duplicates(raws, problems)
+    articles, pending = _infer_all(raws, outlets, problems)
+    articles = resolve_pending_dates(articles, pending)
+    return articles, problems, len(paths)
+
+
+def _infer_all(
+    raws: Sequence[RawSeed], outlets: OutletRegistry, problems: list[Problem]
+) -> tuple[list[Article], list[PendingDate]]:
+    articles: list[Article] = []
+    pending: list[PendingDate] = []
+    for raw in raws:
+        article, found, waiting = infer_article(raw, outlets)
+        articles.append(article)
+        problems += found
+        if waiting:
+            pending.append(waiting)
+    return articles, pending
+
+
+def _unique_ids(raws: Sequence[RawSeed], problems: list[Problem]) -> list[RawSeed]:
+    # Seeds are sorted by path, so the first file keeps the plain id for good.
+    seen: set[str] = set()
+    result = []
+    for raw in raws:
+        if raw.id in seen:
+            new_id = f"{raw.id}-{Path(raw.file).suffix.lstrip('.') or 'seed'}"
+            msg = f"Another seed already has the id {raw.id!r}; this one is published as {new_id!r}."
+            problems.append(Problem(raw.file, 1, Severity.WARNING, "duplicate-id", msg))
+            raw = dataclasses.replace(raw, id=new_id)
+        seen.add(raw.id)
+        result.append(raw)
+    return result
+
+
+def _report_duplicates(raws: Sequence[RawSeed], problems: list[Problem]) -> None:
+    first: dict[str, RawSeed] = {}
+    for raw in raws:
+        if not raw.body.strip():
+            continue
+        original = first.setdefault(raw.digest, raw)
+        if original is not raw:
+            msg = f"Duplicate seed: the same text as {original.file}."
+            problems.append(Problem(raw.file, raw.body_line, Severity.WARNING, "duplicate", msg))
+
+
+def resolve_pending_dates(articles: Sequence[Article], pending: Sequence[PendingDate]) -> list[Article]:
+    """Give year-less lede dates a year, using the other articles' dates as evidence."""
+    evidence = [
+        a.published.date
+        for a in articles
+        if a.published.date and a.published.precision == "day" and not a.published.inferred
+    ]
+    by_id = {p.article_id: p for p in pending}
+    result = []
+    for article in articles:
+        waiting = by_id.get(article.id)
+        resolved = dates.resolve_year(waiting.partial, evidence) if waiting else None
+        if waiting and resolved:
+            result.append(_with_resolved_date(article, waiting, resolved))
+        else:
+            result.append(article)
+    return result
+
+
+def _with_resolved_date(article: Article, waiting: PendingDate, resolved: dt.date) -> Article:
+    weekday = " (the weekday fits)" if waiting.partial.weekday is not None else ""
+    note = (
+        f"read from the lede: “{waiting.partial.text}”; year {resolved.year} inferred from "
+        f"the publication dates of other articles in the corpus{weekday}"
+    )
+    published = Published(resolved, "day", Origin.TEXT, inferred=True, line=waiting.line, note=note)
+    flags = tuple(f for f in article.flags if f != "undated")
+    return dataclasses.replace(article, published=published, flags=flags)
+
+
+def build_corpus(settings: Settings, progress: Progress[Path] = _no_progress) -> Corpus:
+    """Run the whole pipeline on a seeds folder.
+
+    Args:
+        settings: Where the seeds and registries are.
+        progress: Wraps long loops (the CLI passes a progress bar).
+
+    Returns:
+        The corpus: articles, problems (strict mode applied), count of seeds.
+    """
+    articles, problems, count = read_articles(settings, progress)
+    if settings.strict:
+        problems = [_promote(p) for p in problems]
+    ordered = sorted(problems, key=lambda p: (p.file, p.line, p.code, p.message))
+    return Corpus(tuple(articles), tuple(ordered), count)
+
+
+def _promote(problem: Problem) -> Problem:
+    if problem.severity is Severity.WARNING:
+        return dataclasses.replace(problem, severity=Severity.ERROR)
+    return problem

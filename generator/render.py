@@ -1,0 +1,201 @@
+"""Render the corpus into Markdown pages through Jinja2 templates.
+
+``render_site`` returns ``{src_uri: content}``; the MkDocs plugin turns each
+entry into a virtual file. Seed-derived strings reach Markdown only through
+the ``md`` filter, which escapes Markdown and HTML syntax, so a title or tag
+can never become markup.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
+
+from generator import views
+from generator.bodies import body_markdown
+from generator.chart import coverage_chart
+from generator.export import corpus_record, dumps
+from generator.models import Article
+from generator.pipeline import Corpus
+from generator.slugs import stable_slug
+
+# Pages listed in mkdocs.yml's nav; every other generated page stays out of
+# the sidebar so that page size does not grow with the corpus.
+IN_NAV = frozenset(
+    {
+        "index.md",
+        "events/index.md",
+        "topics/index.md",
+        "actors/index.md",
+        "places/index.md",
+        "dates/index.md",
+        "outlets/index.md",
+        "articles/index.md",
+        "problems/index.md",
+        "data/index.md",
+    }
+)
+LATEST_ON_HOME = 10
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+FLAG_LABELS = {
+    "ai-written": "AI-written",
+    "no-metadata": "No metadata",
+    "undated": "Undated",
+    "no-outlet": "No outlet named",
+}
+
+
+def md(value: object) -> str:
+    """Escape seed-derived text for inline Markdown (and for HTML inside it)."""
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+@pass_context
+def link(context: Context, target: str) -> str:
+    """Relative link from the page being rendered to another source file."""
+    here = posixpath.dirname(context["page_path"])
+    return posixpath.relpath(target, here or ".")
+
+
+def make_environment() -> Environment:
+    """The Jinja2 environment for page templates (Markdown out, SVG autoescaped)."""
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("svg.j2",), default_for_string=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md
+    env.filters["flag_label"] = lambda flag: FLAG_LABELS.get(flag, flag)
+    env.globals["link"] = link
+    env.globals["article_path"] = lambda a: f"articles/{a.id}.md"
+    env.globals["outlet_path"] = lambda name: f"outlets/{views.outlet_slug(name)}.md"
+    env.globals["topic_path"] = lambda tag: f"topics/{stable_slug(tag, 'tag')}.md"
+    env.globals["day_path"] = lambda d: f"dates/{d.isoformat()}.md"
+    return env
+
+
+class SiteRenderer:
+    """Collects rendered pages; one instance per build."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.env = make_environment()
+        self.pages: dict[str, str] = {}
+
+    def page(self, path: str, template: str, **context: Any) -> None:
+        """Render ``template`` into the page at ``path``."""
+        self.pages[path] = self.env.get_template(template).render(page_path=path, **context)
+
+    def render(self) -> dict[str, str]:
+        """Render every page of the site."""
+        articles = self.corpus.articles
+        for step in _STEPS:
+            step(self, articles)
+        return dict(sorted(self.pages.items()))
+
+
+def _home(site: SiteRenderer, articles: Sequence[Article]) -> None:
+    chart = coverage_chart(articles)
+    svg = site.env.get_template("coverage.svg.j2").render(chart=chart) if chart else ""
+    site.page(
+        "index.md",
+        "index.md.j2",
+        corpus=site.corpus,
+        latest=views.newest_first(articles)[:LATEST_ON_HOME],
+        topics=views.topics(articles),
+        outlets=views.outlets(articles),
+        days=views.days(articles),
+        chart_svg=svg,
+        date_range=views.date_range(articles),
+    )
+
+
+def _articles(site: SiteRenderer, articles: Sequence[Article]) -> None:
+    site.page("articles/index.md", "articles.md.j2", articles=views.newest_first(articles))
+    for article in articles:
+        site.page(
+            f"articles/{article.id}.md",
+            "article.md.j2",
+            article=article,
+            body=body_markdown(article.body, article.title),
+            problems=[p for p in site.corpus.problems if p.file == article.file],
+        )
+
+
+def _topics(site: SiteRenderer, articles: Sequence[Article]) -> None:
+    facets = views.topics(articles)
+    site.page("topics/index.md", "topics.md.j2", topics=facets)
+    for facet in facets:
+        members = (*facet.articles, *facet.inferred)
+        outlets: Counter[str] = Counter(name for a in members for name in a.outlets)
+        site.page(
+            f"topics/{facet.slug}.md",
+            "topic.md.j2",
+            topic=facet,
+            outlets=views.top(outlets),
+            date_range=views.date_range(members),
+        )
+
+
+def _outlets(site: SiteRenderer, articles: Sequence[Article]) -> None:
+    facets = views.outlets(articles)
+    site.page("outlets/index.md", "outlets.md.j2", outlets=facets)
+    for facet in facets:
+        site.page(f"outlets/{facet.slug}.md", "outlet.md.j2", outlet=facet)
+
+
+def _dates(site: SiteRenderer, articles: Sequence[Article]) -> None:
+    days = views.days(articles)
+    months: dict[str, list[views.Facet]] = {}
+    for day in days:
+        months.setdefault(day.slug[:7], []).append(day)
+    site.page("dates/index.md", "dates.md.j2", months=months, undated=views.undated(articles))
+    for day in days:
+        site.page(f"dates/{day.slug}.md", "date.md.j2", day=day)
+
+
+def _problems(site: SiteRenderer, articles: Sequence[Article]) -> None:
+    site.page("problems/index.md", "problems.md.j2", corpus=site.corpus)
+
+
+def _data(site: SiteRenderer, articles: Sequence[Article]) -> None:
+    site.pages["data/corpus.json"] = dumps(corpus_record(site.corpus))
+    site.page("data/index.md", "data.md.j2", corpus=site.corpus)
+
+
+def _placeholders(site: SiteRenderer, articles: Sequence[Article]) -> None:
+    for section in ("events", "actors", "places"):
+        if f"{section}/index.md" not in site.pages:
+            site.page(f"{section}/index.md", "pending.md.j2", section=section)
+
+
+_STEPS: tuple[Callable[[SiteRenderer, Sequence[Article]], None], ...] = (
+    _home,
+    _articles,
+    _topics,
+    _outlets,
+    _dates,
+    _problems,
+    _data,
+    _placeholders,
+)
+
+
+def render_site(corpus: Corpus) -> dict[str, str]:
+    """Render every generated page of the site.
+
+    Returns:
+        A mapping from source path (relative to ``docs/``) to content.
+    """
+    return SiteRenderer(corpus).render()

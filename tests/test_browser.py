@@ -1,0 +1,129 @@
+"""What a reader does, in a real headless Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser_support import CHROMIUM_ARGS, chromium_path, serve_directory
+from tests.conftest import ARTIFACTS, FIXTURES, SEEDS, make_project
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+def build_site(tmp: Path, seeds: Path) -> Path:
+    project = make_project(tmp, seeds)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+        capture_output=True,
+    )
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = chromium_path()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def seeds_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = build_site(tmp_path_factory.mktemp("browser-seeds"), SEEDS)
+    with serve_directory(site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def shot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_home_page_loads_without_console_errors(page: Any, seeds_url: str) -> None:
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(seeds_url)
+    page.wait_for_load_state("networkidle")
+    assert "Research briefing" in page.title()
+    assert page.locator("svg.coverage").count() == 1
+    shot(page, "home")
+    assert errors == []
+
+
+@pytest.mark.parametrize("query", ["Kataib", "Ain al-Asad"])
+def test_search_finds_the_articles(page: Any, seeds_url: str, query: str) -> None:
+    page.goto(seeds_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    links = [
+        results.nth(i).locator("a").first.get_attribute("href") for i in range(results.count())
+    ]
+    shot(page, f"search-{query.replace(' ', '-')}")
+    assert any("articles/" in (href or "") for href in links), links
+
+
+def test_click_through_topic_article_date_outlet(page: Any, seeds_url: str) -> None:
+    page.goto(seeds_url)
+    page.get_by_role("link", name="Topics", exact=True).first.click()
+    page.get_by_role("link", name="iraq", exact=True).first.click()
+    assert "/topics/iraq/" in page.url
+    page.locator("article table a[href*='articles/']").first.click()
+    assert "/articles/" in page.url
+    page.get_by_role("link", name="that day").click()
+    assert "/dates/2023-11-21/" in page.url
+    page.locator("article table a[href*='outlets/']").first.click()
+    assert "/outlets/" in page.url
+    assert page.locator("h1").first.inner_text().startswith("Outlet:")
+    shot(page, "click-through-outlet")
+
+
+def test_dark_mode_toggles(page: Any, seeds_url: str) -> None:
+    page.goto(seeds_url)
+    before = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component='palette'] label:visible").first.click()
+    after = page.locator("body").get_attribute("data-md-color-scheme")
+    shot(page, "dark-mode")
+    assert {before, after} == {"default", "slate"}
+
+
+def test_hostile_seeds_run_no_script(page: Any, browser: Any, tmp_path: Path) -> None:
+    site = build_site(tmp_path, FIXTURES / "hostile")
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with serve_directory(site) as url:
+        pages = ["", "articles/", "problems/", "topics/", "outlets/", "dates/"]
+        pages += [
+            f"articles/{p.name}/" for p in sorted((site / "articles").iterdir()) if p.is_dir()
+        ]
+        for path in pages:
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            page.mouse.move(200, 300)
+            page.mouse.move(600, 500)
+            assert page.evaluate("typeof window.__pwned") == "undefined", path
+        shot(page, "hostile-article")
+    assert dialogs == []

@@ -1,0 +1,132 @@
+"""Real MkDocs builds: the seeds, hostile seeds and the shared corpus build strictly."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, SEEDS, make_project
+
+pytestmark = pytest.mark.slow
+
+
+def build(project: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def files_under(path: Path) -> set[str]:
+    return {p.relative_to(path).as_posix() for p in path.rglob("*")}
+
+
+@pytest.fixture(scope="module")
+def seeds_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("seeds"), SEEDS)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    return project / "site"
+
+
+def test_every_seed_has_an_article_page(seeds_site: Path) -> None:
+    for seed in SEEDS.glob("*.txt"):
+        assert (seeds_site / "articles" / seed.stem / "index.html").is_file()
+
+
+def test_facet_pages_exist(seeds_site: Path) -> None:
+    for page in (
+        "topics/usa",
+        "dates/2023-11-21",
+        "outlets/reuters",
+        "outlets/rappler",
+        "problems",
+    ):
+        assert (seeds_site / page / "index.html").is_file(), page
+
+
+def test_export_is_downloadable(seeds_site: Path) -> None:
+    data = json.loads((seeds_site / "data" / "corpus.json").read_text("utf-8"))
+    assert {a["id"] for a in data["articles"]} == {p.stem for p in SEEDS.glob("*.txt")}
+
+
+def test_generated_pages_are_not_written_to_docs(seeds_site: Path) -> None:
+    docs = seeds_site.parent / "docs"
+    assert files_under(docs) == files_under(SEEDS.parent / "docs")
+
+
+def test_article_pages_stay_out_of_the_sidebar(seeds_site: Path) -> None:
+    home = (seeds_site / "index.html").read_text("utf-8")
+    article = (seeds_site / "articles" / "004_5a4240022d45ae01" / "index.html").read_text("utf-8")
+    assert 'href="articles/004_5a4240022d45ae01/"' in home  # linked from content ...
+    assert "004_5a4240022d45ae01" not in article.split('class="md-content"')[0]  # ... not from nav
+
+
+def test_hostile_seeds_build_and_stay_inside_site(tmp_path: Path) -> None:
+    project = make_project(tmp_path, FIXTURES / "hostile")
+    before = files_under(tmp_path)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    created = files_under(tmp_path) - before
+    assert created and all(path.startswith("project/site") for path in created)
+
+
+class ActiveContent(HTMLParser):
+    """Collects elements and attributes that could run script."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "iframe", "object", "embed", "form", "style"):
+            self.found.append(f"<{tag}>")
+        for name, value in attrs:
+            url = (value or "").strip().lower()
+            if name.startswith("on") or url.startswith(("javascript:", "data:", "vbscript:")):
+                self.found.append(f"<{tag} {name}={value!r}>")
+
+
+def active_content(html: str) -> list[str]:
+    content = html.split('<article class="md-content__inner')[1].split("</article>")[0]
+    parser = ActiveContent()
+    parser.feed(content)
+    return parser.found
+
+
+def test_hostile_markup_never_reaches_html(tmp_path: Path) -> None:
+    project = make_project(tmp_path, FIXTURES / "hostile")
+    assert build(project).returncode == 0
+    pages = [
+        p for p in (project / "site").rglob("*.html") if "md-content__inner" in p.read_text("utf-8")
+    ]
+    assert len(pages) > 10
+    for page in pages:
+        assert active_content(page.read_text("utf-8")) == [], page
+
+
+def test_the_active_content_detector_works() -> None:
+    html = (
+        '<article class="md-content__inner">'
+        '<a href="javascript:x()">a</a><p onclick="y">b</p></article>'
+    )
+    assert active_content(html) == ["<a href='javascript:x()'>", "<p onclick='y'>"]
+
+
+def test_shared_corpus_builds(tmp_path: Path, shared_corpus: Path) -> None:
+    project = make_project(tmp_path, shared_corpus)
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert len(list((project / "site" / "articles").glob("*/index.html"))) == 11
