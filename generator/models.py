@@ -78,6 +78,7 @@ class RawSeed:
         body: The article text with the metadata block removed.
         body_line: 1-based line of ``text`` on which ``body`` starts.
         digest: SHA-256 of the normalised body, used to spot duplicates.
+        meta_lines: 1-based line of each top-level front-matter key.
     """
 
     id: str
@@ -88,6 +89,7 @@ class RawSeed:
     body: str
     body_line: int
     digest: str
+    meta_lines: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,9 +21,7 @@ def make_article(
 ) -> Article:
     """Return an Article with sensible defaults; ``date`` is ISO ``YYYY-MM-DD``."""
     published = (
-        Published(dt.date.fromisoformat(date), "day", Origin.FRONT_MATTER)
-        if date
-        else Published()
+        Published(dt.date.fromisoformat(date), "day", Origin.FRONT_MATTER) if date else Published()
     )
     return Article(
         id=id,
