@@ -12,6 +12,7 @@ import posixpath
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
@@ -42,6 +43,7 @@ IN_NAV = frozenset(
     }
 )
 LATEST_ON_HOME = 10
+PAGE_SIZE = 50  # rows per listing page: a page never grows with the corpus
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 FLAG_LABELS = {
     "ai-written": "AI-written",
@@ -85,6 +87,18 @@ def make_environment() -> Environment:
     return env
 
 
+@dataclass(frozen=True, slots=True)
+class Pager:
+    """Where a listing page sits among its siblings."""
+
+    number: int
+    total: int
+    rows: int
+    previous: str | None
+    next: str | None
+    offset: int
+
+
 class SiteRenderer:
     """Collects rendered pages; one instance per build."""
 
@@ -96,6 +110,26 @@ class SiteRenderer:
     def page(self, path: str, template: str, **context: Any) -> None:
         """Render ``template`` into the page at ``path``."""
         self.pages[path] = self.env.get_template(template).render(page_path=path, **context)
+
+    def paginated(self, path: str, template: str, rows: Sequence[Any], **context: Any) -> None:
+        """Render a listing over as many pages as PAGE_SIZE requires.
+
+        The first page keeps ``path``; later pages are ``<stem>/_page-N.md``.
+        Ids and slugs never start with ``_``, so these cannot collide with them.
+        """
+        stem = path.removesuffix(".md").removesuffix("/index")
+        chunks = [rows[i : i + PAGE_SIZE] for i in range(0, len(rows), PAGE_SIZE)] or [rows]
+        paths = [path] + [f"{stem}/_page-{n}.md" for n in range(2, len(chunks) + 1)]
+        for number, (chunk, page_path) in enumerate(zip(chunks, paths, strict=True), start=1):
+            pager = Pager(
+                number,
+                len(chunks),
+                len(rows),
+                paths[number - 2] if number > 1 else None,
+                paths[number] if number < len(chunks) else None,
+                (number - 1) * PAGE_SIZE,
+            )
+            self.page(page_path, template, rows=chunk, pager=pager, **context)
 
     def render(self) -> dict[str, str]:
         """Render every page of the site."""
@@ -122,7 +156,7 @@ def _home(site: SiteRenderer, articles: Sequence[Article]) -> None:
 
 
 def _articles(site: SiteRenderer, articles: Sequence[Article]) -> None:
-    site.page("articles/index.md", "articles.md.j2", articles=views.newest_first(articles))
+    site.paginated("articles/index.md", "articles.md.j2", views.newest_first(articles))
     for article in articles:
         site.page(
             f"articles/{article.id}.md",
@@ -135,13 +169,15 @@ def _articles(site: SiteRenderer, articles: Sequence[Article]) -> None:
 
 def _topics(site: SiteRenderer, articles: Sequence[Article]) -> None:
     facets = views.topics(articles)
-    site.page("topics/index.md", "topics.md.j2", topics=facets)
+    site.paginated("topics/index.md", "topics.md.j2", facets)
     for facet in facets:
         members = (*facet.articles, *facet.inferred)
         outlets: Counter[str] = Counter(name for a in members for name in a.outlets)
-        site.page(
+        rows = [("declared", a) for a in facet.articles] + [("inferred", a) for a in facet.inferred]
+        site.paginated(
             f"topics/{facet.slug}.md",
             "topic.md.j2",
+            rows,
             topic=facet,
             outlets=views.top(outlets),
             date_range=views.date_range(members),
@@ -150,9 +186,12 @@ def _topics(site: SiteRenderer, articles: Sequence[Article]) -> None:
 
 def _outlets(site: SiteRenderer, articles: Sequence[Article]) -> None:
     facets = views.outlets(articles)
-    site.page("outlets/index.md", "outlets.md.j2", outlets=facets)
+    site.paginated("outlets/index.md", "outlets.md.j2", facets)
     for facet in facets:
-        site.page(f"outlets/{facet.slug}.md", "outlet.md.j2", outlet=facet)
+        rows = [("publisher", a) for a in facet.articles] + [
+            ("credited", a) for a in facet.credited
+        ]
+        site.paginated(f"outlets/{facet.slug}.md", "outlet.md.j2", rows, outlet=facet)
 
 
 def _dates(site: SiteRenderer, articles: Sequence[Article]) -> None:
@@ -160,13 +199,15 @@ def _dates(site: SiteRenderer, articles: Sequence[Article]) -> None:
     months: dict[str, list[views.Facet]] = {}
     for day in days:
         months.setdefault(day.slug[:7], []).append(day)
-    site.page("dates/index.md", "dates.md.j2", months=months, undated=views.undated(articles))
+    undated = views.undated(articles)
+    site.page("dates/index.md", "dates.md.j2", months=months, undated=len(undated))
+    site.paginated("dates/undated.md", "undated.md.j2", undated)
     for day in days:
-        site.page(f"dates/{day.slug}.md", "date.md.j2", day=day)
+        site.paginated(f"dates/{day.slug}.md", "date.md.j2", day.articles, day=day)
 
 
 def _problems(site: SiteRenderer, articles: Sequence[Article]) -> None:
-    site.page("problems/index.md", "problems.md.j2", corpus=site.corpus)
+    site.paginated("problems/index.md", "problems.md.j2", site.corpus.problems, corpus=site.corpus)
 
 
 def _data(site: SiteRenderer, articles: Sequence[Article]) -> None:
