@@ -38,7 +38,8 @@ def article_text(rng: random.Random, index: int) -> str:
     if layout == 0:
         tags = rng.sample(TAGS, rng.randrange(1, 4))
         url = f"https://www.{rng.choice(OUTLETS)}/{day:%Y/%m/%d}/story-{index}"
-        return f'---\ntitle: "Story {index} about {place}"\nsources: ["{url}"]\ntags: {tags}\n---\n\n{body}\n'
+        meta = f'title: "Story {index} about {place}"\nsources: ["{url}"]\ntags: {tags}'
+        return f"---\n{meta}\n---\n\n{body}\n"
     if layout == 1:
         return f" date {day.isoformat()} {body}\n"
     return f"{body}\n\n– {rng.choice(['Example Times', 'Daily Sample'])}\n"
