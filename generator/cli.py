@@ -33,8 +33,12 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, help="output file (default: standard output)")
     for command in (check, export):
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
-        command.add_argument("--outlets", type=Path, help="outlet registry (default: SEEDS/outlets.yml)")
-        command.add_argument("--actors", type=Path, help="actor registry (default: SEEDS/actors.yml)")
+        command.add_argument(
+            "--outlets", type=Path, help="outlet registry (default: SEEDS/outlets.yml)"
+        )
+        command.add_argument(
+            "--actors", type=Path, help="actor registry (default: SEEDS/actors.yml)"
+        )
     return parser
 
 
@@ -51,10 +55,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(format_report(corpus, args.format, seeds))
         return 1 if corpus.has_errors else 0
     text = dumps(corpus_record(corpus))
-    if args.out:
-        args.out.write_text(text, encoding="utf-8")
-    else:
+    if not args.out:
         sys.stdout.write(text)
+        return 0
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"briefing: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -78,9 +86,19 @@ def _format_problem(problem: Problem, style: str, seeds: Path) -> str:
         level = "error" if problem.severity is Severity.ERROR else "warning"
         if problem.severity is Severity.INFO:
             level = "notice"
-        message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={path},line={problem.line},title={problem.code}::{message}"
+        props = (
+            f"file={_escape(path, True)},line={problem.line},title={_escape(problem.code, True)}"
+        )
+        return f"::{level} {props}::{_escape(problem.message, False)}"
     return f"{path}:{problem.line}: {problem.severity}: {problem.message} [{problem.code}]"
+
+
+def _escape(value: str, is_property: bool) -> str:
+    """Escape a value for a GitHub workflow command (properties also escape , and :)."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if is_property:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
 
 
 if __name__ == "__main__":

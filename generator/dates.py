@@ -1,5 +1,7 @@
-"""Dates: parse declared values with their precision, find dates in prose,
-and resolve a missing year from evidence.
+"""Dates: parse declared values with their precision, find dates in prose.
+
+A year-less date ("Tuesday, November 21") is resolved only from evidence: the
+publication dates of other articles and, when given, the weekday.
 """
 
 from __future__ import annotations
@@ -112,12 +114,12 @@ def _parse_written(value: str) -> ParsedDate | None:
 def dates_in_url(url: str) -> ParsedDate | None:
     """Return the date embedded in a URL path, if any (day, else month precision)."""
     path = url.split("?", 1)[0]
-    for match in _URL_DAY.finditer(path):
-        parsed = _from_parts(int(match[1]), int(match[2]), int(match[3]))
+    for day in _URL_DAY.finditer(path):
+        parsed = _from_parts(int(day[1]), int(day[2]), int(day[3]))
         if parsed:
             return parsed
-    match = _URL_MONTH.search(path)
-    return _from_parts(int(match[1]), int(match[2]), None) if match else None
+    month = _URL_MONTH.search(path)
+    return _from_parts(int(month[1]), int(month[2]), None) if month else None
 
 
 def find_text_dates(text: str) -> Iterator[TextDate]:

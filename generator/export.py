@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import math
 from typing import Any
 
+from generator.actors import actors_export, places_export, suggestions_export
 from generator.models import Article
 from generator.pipeline import Corpus
 
 SCHEMA_VERSION = 1
 
 
-def article_record(article: Article) -> dict[str, Any]:
-    """Return the export record of one article (see docs/data.md for the schema)."""
+def article_record(article: Article, corpus: Corpus | None = None) -> dict[str, Any]:
+    """Return the export record of one article (schema: the site's Data page)."""
+    actors = corpus.actors.actors_of(article.id) if corpus else ()
+    places = corpus.actors.places_of(article.id) if corpus else ()
     return {
+        "actors": list(actors),
+        "places": list(places),
         "id": article.id,
         "file": article.file,
         "title": article.title,
@@ -39,8 +46,11 @@ def corpus_record(corpus: Corpus) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "seeds_read": corpus.seeds_read,
-        "articles": [article_record(a) for a in corpus.articles],
+        "articles": [article_record(a, corpus) for a in corpus.articles],
         "problems": [p.as_dict() for p in corpus.problems],
+        "actors": actors_export(corpus.actors),
+        "places": places_export(corpus.actors),
+        "unregistered": suggestions_export(corpus.actors),
     }
 
 
@@ -50,5 +60,28 @@ def dumps(data: Any) -> str:
 
 
 def _jsonable(value: Any) -> Any:
-    # Front matter may hold dates and other YAML types JSON lacks.
-    return json.loads(json.dumps(value, default=str))
+    """Turn front-matter values into plain JSON data, deterministically.
+
+    YAML gives dates (also as mapping keys), sets and non-finite floats that
+    JSON lacks: dates and other objects become text, keys become text, sets
+    become sorted lists and NaN or infinity become text.
+    """
+    if isinstance(value, dict):
+        return {_key(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_jsonable(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True))
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if value is None or isinstance(value, str | int | float):
+        return value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _key(key: object) -> str:
+    if isinstance(key, dt.date):
+        return key.isoformat()
+    return str(key)

@@ -137,7 +137,12 @@ class Credit:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON-ready form used by the export."""
-        return {"outlet": self.outlet, "url": self.url, "source": str(self.origin), "note": self.note}
+        return {
+            "outlet": self.outlet,
+            "url": self.url,
+            "source": str(self.origin),
+            "note": self.note,
+        }
 
 
 @dataclass(frozen=True, slots=True)

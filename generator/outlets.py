@@ -68,13 +68,23 @@ def load_outlet_registry(project_file: Path | None) -> tuple[OutletRegistry, lis
     default_text = resources.files("generator.data").joinpath(DEFAULT_FILE).read_text("utf-8")
     entries, problems = parse_outlets(default_text, "generator/data/outlets.yml")
     if project_file is not None and project_file.is_file():
-        more, more_problems = parse_outlets(project_file.read_text("utf-8"), project_file.name)
-        entries += more
-        problems += more_problems
+        try:
+            text = project_file.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            msg = f"Cannot read the outlet registry: {exc}."
+            problems.append(
+                Problem(project_file.name, 1, Severity.ERROR, "registry-unreadable", msg)
+            )
+        else:
+            more, more_problems = parse_outlets(text, project_file.name)
+            entries += more
+            problems += more_problems
     return _index(entries), problems
 
 
-def parse_outlets(text: str, file: str) -> tuple[list[tuple[str, list[str], list[str]]], list[Problem]]:
+def parse_outlets(
+    text: str, file: str
+) -> tuple[list[tuple[str, list[str], list[str]]], list[Problem]]:
     """Parse registry YAML into ``(name, domains, aliases)`` entries.
 
     Returns:
@@ -86,7 +96,12 @@ def parse_outlets(text: str, file: str) -> tuple[list[tuple[str, list[str], list
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        return [], [Problem(file, line, Severity.ERROR, "registry-yaml", f"Malformed YAML: {exc}")]
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        msg = f"Malformed YAML: {reason}."
+        return [], [Problem(file, line, Severity.ERROR, "registry-yaml", msg)]
+    except RecursionError:
+        msg = "Malformed YAML: it is nested too deeply."
+        return [], [Problem(file, 1, Severity.ERROR, "registry-yaml", msg)]
     items = data.get("outlets") if isinstance(data, dict) else None
     if not isinstance(items, list):
         msg = "The outlet registry needs a top-level 'outlets:' list."

@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from generator import dates
+from generator.actors import ActorReport, analyse_actors, load_actor_registry
 from generator.extract import PendingDate, infer_article
 from generator.models import Article, Origin, Problem, Published, RawSeed, Severity
 from generator.outlets import OutletRegistry, load_outlet_registry
@@ -51,6 +52,7 @@ class Corpus:
     articles: tuple[Article, ...]
     problems: tuple[Problem, ...]
     seeds_read: int
+    actors: ActorReport = field(default_factory=ActorReport)
 
     def article(self, article_id: str) -> Article:
         """Return the article with this id."""
@@ -105,17 +107,31 @@ def _infer_all(
 
 def _unique_ids(raws: Sequence[RawSeed], problems: list[Problem]) -> list[RawSeed]:
     # Seeds are sorted by path, so the first file keeps the plain id for good.
-    seen: set[str] = set()
+    seen: set[str] = {raw.id for raw in raws}
+    taken: set[str] = set()
     result = []
     for raw in raws:
-        if raw.id in seen:
-            new_id = f"{raw.id}-{Path(raw.file).suffix.lstrip('.') or 'seed'}"
-            msg = f"Another seed already has the id {raw.id!r}; this one is published as {new_id!r}."
+        if raw.id in taken:
+            new_id = _free_id(raw, seen)
+            msg = (
+                f"Another seed already has the id {raw.id!r}; this one is published as {new_id!r}."
+            )
             problems.append(Problem(raw.file, 1, Severity.WARNING, "duplicate-id", msg))
             raw = dataclasses.replace(raw, id=new_id)
-        seen.add(raw.id)
+            seen.add(new_id)
+        taken.add(raw.id)
         result.append(raw)
     return result
+
+
+def _free_id(raw: RawSeed, seen: set[str]) -> str:
+    """An id made from the seed's id and suffix that no other seed has."""
+    base = f"{raw.id}-{Path(raw.file).suffix.lstrip('.') or 'seed'}"
+    candidate, number = base, 1
+    while candidate in seen:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 def _report_duplicates(raws: Sequence[RawSeed], problems: list[Problem]) -> None:
@@ -129,7 +145,9 @@ def _report_duplicates(raws: Sequence[RawSeed], problems: list[Problem]) -> None
             problems.append(Problem(raw.file, raw.body_line, Severity.WARNING, "duplicate", msg))
 
 
-def resolve_pending_dates(articles: Sequence[Article], pending: Sequence[PendingDate]) -> list[Article]:
+def resolve_pending_dates(
+    articles: Sequence[Article], pending: Sequence[PendingDate]
+) -> list[Article]:
     """Give year-less lede dates a year, using the other articles' dates as evidence."""
     evidence = [
         a.published.date
@@ -170,10 +188,23 @@ def build_corpus(settings: Settings, progress: Progress[Path] = _no_progress) ->
         The corpus: articles, problems (strict mode applied), count of seeds.
     """
     articles, problems, count = read_articles(settings, progress)
+    registry, registry_problems = load_actor_registry(
+        settings.actors_path(), label=_label(settings.actors_path(), settings.seeds_dir)
+    )
+    actors = analyse_actors(articles, registry)
+    problems += registry_problems + list(actors.problems)
     if settings.strict:
         problems = [_promote(p) for p in problems]
     ordered = sorted(problems, key=lambda p: (p.file, p.line, p.code, p.message))
-    return Corpus(tuple(articles), tuple(ordered), count)
+    return Corpus(tuple(articles), tuple(ordered), count, actors)
+
+
+def _label(path: Path, seeds_dir: Path) -> str:
+    """Name a registry file in problems: relative to the seeds folder when inside it."""
+    try:
+        return path.resolve().relative_to(seeds_dir.resolve()).as_posix()
+    except ValueError:
+        return path.name
 
 
 def _promote(problem: Problem) -> Problem:

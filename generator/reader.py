@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
+from generator.dates import parse_declared
 from generator.models import Origin, Problem, RawSeed, Severity
 
 SEED_SUFFIXES = (".md", ".txt")
@@ -41,6 +43,7 @@ _HEADER = re.compile(r"\A[ \t]*date[ \t]*:?[ \t]+(?P<value>\d[\w./:-]*)[ \t]*", 
 # ``date: 21 November 2023`` alone on the first line: the colon marks it as a
 # key, and the length limit keeps a sentence that starts with "Date:" out.
 _HEADER_LINE = re.compile(r"\A[ \t]*date[ \t]*:[ \t]*(?P<value>[^\n]{1,40}?)[ \t]*(?:\n|\Z)", re.I)
+_FRONT_MATTER = YAMLHandler()
 _FM_OPEN = re.compile(r"---[ \t]*")
 _FM_CLOSE = re.compile(r"(?:-{3,}|\.{3})[ \t]*")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -226,17 +229,26 @@ def split_metadata(text: str, file: str) -> Split:
         The metadata, where it came from, the body and its first line.
     """
     lines = text.split("\n")
-    if _FM_OPEN.fullmatch(lines[0]):
+    # python-frontmatter recognises the block; the split itself is done by line
+    # here because its splitter raises on an unclosed block and drops line numbers.
+    if _FRONT_MATTER.detect(text) or _FM_OPEN.fullmatch(lines[0]):
         return _split_front_matter(lines, file)
-    match = _HEADER_LINE.match(text)
-    if match:
-        meta = {"date": match.group("value")}
-        return Split(meta, Origin.HEADER, text[match.end() :], 2, {"date": 1})
-    match = _HEADER.match(text)
-    if match:
-        meta = {"date": match.group("value")}
-        return Split(meta, Origin.HEADER, text[match.end() :], 1, {"date": 1})
+    inline = _HEADER.match(text)
+    # `` date 2023-11-21 Body…`` wins when its value is a date on its own, so a
+    # short body on the header's line is not swallowed by the whole-line form.
+    if inline and parse_declared(inline.group("value")) is not None:
+        return _header_split(text, inline, 1)
+    whole_line = _HEADER_LINE.match(text)
+    if whole_line:
+        return _header_split(text, whole_line, 2)
+    if inline:
+        return _header_split(text, inline, 1)
     return Split({}, None, text, 1)
+
+
+def _header_split(text: str, match: re.Match[str], body_line: int) -> Split:
+    meta = {"date": match.group("value")}
+    return Split(meta, Origin.HEADER, text[match.end() :], body_line, {"date": 1})
 
 
 def _split_front_matter(lines: Sequence[str], file: str) -> Split:
@@ -254,12 +266,28 @@ def _split_front_matter(lines: Sequence[str], file: str) -> Split:
     if loaded is None:
         return Split({}, Origin.FRONT_MATTER, body, body_line)
     if not isinstance(loaded, dict):
-        kind = type(loaded).__name__
-        msg = f"The front matter must be a mapping of keys to values, not a {kind}."
+        msg = f"The front matter must be a mapping of keys to values, not {yaml_kind(loaded)}."
         problem = Problem(file, 2, Severity.ERROR, "front-matter-type", msg)
         return Split({}, None, body, body_line, problems=(problem,))
     meta = {str(k): v for k, v in loaded.items()}
     return Split(meta, Origin.FRONT_MATTER, body, body_line, _key_lines(fm_text, 2))
+
+
+def yaml_kind(value: object) -> str:
+    """Name a YAML value's kind for messages ("a list", "a mapping", "a number", …)."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "empty"
+    return f"a {type(value).__name__}"
 
 
 def _body_after(lines: Sequence[str], close: int) -> tuple[str, int]:

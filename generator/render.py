@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, se
 from jinja2.runtime import Context
 
 from generator import views
+from generator.actors import Actor, Place
 from generator.bodies import body_markdown
 from generator.chart import coverage_chart
 from generator.export import corpus_record, dumps
@@ -40,9 +41,12 @@ IN_NAV = frozenset(
         "articles/index.md",
         "problems/index.md",
         "data/index.md",
+        "unregistered/index.md",
     }
 )
 LATEST_ON_HOME = 10
+MAX_OUTLET_ROWS = 25
+MAX_NAMED_ALONGSIDE = 20
 PAGE_SIZE = 50  # rows per listing page: a page never grows with the corpus
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 FLAG_LABELS = {
@@ -84,6 +88,9 @@ def make_environment() -> Environment:
     env.globals["outlet_path"] = lambda name: f"outlets/{views.outlet_slug(name)}.md"
     env.globals["topic_path"] = lambda tag: f"topics/{stable_slug(tag, 'tag')}.md"
     env.globals["day_path"] = lambda d: f"dates/{d.isoformat()}.md"
+    env.globals["actor_path"] = lambda actor_id: f"actors/{actor_id}.md"
+    env.globals["place_path"] = lambda place_id: f"places/{place_id}.md"
+    env.globals["event_path"] = lambda event_id: f"events/{event_id}.md"
     return env
 
 
@@ -131,6 +138,10 @@ class SiteRenderer:
             )
             self.page(page_path, template, rows=chunk, pager=pager, **context)
 
+    def events_of_actor(self, actor_id: str) -> list[Any]:
+        """Events whose member articles name the actor (empty until events exist)."""
+        return []
+
     def render(self) -> dict[str, str]:
         """Render every page of the site."""
         articles = self.corpus.articles
@@ -157,11 +168,16 @@ def _home(site: SiteRenderer, articles: Sequence[Article]) -> None:
 
 def _articles(site: SiteRenderer, articles: Sequence[Article]) -> None:
     site.paginated("articles/index.md", "articles.md.j2", views.newest_first(articles))
+    report = site.corpus.actors
+    actor_names = {a.id: a.name for a in report.actors}
+    place_names = {p.id: p.name for p in report.places}
     for article in articles:
         site.page(
             f"articles/{article.id}.md",
             "article.md.j2",
             article=article,
+            actors=[(i, actor_names[i]) for i in report.actors_of(article.id)],
+            places=[(i, place_names[i]) for i in report.places_of(article.id)],
             body=body_markdown(article.body, article.title),
             problems=[p for p in site.corpus.problems if p.file == article.file],
         )
@@ -215,6 +231,63 @@ def _data(site: SiteRenderer, articles: Sequence[Article]) -> None:
     site.page("data/index.md", "data.md.j2", corpus=site.corpus)
 
 
+def _actors(site: SiteRenderer, articles: Sequence[Article]) -> None:
+    report = site.corpus.actors
+    by_id = {a.id: a for a in report.actors}
+    names = {a.id: a.name for a in report.actors}
+    incoming = _incoming_affiliations(report.actors)
+    rows = [(t, a) for t, group in report.actors_by_type() for a in sorted(group, key=_by_name)]
+    counts = [(t, len(group)) for t, group in report.actors_by_type()]
+    site.paginated("actors/index.md", "actors.md.j2", rows, counts=counts)
+    articles_by_id = {a.id: a for a in articles}
+    for actor in report.actors:
+        if not actor.mentions and not actor.registered:
+            continue
+        site.paginated(
+            f"actors/{actor.id}.md",
+            "actor.md.j2",
+            actor.mentions,
+            actor=actor,
+            affiliations=[
+                (str(f.relation), by_id[f.target]) for f in actor.affiliations if f.target in by_id
+            ],
+            incoming=incoming.get(actor.id, []),
+            spellings=actor.spellings_by_outlet()[:MAX_OUTLET_ROWS],
+            descriptors=[u for u in actor.descriptors_by_outlet() if u.items][:MAX_OUTLET_ROWS],
+            co_occurring=report.co_occurring(actor.id)[:MAX_NAMED_ALONGSIDE],
+            names=names,
+            articles=articles_by_id,
+            events=site.events_of_actor(actor.id),
+        )
+    site.paginated("unregistered/index.md", "unregistered.md.j2", report.suggestions, names=names)
+
+
+def _places(site: SiteRenderer, articles: Sequence[Article]) -> None:
+    places = sorted(site.corpus.actors.places, key=_by_name)
+    site.paginated("places/index.md", "places.md.j2", [p for p in places if p.mentions])
+    articles_by_id = {a.id: a for a in articles}
+    for place in places:
+        site.paginated(
+            f"places/{place.id}.md",
+            "place.md.j2",
+            place.mentions,
+            place=place,
+            articles=articles_by_id,
+        )
+
+
+def _by_name(record: Actor | Place) -> tuple[str, str]:
+    return (record.name.casefold(), record.id)
+
+
+def _incoming_affiliations(actors: Sequence[Actor]) -> dict[str, list[tuple[str, Actor]]]:
+    incoming: dict[str, list[tuple[str, Actor]]] = {}
+    for actor in actors:
+        for affiliation in actor.affiliations:
+            incoming.setdefault(affiliation.target, []).append((str(affiliation.relation), actor))
+    return incoming
+
+
 def _placeholders(site: SiteRenderer, articles: Sequence[Article]) -> None:
     for section in ("events", "actors", "places"):
         if f"{section}/index.md" not in site.pages:
@@ -229,6 +302,8 @@ _STEPS: tuple[Callable[[SiteRenderer, Sequence[Article]], None], ...] = (
     _dates,
     _problems,
     _data,
+    _actors,
+    _places,
     _placeholders,
 )
 

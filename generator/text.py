@@ -17,9 +17,24 @@ _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _BOUNDARY = re.compile(r"(?P<word>[\w.'’-]*)[.!?…][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])")
 # ...but not after a title or a single initial ("Mr.", "U.S.", "J.").
 _ABBREVIATIONS = frozenset(
-    "mr ms mrs dr st jr sr no vs mt gen col lt sgt rep sen gov inc co corp maj capt adm "
-    "prof rev jan feb mar apr jun jul aug sep sept oct nov dec approx est fig".split()
+    {
+        *("mr", "ms", "mrs", "dr", "st", "jr", "sr", "vs", "mt", "prof", "rev", "approx", "est"),
+        *("gen", "col", "lt", "sgt", "maj", "capt", "adm", "rep", "sen", "gov"),
+        *("inc", "co", "corp"),
+        *("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"),
+    }
 )
+# These are abbreviations only before a number ("No. 5", "Fig. 2"); "said no." ends
+# a sentence.
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "pp"})
+# A thematic break (``---``, ``***``, ``___``) separates blocks; it is not text.
+_RULE = re.compile(r"^\s{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+# A setext heading underline: "Title" on one line, "=====" or "-----" below it.
+_SETEXT = re.compile(r"^\s{0,3}(?:=+|-+)[ \t]*$")
+# A label line ("Recent Attacks Against US Forces") in text without blank lines.
+_LABEL_MAX_WORDS = 10
+_LABEL_CAPITALISED_SHARE = 0.6
+_OPEN_ENDING = re.compile(r"[,;:(\[{“‘\"'–—-]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,27 +43,33 @@ class Paragraph:
 
     text: str
     line: int
-    kind: str  # "text", "heading", "list", "table"
+    kind: str  # "text", "heading", "list" or "table"; thematic breaks are dropped
 
 
 def paragraphs(body: str) -> list[Paragraph]:
     """Split a body into paragraphs, headings, list items and table rows.
 
     Plain-text seeds often have one paragraph per line and no blank lines, so a
-    new paragraph also starts after a line that ends a sentence.
+    new paragraph also starts after a line that ends a sentence, and a short
+    title-case line without a full stop (a label such as "Recent Attacks"),
+    followed by a line that starts with a capital, is a paragraph of its own
+    instead of being glued to the next line. Setext headings are headings.
     """
     result: list[Paragraph] = []
     current: list[str] = []
     start = 0
 
-    def flush() -> None:
+    def flush(kind: str = "text") -> None:
         if current:
-            result.append(Paragraph(" ".join(s.strip() for s in current), start, "text"))
+            result.append(Paragraph(" ".join(s.strip() for s in current), start, kind))
             current.clear()
 
-    for number, line in enumerate(body.split("\n"), start=1):
+    lines = body.split("\n")
+    for number, line in enumerate(lines, start=1):
         kind = _line_kind(line)
-        if kind == "blank":
+        if _SETEXT.match(line) and len(current) == 1:
+            flush("heading")
+        elif kind in ("blank", "rule"):
             flush()
         elif kind != "text":
             flush()
@@ -58,15 +79,37 @@ def paragraphs(body: str) -> list[Paragraph]:
             if not current:
                 start = number
             current.append(line)
-            if _SENTENCE_END.search(line):
+            following = lines[number] if number < len(lines) else ""
+            if _SENTENCE_END.search(line) or (
+                len(current) == 1 and is_label(line) and following.strip()[:1].isupper()
+            ):
                 flush()
     flush()
     return result
 
 
+def is_label(line: str) -> bool:
+    """Whether a line reads like a heading written without Markdown.
+
+    A label is short, does not end a sentence or open a clause, and most of its
+    words are capitalised ("Recent Attacks Against US Forces"). Hard-wrapped
+    prose rarely has lines like that, so they are safe to keep apart.
+    """
+    text = line.strip()
+    tokens = [w for w in text.split() if w[:1].isalpha()]
+    if not tokens or len(text.split()) > _LABEL_MAX_WORDS:
+        return False
+    if _SENTENCE_END.search(text) or _OPEN_ENDING.search(text):
+        return False
+    capitalised = sum(1 for w in tokens if w[:1].isupper())
+    return capitalised >= _LABEL_CAPITALISED_SHARE * len(tokens) and tokens[0][:1].isupper()
+
+
 def _line_kind(line: str) -> str:
     if not line.strip():
         return "blank"
+    if _RULE.match(line):
+        return "rule"
     if _HEADING.match(line):
         return "heading"
     if _LIST_ITEM.match(line):
@@ -98,10 +141,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for match in _BOUNDARY.finditer(text):
         word = match.group("word").rstrip(".").casefold()
         last = word.rsplit(".", 1)[-1]
+        end = match.end()
         if word in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
-        end = match.end()
-        spans.append((start, len(text[:end].rstrip()) ))
+        if word in _NUMBER_ABBREVIATIONS and text[end : end + 1].isdigit():
+            continue
+        spans.append((start, len(text[:end].rstrip())))
         start = end
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))

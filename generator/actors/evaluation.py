@@ -1,0 +1,147 @@
+"""Score the actor analysis against hand-made labels (benchmarks and tests only).
+
+Labels list, per article id, the actors a careful reader finds in the text:
+a name plus other spellings that refer to the same actor. A predicted actor
+is right when one of its names shares a key (:func:`name_key`) with one of
+a label's names.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.actors.records import ActorReport
+from generator.actors.text import name_key
+from generator.models import Article, Origin, Published
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
+_DATE_HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\s+")
+Labels = Mapping[str, Sequence[Sequence[str]]]
+
+
+def read_plain_folder(folder: Path) -> list[Article]:
+    """Read ``*.txt``/``*.md`` files as bare articles, for evaluation.
+
+    Deliberately independent of :mod:`generator.reader`, so that scores
+    measure the actor analysis only. Front matter and an inline
+    ``date YYYY-MM-DD`` header are cut off; line numbers stay true.
+    """
+    articles = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in (".txt", ".md") and path.is_file():
+            articles.append(plain_article(path.stem, path.name, path.read_text("utf-8-sig")))
+    return articles
+
+
+def plain_article(article_id: str, file: str, text: str) -> Article:
+    """Return an Article for raw seed ``text`` with metadata cut off."""
+    text = text.replace("\r\n", "\n")
+    cut = _FRONT_MATTER.match(text) or _DATE_HEADER.match(text)
+    body = text[cut.end() :] if cut else text
+    return Article(
+        id=article_id,
+        file=file,
+        title=article_id,
+        title_origin=Origin.FILE_NAME,
+        published=Published(),
+        publisher=None,
+        publisher_origin=None,
+        credited=(),
+        tags=(),
+        flags=(),
+        words=len(body.split()),
+        reading_minutes=1,
+        summary="",
+        body=body,
+        body_line=text.count("\n", 0, cut.end() if cut else 0) + 1,
+    )
+
+
+def read_labels(path: Path) -> dict[str, list[list[str]]]:
+    """Read a labels file: ``{"articles": {id: [{"name", "also"}...]}}``.
+
+    Returns:
+        Per article id, each label's names (the name first).
+    """
+    data = json.loads(path.read_text("utf-8"))
+    return {
+        article_id: [[label["name"], *label.get("also", [])] for label in labels]
+        for article_id, labels in data["articles"].items()
+    }
+
+
+def predicted(report: ActorReport) -> dict[str, list[list[str]]]:
+    """Return, per article id, the names of each actor the report finds there."""
+    out: dict[str, list[list[str]]] = {}
+    for actor in report.actors:
+        for article_id in actor.article_ids:
+            seen = sorted({m.text for m in actor.mentions if m.article_id == article_id})
+            out.setdefault(article_id, []).append([actor.name, *actor.aliases, *seen])
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """Micro-averaged precision and recall over articles."""
+
+    predicted: int
+    correct: int
+    labelled: int
+    found: int
+
+    @property
+    def precision(self) -> float:
+        """Share of predicted actors that are labelled."""
+        return self.correct / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of labelled actors that are predicted."""
+        return self.found / self.labelled if self.labelled else 1.0
+
+
+def _keys(names: Sequence[str]) -> set[str]:
+    """Return the keys of a list of names."""
+    return {name_key(n) for n in names} - {""}
+
+
+def score(guess: Labels, truth: Labels) -> Score:
+    """Compare predicted names with labels over the labelled articles.
+
+    Args:
+        guess: Per article, each predicted actor's names.
+        truth: Per article, each labelled actor's names.
+
+    Returns:
+        Counts behind precision and recall.
+    """
+    predicted_n = correct = labelled = found = 0
+    for article_id, labels in sorted(truth.items()):
+        label_keys = [_keys(label) for label in labels]
+        guess_keys = [_keys(g) for g in guess.get(article_id, [])]
+        predicted_n += len(guess_keys)
+        correct += sum(1 for g in guess_keys if any(g & lab for lab in label_keys))
+        labelled += len(label_keys)
+        found += sum(1 for lab in label_keys if any(g & lab for g in guess_keys))
+    return Score(predicted_n, correct, labelled, found)
+
+
+def misses(guess: Labels, truth: Labels) -> tuple[list[str], list[str]]:
+    """Return (false positives, false negatives) as "article: name" strings."""
+    wrong, missed = [], []
+    for article_id, labels in sorted(truth.items()):
+        label_keys = [_keys(label) for label in labels]
+        guesses = guess.get(article_id, [])
+        wrong += [
+            f"{article_id}: {g[0]}" for g in guesses if not any(_keys(g) & k for k in label_keys)
+        ]
+        missed += [
+            f"{article_id}: {lab[0]}"
+            for lab, k in zip(labels, label_keys, strict=True)
+            if not any(_keys(g) & k for g in guesses)
+        ]
+    return wrong, missed
