@@ -16,7 +16,7 @@ from generator.views import top
 
 MAX_SERIES = 7  # outlets with their own colour; the rest share "Other"
 MAX_BARS = 60  # beyond this many days the chart groups by month
-WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 220, 32, 40, 10
+WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 240, 32, 56, 10
 
 
 @dataclass(frozen=True, slots=True)

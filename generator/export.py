@@ -8,6 +8,7 @@ import math
 from typing import Any
 
 from generator.actors import actors_export, places_export, suggestions_export
+from generator.events import events_export
 from generator.models import Article
 from generator.pipeline import Corpus
 
@@ -18,7 +19,9 @@ def article_record(article: Article, corpus: Corpus | None = None) -> dict[str, 
     """Return the export record of one article (schema: the site's Data page)."""
     actors = corpus.actors.actors_of(article.id) if corpus else ()
     places = corpus.actors.places_of(article.id) if corpus else ()
+    event = corpus.events.event_of(article.id) if corpus else None
     return {
+        "event": event,
         "actors": list(actors),
         "places": list(places),
         "id": article.id,
@@ -51,6 +54,7 @@ def corpus_record(corpus: Corpus) -> dict[str, Any]:
         "actors": actors_export(corpus.actors),
         "places": places_export(corpus.actors),
         "unregistered": suggestions_export(corpus.actors),
+        "events": events_export(corpus.events),
     }
 
 

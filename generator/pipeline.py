@@ -11,6 +11,7 @@ from typing import TypeVar
 
 from generator import dates
 from generator.actors import ActorReport, analyse_actors, load_actor_registry
+from generator.events import EventReport, analyse_events
 from generator.extract import PendingDate, infer_article
 from generator.models import Article, Origin, Problem, Published, RawSeed, Severity
 from generator.outlets import OutletRegistry, load_outlet_registry
@@ -53,6 +54,7 @@ class Corpus:
     problems: tuple[Problem, ...]
     seeds_read: int
     actors: ActorReport = field(default_factory=ActorReport)
+    events: EventReport = field(default_factory=lambda: EventReport((), ()))
 
     def article(self, article_id: str) -> Article:
         """Return the article with this id."""
@@ -193,10 +195,24 @@ def build_corpus(settings: Settings, progress: Progress[Path] = _no_progress) ->
     )
     actors = analyse_actors(articles, registry)
     problems += registry_problems + list(actors.problems)
+    events = analyse_events(
+        articles, actors.article_actors, actors.article_places, actor_names=_actor_names(actors)
+    )
+    articles = [_with_inherited_tags(a, events) for a in articles]
     if settings.strict:
         problems = [_promote(p) for p in problems]
     ordered = sorted(problems, key=lambda p: (p.file, p.line, p.code, p.message))
-    return Corpus(tuple(articles), tuple(ordered), count, actors)
+    return Corpus(tuple(articles), tuple(ordered), count, actors, events)
+
+
+def _actor_names(report: ActorReport) -> dict[str, tuple[str, ...]]:
+    """Every spelling of each actor, so events can find them in the text."""
+    return {a.id: tuple(dict.fromkeys((a.name, *a.aliases))) for a in report.actors}
+
+
+def _with_inherited_tags(article: Article, events: EventReport) -> Article:
+    inherited = events.inherited_tags(article.id)
+    return dataclasses.replace(article, inferred_tags=inherited) if inherited else article
 
 
 def _label(path: Path, seeds_dir: Path) -> str:

@@ -8,6 +8,7 @@ can never become markup.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections import Counter
@@ -22,6 +23,7 @@ from generator import views
 from generator.actors import Actor, Place
 from generator.bodies import body_markdown
 from generator.chart import coverage_chart
+from generator.events import Event, ReuseLink
 from generator.export import corpus_record, dumps
 from generator.models import Article
 from generator.pipeline import Corpus
@@ -47,6 +49,9 @@ IN_NAV = frozenset(
 LATEST_ON_HOME = 10
 MAX_OUTLET_ROWS = 25
 MAX_NAMED_ALONGSIDE = 20
+MAX_MATRIX_COLUMNS = 12
+MAX_EVENT_ACTORS = 30
+LATEST_EVENTS_ON_HOME = 5
 PAGE_SIZE = 50  # rows per listing page: a page never grows with the corpus
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
 FLAG_LABELS = {
@@ -138,9 +143,50 @@ class SiteRenderer:
             )
             self.page(page_path, template, rows=chunk, pager=pager, **context)
 
-    def events_of_actor(self, actor_id: str) -> list[Any]:
-        """Events whose member articles name the actor (empty until events exist)."""
-        return []
+    @functools.cached_property
+    def event_views(self) -> list[EventView]:
+        """Every event with its page lookups (built once per render)."""
+        return event_views(self.corpus)
+
+    @functools.cached_property
+    def _events_by_actor(self) -> dict[str, list[Event]]:
+        index: dict[str, list[Event]] = {}
+        for event in self.corpus.events.events:
+            for actor_id in event.actors:
+                index.setdefault(actor_id, []).append(event)
+        return index
+
+    def event_of_article(self, article_id: str) -> Event | None:
+        """The event an article belongs to."""
+        event_id = self.corpus.events.event_of(article_id)
+        return self._events_by_id.get(event_id) if event_id else None
+
+    @functools.cached_property
+    def _events_by_id(self) -> dict[str, Event]:
+        return {e.id: e for e in self.corpus.events.events}
+
+    def reuse_of_article(self, article_id: str) -> list[tuple[ReuseLink, Article]]:
+        """Reuse links where this article reproduces another, with the source article."""
+        by_id = {a.id: a for a in self.corpus.articles}
+        return [
+            (link_, by_id[link_.source])
+            for link_ in self.corpus.events.provenance
+            if link_.reuser == article_id and link_.source in by_id
+        ]
+
+    @functools.cached_property
+    def events_by_day(self) -> dict[str, list[Event]]:
+        """Events that happened on each day (day precision only)."""
+        index: dict[str, list[Event]] = {}
+        for event in self.corpus.events.events:
+            point = event.occurred
+            if point.date and point.precision == "day":
+                index.setdefault(point.date.isoformat(), []).append(event)
+        return index
+
+    def events_of_actor(self, actor_id: str) -> list[Event]:
+        """Events whose articles name the actor, most recent first."""
+        return self._events_by_actor.get(actor_id, [])
 
     def render(self) -> dict[str, str]:
         """Render every page of the site."""
@@ -163,6 +209,8 @@ def _home(site: SiteRenderer, articles: Sequence[Article]) -> None:
         days=views.days(articles),
         chart_svg=svg,
         date_range=views.date_range(articles),
+        events=site.event_views[:LATEST_EVENTS_ON_HOME],
+        event_count=len(site.event_views),
     )
 
 
@@ -178,6 +226,8 @@ def _articles(site: SiteRenderer, articles: Sequence[Article]) -> None:
             article=article,
             actors=[(i, actor_names[i]) for i in report.actors_of(article.id)],
             places=[(i, place_names[i]) for i in report.places_of(article.id)],
+            event=site.event_of_article(article.id),
+            reuse=site.reuse_of_article(article.id),
             body=body_markdown(article.body, article.title),
             problems=[p for p in site.corpus.problems if p.file == article.file],
         )
@@ -211,15 +261,21 @@ def _outlets(site: SiteRenderer, articles: Sequence[Article]) -> None:
 
 
 def _dates(site: SiteRenderer, articles: Sequence[Article]) -> None:
-    days = views.days(articles)
-    months: dict[str, list[views.Facet]] = {}
-    for day in days:
-        months.setdefault(day.slug[:7], []).append(day)
+    published = {day.slug: day for day in views.days(articles)}
+    happened = site.events_by_day
+    slugs = sorted(set(published) | set(happened), reverse=True)
+    months: dict[str, list[tuple[str, int, int]]] = {}
+    for slug in slugs:
+        count = len(published[slug].articles) if slug in published else 0
+        months.setdefault(slug[:7], []).append((slug, count, len(happened.get(slug, []))))
     undated = views.undated(articles)
     site.page("dates/index.md", "dates.md.j2", months=months, undated=len(undated))
     site.paginated("dates/undated.md", "undated.md.j2", undated)
-    for day in days:
-        site.paginated(f"dates/{day.slug}.md", "date.md.j2", day.articles, day=day)
+    for slug in slugs:
+        day = published.get(slug, views.Facet(slug, slug, ()))
+        site.paginated(
+            f"dates/{slug}.md", "date.md.j2", day.articles, day=day, happened=happened.get(slug, [])
+        )
 
 
 def _problems(site: SiteRenderer, articles: Sequence[Article]) -> None:
@@ -288,6 +344,98 @@ def _incoming_affiliations(actors: Sequence[Actor]) -> dict[str, list[tuple[str,
     return incoming
 
 
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """An event with the lookups its page needs."""
+
+    event: Event
+    members: tuple[Article, ...]
+    articles: dict[str, Article]
+    number: dict[str, int]
+    outlets: tuple[str, ...]
+    actors: tuple[tuple[str, str], ...]
+    places: tuple[tuple[str, str], ...]
+    actor_names: dict[str, str]
+    reuses: dict[str, list[ReuseLink]]
+
+    @property
+    def matrix_members(self) -> tuple[Article, ...]:
+        """The articles that get a column in the facts matrix."""
+        return self.members[:MAX_MATRIX_COLUMNS]
+
+    def fact_label(self, key: str) -> str:
+        """Describe a fact by its key, with the value when only one article has it."""
+        row = self.event.fact(key)
+        if row is None:
+            return key
+        if len(row.cells) == 1:
+            return f"{row.description}: {row.cells[0].value}"
+        return row.description
+
+
+def event_views(corpus: Corpus) -> list[EventView]:
+    """Build the view of every event, most recent first."""
+    articles = {a.id: a for a in corpus.articles}
+    actor_names = {a.id: a.name for a in corpus.actors.actors}
+    place_names = {p.id: p.name for p in corpus.actors.places}
+    views_ = []
+    for event in corpus.events.events:
+        members = tuple(articles[i] for i in event.articles)
+        reuses: dict[str, list[ReuseLink]] = {}
+        for link_ in event.provenance:
+            reuses.setdefault(link_.reuser, []).append(link_)
+        views_.append(
+            EventView(
+                event=event,
+                members=members,
+                articles=articles,
+                number={a.id: n for n, a in enumerate(members, start=1)},
+                outlets=tuple(sorted({o for a in members for o in a.outlets})),
+                actors=tuple((i, actor_names[i]) for i in event.actors if i in actor_names)[
+                    :MAX_EVENT_ACTORS
+                ],
+                places=tuple((i, place_names[i]) for i in event.places if i in place_names)[
+                    :MAX_EVENT_ACTORS
+                ],
+                actor_names=actor_names,
+                reuses=reuses,
+            )
+        )
+    return views_
+
+
+@dataclass(frozen=True, slots=True)
+class EventLimits:
+    """How much of an event one page shows, so a page never grows without bound.
+
+    Everything left out stays in the export and, for articles, on the event's
+    paginated article list.
+    """
+
+    coverage: int = PAGE_SIZE
+    facts: int = 40
+    conflicts: int = 15
+    sides: int = 6
+    quotes: int = 2
+    summary_chars: int = 400
+    notes: int = 12
+    note_items: int = 5
+    timeline: int = 30
+    reuse: int = 30
+
+
+def _events(site: SiteRenderer, articles: Sequence[Article]) -> None:
+    views_ = site.event_views
+    limits = EventLimits()
+    site.paginated("events/index.md", "events.md.j2", views_)
+    for view in views_:
+        site.page(f"events/{view.event.id}.md", "event.md.j2", e=view, limits=limits)
+        if len(view.members) > limits.coverage:
+            site.paginated(
+                f"events/{view.event.id}/articles.md", "event_articles.md.j2", view.members, e=view
+            )
+
+
 def _placeholders(site: SiteRenderer, articles: Sequence[Article]) -> None:
     for section in ("events", "actors", "places"):
         if f"{section}/index.md" not in site.pages:
@@ -302,6 +450,7 @@ _STEPS: tuple[Callable[[SiteRenderer, Sequence[Article]], None], ...] = (
     _dates,
     _problems,
     _data,
+    _events,
     _actors,
     _places,
     _placeholders,

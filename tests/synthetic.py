@@ -17,9 +17,46 @@ TAGS = ["weather", "trade", "transport", "politics", "health", "energy", "courts
 VERBS = ["closed", "reopened", "inspected", "funded", "delayed", "expanded"]
 
 
-def article_text(rng: random.Random, index: int) -> str:
-    """One synthetic seed, in one of the three layouts."""
-    place, group = rng.choice(PLACES), rng.choice(GROUPS)
+SYLLABLES = [
+    "ka",
+    "lo",
+    "mi",
+    "ter",
+    "va",
+    "sun",
+    "dre",
+    "po",
+    "li",
+    "na",
+    "ro",
+    "bel",
+    "cor",
+    "fin",
+]
+
+
+def _vocabulary(rng: random.Random, size: int = 3000) -> list[str]:
+    """Pseudo-words, so that sentences only overlap where an article copies another."""
+    return sorted({"".join(rng.choices(SYLLABLES, k=rng.randrange(2, 4))) for _ in range(size)})
+
+
+def _sentence(rng: random.Random, vocabulary: list[str]) -> str:
+    words = rng.choices(vocabulary, k=rng.randrange(9, 18))
+    return " ".join(words).capitalize() + f", {rng.randrange(2, 900)} of them said."
+
+
+STORY_SIZE = 5  # articles per synthetic event
+
+
+def article_text(rng: random.Random, index: int, vocabulary: list[str]) -> str:
+    """One synthetic seed, in one of the three layouts.
+
+    Articles come in stories of STORY_SIZE that share some sentences, as
+    outlets reporting one event share wire copy.
+    """
+    story_rng = random.Random(index // STORY_SIZE)
+    story = [_sentence(story_rng, vocabulary) for _ in range(5)]
+    place, group = story_rng.choice(PLACES), story_rng.choice(GROUPS)
     day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(120))
     count = rng.randrange(2, 400)
     lede = (
@@ -28,11 +65,8 @@ def article_text(rng: random.Random, index: int) -> str:
     )
     body = "\n\n".join(
         [lede]
-        + [
-            f"Report {index}-{n}: {group} said {rng.randrange(1, 90)} workers in {place} "
-            f"were affected and {rng.choice(VERBS)} plans were announced."
-            for n in range(rng.randrange(3, 9))
-        ]
+        + rng.sample(story, rng.randrange(2, 4))
+        + [_sentence(rng, vocabulary) for _ in range(rng.randrange(3, 9))]
     )
     layout = index % 3
     if layout == 0:
@@ -48,8 +82,10 @@ def article_text(rng: random.Random, index: int) -> str:
 def write_corpus(folder: Path, count: int, seed: int = 7) -> Path:
     """Write ``count`` synthetic seeds into ``folder`` and return it."""
     rng = random.Random(seed)
+    vocabulary = _vocabulary(rng)
     folder.mkdir(parents=True, exist_ok=True)
     for index in range(count):
         suffix = ".md" if index % 2 else ".txt"
-        (folder / f"s{index:05d}{suffix}").write_text(article_text(rng, index), "utf-8")
+        text = article_text(rng, index, vocabulary)
+        (folder / f"s{index:05d}{suffix}").write_text(text, "utf-8")
     return folder

@@ -39,8 +39,18 @@ ARTICLE_KEYS = {
     "extra",
     "actors",
     "places",
+    "event",
 }
-TOP_KEYS = {"schema", "seeds_read", "articles", "problems", "actors", "places", "unregistered"}
+TOP_KEYS = {
+    "schema",
+    "seeds_read",
+    "articles",
+    "problems",
+    "actors",
+    "places",
+    "unregistered",
+    "events",
+}
 
 
 def make_seeds(folder: Path, *bad: str) -> Path:

@@ -1,0 +1,213 @@
+"""Align the claims of different articles that state the same fact.
+
+Two claims can state the same fact when they count the same thing (or state
+the same value about a differently named thing), at compatible times and
+places; how likely it is comes from the overlap of the words around them.
+Claims are then merged greedily, best pair first, into facts that hold at
+most one claim per article.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from generator.events.claims import Claim
+
+FACT_ANCHOR_GAP_DAYS = 60
+"""Two numbers about times further apart than this (e.g. a 2004 tsunami and a 2013
+earthquake) are never the same fact."""
+
+ALIGN_MIN_SCORE = 0.25
+"""Smallest similarity (0-1) at which two claims from different articles may be the same fact."""
+
+ALIGN_MIN_MEAN = 0.22
+"""When two candidate facts merge, the mean similarity of their comparable claim pairs
+must reach this too (prevents chaining through one ambiguous claim)."""
+
+BRIDGE_MIN_SCORE = 0.40
+"""Claims counting differently named things ("66 attacks", "66 incidents") align only
+when their values are equal and their contexts reach this similarity."""
+
+NEAR_WEIGHT = 0.45
+"""Weight of the clause around the number in the similarity."""
+
+SENTENCE_WEIGHT = 0.55
+"""Weight of the whole sentence (IDF-weighted Dice word overlap) in the similarity."""
+
+SAME_VALUE_BONUS = 0.15
+"""Added when two claims give the same number."""
+
+SAME_PERIOD_BONUS = 0.10
+"""Added when two claims both count over a period ("since ..."), and again when it starts
+on the same date."""
+
+LEAD_CLAIM_BONUS = 0.25
+"""Added when each claim is the first precise count of its thing in its article: the
+number a report leads with (its death toll, its attack count) is usually the one other
+reports of the event give too."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    score: float
+    a: int
+    b: int
+
+
+def dedupe(claims: Sequence[Claim]) -> list[Claim]:
+    """Drop an article's repeats of a claim it already made (same thing, value, time)."""
+    kept: list[Claim] = []
+    for claim in claims:
+        if not any(_repeat(claim, other) for other in kept):
+            kept.append(claim)
+    return kept
+
+
+def _repeat(a: Claim, b: Claim) -> bool:
+    """Whether ``a`` restates ``b`` within one article."""
+    return (
+        a.key == b.key
+        and _same_value(a, b)
+        and _compatible_time(a, b)
+        and not (a.loc and b.loc and not a.loc & b.loc)
+    )
+
+
+def align(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Group claims (already deduplicated per article) into facts.
+
+    Args:
+        claims: Claims of every article of one event.
+
+    Returns:
+        Facts as lists of claims (one per article at most), each sorted by
+        article id, in a deterministic order.
+    """
+    ordered = sorted(claims, key=lambda c: (c.article_id, c.sentence, c.quantity.start))
+    idf = _idf(ordered)
+    leads = _leads(ordered)
+    scores: dict[tuple[int, int], float] = {}
+    pairs: list[_Pair] = []
+    for i, a in enumerate(ordered):
+        for j in range(i + 1, len(ordered)):
+            score = similarity(a, ordered[j], idf)
+            if score is not None and i in leads and j in leads and a.key == ordered[j].key:
+                score += LEAD_CLAIM_BONUS
+            if score is not None:
+                scores[(i, j)] = score
+                if score >= ALIGN_MIN_SCORE:
+                    pairs.append(_Pair(score, i, j))
+    pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+    cluster_of = list(range(len(ordered)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+    for pair in pairs:
+        ca, cb = cluster_of[pair.a], cluster_of[pair.b]
+        if ca == cb or not _mergeable(members[ca], members[cb], ordered, scores):
+            continue
+        for index in members[cb]:
+            cluster_of[index] = ca
+        members[ca].extend(members.pop(cb))
+    groups = [sorted((ordered[i] for i in m), key=lambda c: c.article_id) for m in members.values()]
+    return sorted(groups, key=lambda g: (-len(g), g[0].article_id, g[0].sentence))
+
+
+def _mergeable(
+    left: list[int],
+    right: list[int],
+    ordered: Sequence[Claim],
+    scores: Mapping[tuple[int, int], float],
+) -> bool:
+    """Whether two candidate facts can merge: no shared article, no incompatible pair."""
+    if {ordered[i].article_id for i in left} & {ordered[j].article_id for j in right}:
+        return False
+    values: list[float] = []
+    for i in left:
+        for j in right:
+            key = (min(i, j), max(i, j))
+            if key not in scores:
+                if ordered[i].key == ordered[j].key:
+                    return False
+                continue
+            values.append(scores[key])
+    return bool(values) and sum(values) / len(values) >= ALIGN_MIN_MEAN
+
+
+def similarity(a: Claim, b: Claim, idf: Mapping[str, float]) -> float | None:
+    """How likely two claims of different articles state the same fact (None: they cannot).
+
+    Args:
+        a: A claim.
+        b: A claim from another article.
+        idf: Inverse document frequency of words across the event's claim sentences.
+
+    Returns:
+        A score (roughly 0-1.25), or None when time, place or thing rule it out.
+    """
+    if a.article_id == b.article_id or not _compatible_time(a, b):
+        return None
+    if a.loc and b.loc and not a.loc & b.loc:
+        return None
+    same = _same_value(a, b)
+    score = NEAR_WEIGHT * _jaccard(a.near, b.near) + SENTENCE_WEIGHT * _weighted(
+        a.words, b.words, idf
+    )
+    if a.key != b.key:
+        bridge = same and not a.measure and not b.measure and score >= BRIDGE_MIN_SCORE
+        if not bridge:
+            return None
+    if same:
+        score += SAME_VALUE_BONUS
+    if a.since and b.since:
+        score += SAME_PERIOD_BONUS * (2 if a.since.date == b.since.date else 1)
+    return round(score, 6)
+
+
+def _leads(ordered: Sequence[Claim]) -> set[int]:
+    """Indexes of the first precise claim of each (article, thing) in reading order."""
+    seen: set[tuple[str, tuple[str, str]]] = set()
+    out: set[int] = set()
+    for index, claim in enumerate(ordered):
+        key = (claim.article_id, claim.key)
+        if claim.quantity.vague or key in seen:
+            continue
+        seen.add(key)
+        out.add(index)
+    return out
+
+
+def _compatible_time(a: Claim, b: Claim) -> bool:
+    """Whether the two claims can be about the same time."""
+    if a.anchor is None or b.anchor is None:
+        return True
+    return a.anchor.gap_days(b.anchor) <= FACT_ANCHOR_GAP_DAYS
+
+
+def _same_value(a: Claim, b: Claim) -> bool:
+    """Whether two claims give the same precise number (vague words never match)."""
+    qa, qb = a.quantity, b.quantity
+    return not qa.vague and not qb.vague and qa.low == qb.low and qa.high == qb.high
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """Plain Jaccard overlap."""
+    union = a | b
+    return len(a & b) / len(union) if union else 0.0
+
+
+def _weighted(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
+    """IDF-weighted Dice overlap (kinder than Jaccard to sentences of unequal length)."""
+    total = sum(idf.get(w, 1.0) for w in a) + sum(idf.get(w, 1.0) for w in b)
+    return 2 * sum(idf.get(w, 1.0) for w in a & b) / total if total else 0.0
+
+
+def _idf(claims: Iterable[Claim]) -> dict[str, float]:
+    """Smoothed IDF of words over the distinct claim sentences."""
+    seen: dict[tuple[str, int], frozenset[str]] = {}
+    for claim in claims:
+        seen[(claim.article_id, claim.sentence)] = claim.words
+    counts: Counter[str] = Counter(w for words in seen.values() for w in words)
+    n = len(seen)
+    return {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in counts.items()}

@@ -1,0 +1,258 @@
+"""Assemble the event report: group, compare, trace reuse."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from types import MappingProxyType
+
+from slugify import slugify
+
+from generator.events.align import align, dedupe
+from generator.events.claims import Claim, claim_words, extract_claims
+from generator.events.compare import detail_conflicts, fact_rows, only_here, value_conflicts
+from generator.events.datefacts import extract_date_claims
+from generator.events.document import Doc, build_doc
+from generator.events.grouping import group_articles
+from generator.events.model import (
+    ArticleNotes,
+    Conflict,
+    Event,
+    EventReport,
+    FactRow,
+    ReuseLink,
+)
+from generator.events.provenance import find_reuse
+from generator.events.quotes import find_quotations, quote_conflicts
+from generator.events.text import Sentence, content_words, split_sentences
+from generator.events.timeline import occurred, timeline
+from generator.events.wording import wording
+from generator.models import Article, Origin
+
+EVENT_SLUG_MAX = 60
+"""Longest event slug (cut at a word boundary)."""
+
+EVENT_KEY_ACTORS = 8
+"""How many of an event's most widely named actors the wording comparison covers."""
+
+_DECLARED_TITLES = frozenset({Origin.FRONT_MATTER, Origin.HEADING, Origin.HEADER})
+
+
+def analyse_events(
+    articles: Sequence[Article],
+    actors_by_article: Mapping[str, Sequence[str]],
+    places_by_article: Mapping[str, Sequence[str]],
+    *,
+    actor_names: Mapping[str, Sequence[str]] | None = None,
+) -> EventReport:
+    """Group the articles into events and compare how each event was reported.
+
+    Args:
+        articles: Every article of the corpus.
+        actors_by_article: Article id → actor ids it names (may be empty).
+        places_by_article: Article id → place names it names (may be empty).
+        actor_names: Optional actor id → names to look for in the text; by
+            default an actor's id is read as its name ("tom-perez" → "tom perez").
+
+    Returns:
+        The events (most recently reported first) and all text reuse links.
+    """
+    ordered = sorted(articles, key=lambda a: a.id)
+    sentences = {a.id: split_sentences(a.body, a.body_line) for a in ordered}
+    reuse = find_reuse(ordered, sentences)
+    grouping = group_articles(ordered, actors_by_article, [(r.reuser, r.source) for r in reuse])
+    by_id = {a.id: a for a in ordered}
+    context = _Context(actors_by_article, places_by_article, actor_names or {}, reuse, sentences)
+    events = [
+        _event([by_id[i] for i in group], grouping.pins.get(n), context)
+        for n, group in enumerate(grouping.groups)
+    ]
+    events = _with_unique_ids(events)
+    events.sort(key=_recency)
+    membership = {article: event.id for event in events for article in event.articles}
+    return EventReport(
+        events=tuple(events),
+        provenance=reuse,
+        membership=MappingProxyType(membership),
+        inherited=MappingProxyType(_inherited(events, by_id)),
+    )
+
+
+class _Context:
+    """Corpus-wide inputs every event needs."""
+
+    def __init__(
+        self,
+        actors: Mapping[str, Sequence[str]],
+        places: Mapping[str, Sequence[str]],
+        names: Mapping[str, Sequence[str]],
+        reuse: Sequence[ReuseLink],
+        sentences: Mapping[str, tuple[Sentence, ...]],
+    ) -> None:
+        self.actors = actors
+        self.places = places
+        self.names = names
+        self.reuse = reuse
+        self.sentences = sentences
+
+
+def _event(members: Sequence[Article], pin: str | None, context: _Context) -> Event:
+    """Analyse one group of articles."""
+    dates = sorted(a.published.date for a in members if a.published.date is not None)
+    docs = _docs(members, dates[-1] if dates else None, context)
+    ids = tuple(a.id for a in sorted(members, key=_report_order))
+    facts, conflicts, notes = _compare(docs, ids, context)
+    title_article = _title_article(members, docs)
+    first = min(members, key=_report_order)
+    return Event(
+        id=slugify(pin) if pin else _slug(title_article.title),
+        title=title_article.title,
+        title_article=title_article.id,
+        pinned=pin is not None,
+        occurred=occurred(docs),
+        reported_first=dates[0] if dates else None,
+        reported_last=dates[-1] if dates else None,
+        places=_ranked(context.places, ids),
+        actors=_ranked(context.actors, ids),
+        articles=ids,
+        first_report=first.id,
+        first_report_certain=_certain_first(members, first),
+        facts=facts,
+        conflicts=conflicts,
+        notes=notes,
+        timeline=timeline(docs),
+        provenance=tuple(r for r in context.reuse if {r.reuser, r.source} <= set(ids)),
+    )
+
+
+def _docs(members: Sequence[Article], latest: dt.date | None, context: _Context) -> list[Doc]:
+    """Prepare the members; an undated article reads its dates against the event's latest."""
+    return [
+        build_doc(
+            a,
+            a.published.date or latest,
+            inferred=a.published.date is None,
+            sentences=context.sentences[a.id],
+        )
+        for a in members
+    ]
+
+
+def _compare(
+    docs: Sequence[Doc], ids: Sequence[str], context: _Context
+) -> tuple[tuple[FactRow, ...], tuple[Conflict, ...], tuple[ArticleNotes, ...]]:
+    """Facts, conflicts and per-article notes of one event."""
+    rows = fact_rows(align([c for doc in docs for c in article_claims(doc)]))
+    quotes = [q for doc in docs for q in find_quotations(doc)]
+    vocabulary = {
+        d.id: frozenset(w for s in d.sentences for w in claim_words(s.norm)) for d in docs
+    }
+    conflicts = value_conflicts(rows) + detail_conflicts(rows, vocabulary) + quote_conflicts(quotes)
+    facts = tuple(row for row, _ in rows)
+    alone, missing = only_here(facts, ids)
+    key_actors = _ranked(context.actors, ids)[:EVENT_KEY_ACTORS]
+    names = {a: tuple(context.names.get(a, ())) or (a.replace("-", " "),) for a in key_actors}
+    notes = tuple(
+        ArticleNotes(doc.id, alone[doc.id], missing[doc.id], wording(doc, names))
+        for doc in sorted(docs, key=lambda d: list(ids).index(d.id))
+    )
+    return (facts, tuple(conflicts), notes)
+
+
+def article_claims(doc: Doc) -> list[Claim]:
+    """Counts and date facts of one article, without its repeats."""
+    counts = extract_claims(doc)
+    return dedupe([*counts, *extract_date_claims(doc, counts)])
+
+
+def _report_order(article: Article) -> tuple[int, dt.date, str]:
+    """Dated articles first, earliest first; then by id."""
+    date = article.published.date
+    return (0, date, article.id) if date else (1, dt.date.min, article.id)
+
+
+def _certain_first(members: Sequence[Article], first: Article) -> bool:
+    """Whether the first report is certain: every member dated and no tie."""
+    dates = [a.published.date for a in members]
+    return all(dates) and dates.count(first.published.date) == 1
+
+
+def _ranked(values: Mapping[str, Sequence[str]], ids: Sequence[str]) -> tuple[str, ...]:
+    """Values named by the members, most widely named first (then alphabetically)."""
+    counts: Counter[str] = Counter(v for i in ids for v in set(values.get(i, ())))
+    return tuple(v for v, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _title_article(members: Sequence[Article], docs: Sequence[Doc]) -> Article:
+    """The member whose title best covers what the others say.
+
+    Declared titles (front matter, heading) are preferred over titles guessed from
+    the lede; among them, the title whose words the other articles use most wins,
+    then the earliest report.
+    """
+    declared = [a for a in members if a.title_origin in _DECLARED_TITLES and a.title.strip()]
+    candidates = declared or [a for a in members if a.title.strip()] or list(members)
+    vocab = {doc.id: set(content_words(doc.article.body)) for doc in docs}
+
+    def coverage(article: Article) -> tuple[float, tuple[int, dt.date, str]]:
+        words = set(content_words(article.title))
+        others = [vocab[m.id] for m in members if m.id != article.id]
+        if not words or not others:
+            return (0.0, _report_order(article))
+        share = sum(len(words & o) / len(words) for o in others) / len(others)
+        return (-round(share, 6), _report_order(article))
+
+    return min(candidates, key=coverage)
+
+
+def _slug(title: str) -> str:
+    """Slug of an event title."""
+    return slugify(title, max_length=EVENT_SLUG_MAX, word_boundary=True) or "event"
+
+
+def _with_unique_ids(events: list[Event]) -> list[Event]:
+    """Give colliding slugs a short hash of their first report's id.
+
+    A pinned event keeps its slug; otherwise the event whose first report id sorts
+    first keeps the plain slug, so adding an article to one event never renames another.
+    """
+    by_slug: dict[str, list[Event]] = {}
+    for event in events:
+        by_slug.setdefault(event.id, []).append(event)
+    out: list[Event] = []
+    for slug, group in by_slug.items():
+        group.sort(key=lambda e: (not e.pinned, e.first_report))
+        out.append(group[0])
+        for event in group[1:]:
+            digest = hashlib.sha1(event.first_report.encode("utf-8")).hexdigest()[:6]
+            out.append(_renamed(event, f"{slug}-{digest}"))
+    return out
+
+
+def _renamed(event: Event, new_id: str) -> Event:
+    """A copy of ``event`` with another id."""
+    return replace(event, id=new_id)
+
+
+def _recency(event: Event) -> tuple[int, int, str]:
+    """Most recently first reported first; undated events last."""
+    if event.reported_first is None:
+        return (1, 0, event.id)
+    return (0, -event.reported_first.toordinal(), event.id)
+
+
+def _inherited(events: Sequence[Event], by_id: Mapping[str, Article]) -> dict[str, tuple[str, ...]]:
+    """Tags untagged articles inherit from the tagged articles of their event."""
+    out: dict[str, tuple[str, ...]] = {}
+    for event in events:
+        counts: Counter[str] = Counter(t for i in event.articles for t in set(by_id[i].tags))
+        tags = tuple(t for t, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+        if not tags:
+            continue
+        for article_id in event.articles:
+            if not by_id[article_id].tags:
+                out[article_id] = tags
+    return out

@@ -1,0 +1,229 @@
+"""Numbers in digits and words, with their qualifiers and ranges.
+
+Works on the token list of a normalised sentence (see ``text.tokens``), so
+"170, 000" has already become one token "170,000".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.events.lexicon import (
+    QUALIFIERS_AFTER,
+    QUALIFIERS_BEFORE,
+    SCALES,
+    TENS,
+    UNITS,
+    VAGUE_QUANTITIES,
+)
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or"})
+_YEAR_MIN = 1800
+_YEAR_MAX = 2100
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number found in a token list.
+
+    Attributes:
+        start: Index of the first token of the number (qualifier excluded).
+        end: Index one past the last token of the number (range included).
+        low: The value, or the lower end of a range; None for vague words
+            such as "dozens" (see ``floor``).
+        high: The upper end of a range, else None.
+        qualifier: Canonical qualifier ("at least", "about", ...) or "".
+        qualifier_start: Index of the qualifier's first token (== start when none).
+        vague: True for order-of-magnitude words ("dozens", "hundreds").
+        floor: For vague words, the smallest value they can mean.
+        text: The number as written, qualifier included.
+    """
+
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    qualifier: str
+    qualifier_start: int
+    vague: bool
+    floor: float | None
+    text: str
+
+    def display(self) -> str:
+        """The value in words a reader expects: "at least 66", "10-20", "dozens"."""
+        if self.vague or self.low is None:
+            return self.text.lower()
+        value = format_number(self.low)
+        if self.high is not None:
+            value += "–" + format_number(self.high)
+        return f"{self.qualifier} {value}".strip() if self.qualifier != "exactly" else value
+
+
+def format_number(value: float) -> str:
+    """Format a value with thousands separators and no useless decimals."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def is_year(token: str) -> bool:
+    """Whether a digit token looks like a calendar year (no separators, 1800-2100)."""
+    return token.isdigit() and len(token) == 4 and _YEAR_MIN <= int(token) <= _YEAR_MAX
+
+
+def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> list[Quantity]:
+    """Find every quantity in a token list.
+
+    Args:
+        toks: Tokens of one normalised sentence.
+        skip: Token indexes that belong to dates or times and are not counts.
+
+    Returns:
+        The quantities in reading order.
+    """
+    out: list[Quantity] = []
+    i = 0
+    while i < len(toks):
+        if i in skip:
+            i += 1
+            continue
+        parsed = _parse_at(toks, i)
+        if parsed is None:
+            i += 1
+            continue
+        end, low, vague = parsed
+        qualifier, q_start = _qualifier_before(toks, i)
+        high, end = _range_end(toks, end, skip, between=qualifier == "between")
+        if low is not None and high is not None and high <= low:
+            high = None
+        after, end = _qualifier_after(toks, end)
+        qualifier = qualifier or after
+        text = " ".join(toks[q_start:end])
+        floor = float(VAGUE_QUANTITIES.get(toks[i].lower(), 0)) if vague else None
+        out.append(Quantity(i, end, low, high, qualifier, q_start, vague, floor, text))
+        i = end
+    return out
+
+
+def _parse_at(toks: Sequence[str], i: int) -> tuple[int, float | None, bool] | None:
+    """Parse one number starting at token ``i``: (end, value, vague) or None."""
+    tok = toks[i]
+    low = tok.lower()
+    if _DIGITS.match(tok):
+        if is_year(tok) and not _followed_by_plural(toks, i + 1):
+            return None
+        value = float(tok.replace(",", ""))
+        return _scaled(toks, i + 1, value)
+    if low in VAGUE_QUANTITIES:
+        return (_skip_of(toks, i + 1), None, True)
+    if low == "tens" and _word(toks, i + 1) == "of" and _word(toks, i + 2) in VAGUE_QUANTITIES:
+        return (_skip_of(toks, i + 3), None, True)
+    if low in ("a", "an") and _word(toks, i + 1) in ("dozen", "hundred", "thousand"):
+        base = 12.0 if _word(toks, i + 1) == "dozen" else float(SCALES[_word(toks, i + 1)])
+        return _scaled(toks, i + 2, base)
+    if low == "dozen":
+        return (i + 1, 12.0, False)
+    number = _word_value(low)
+    if number is None or (low == "one" and not _one_is_count(toks, i)):
+        return None
+    end = i + 1
+    unit = _word_value(_word(toks, end))
+    if number >= 20 and number % 10 == 0 and unit is not None and 0 < unit < 10:
+        number += unit
+        end += 1
+    return _scaled(toks, end, float(number))
+
+
+def _word_value(word: str) -> int | None:
+    """Value of a number word ("eight", "sixty-six"), else None."""
+    if word in UNITS:
+        return UNITS[word]
+    if word in TENS:
+        return TENS[word]
+    if "-" in word:
+        tens, _, unit = word.partition("-")
+        if tens in TENS and unit in UNITS and UNITS[unit] < 10:
+            return TENS[tens] + UNITS[unit]
+    return None
+
+
+def _one_is_count(toks: Sequence[str], i: int) -> bool:
+    """Whether "one" counts something rather than being a pronoun ("one of", "no one")."""
+    before = _word(toks, i - 1)
+    after = _word(toks, i + 1)
+    if before in ("no", "any", "every", "each", "someone", "the", "this", "that") or after in (
+        "of",
+        "another",
+        "day",
+        "side",
+    ):
+        return False
+    return bool(after and (after.isalpha() or before in _QUALIFIER_WORDS))
+
+
+_QUALIFIER_WORDS = frozenset(w for phrase, _ in QUALIFIERS_BEFORE for w in phrase.split())
+
+
+def _scaled(toks: Sequence[str], end: int, value: float) -> tuple[int, float, bool]:
+    """Apply a following scale word ("2.5 million", "two hundred")."""
+    scale = _word(toks, end)
+    if scale in SCALES:
+        value *= SCALES[scale]
+        end += 1
+        if scale == "hundred" and _word(toks, end) in ("thousand", "million"):
+            value *= SCALES[_word(toks, end)]
+            end += 1
+    return (end, value, False)
+
+
+def _skip_of(toks: Sequence[str], end: int) -> int:
+    """Step over the "of" in "dozens of people"."""
+    return end + 1 if _word(toks, end) == "of" else end
+
+
+def _range_end(
+    toks: Sequence[str], end: int, skip: frozenset[int], *, between: bool
+) -> tuple[float | None, int]:
+    """Read the upper end of "10 to 20", "10-20", "5 or 6", "between 10 and 20"."""
+    joiners = _RANGE_JOINERS | {"and"} if between else _RANGE_JOINERS
+    if _word(toks, end) not in joiners or end + 1 in skip or end + 1 >= len(toks):
+        return (None, end)
+    parsed = _parse_at(toks, end + 1)
+    if parsed is None or parsed[1] is None:
+        return (None, end)
+    return (parsed[1], parsed[0])
+
+
+def _qualifier_before(toks: Sequence[str], i: int) -> tuple[str, int]:
+    """Find a qualifier right before token ``i``; return (canonical, first token)."""
+    if _word(toks, i - 1) == "between":
+        return ("between", i - 1)
+    for phrase, canonical in sorted(QUALIFIERS_BEFORE, key=lambda q: -len(q[0])):
+        words = phrase.split()
+        start = i - len(words)
+        if start >= 0 and [t.lower() for t in toks[start:i]] == words:
+            return (canonical, start)
+    return ("", i)
+
+
+def _qualifier_after(toks: Sequence[str], end: int) -> tuple[str, int]:
+    """Find a qualifier right after the number ("or more"); return (canonical, new end)."""
+    for phrase, canonical in QUALIFIERS_AFTER:
+        words = phrase.split()
+        if [t.lower() for t in toks[end : end + len(words)]] == words:
+            return (canonical, end + len(words))
+    return ("", end)
+
+
+def _followed_by_plural(toks: Sequence[str], i: int) -> bool:
+    """Whether the next token is a lower-case plural noun ("2000 people")."""
+    word = toks[i] if i < len(toks) else ""
+    return word.islower() and (word.endswith("s") or word in ("people", "personnel"))
+
+
+def _word(toks: Sequence[str], i: int) -> str:
+    """Lower-cased token ``i``, or "" when out of range."""
+    return toks[i].lower() if 0 <= i < len(toks) else ""

@@ -1,0 +1,211 @@
+"""Text reuse: which article reproduces which other article's sentences.
+
+Every sentence becomes the set of its content lemmas; MinHash LSH finds, for
+each sentence, the sentences of other articles likely to share most of those
+words, and only those candidates are compared exactly. This finds wire copy
+(identical sentences) and close rewrites (same words, reordered) without
+comparing every pair of sentences or articles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from datasketch import MinHash, MinHashLSH
+
+from generator.events.model import ReuseLink, SentencePair
+from generator.events.text import HEADING, TABLE, Sentence, content_words
+from generator.models import Article
+
+REUSE_SENTENCE_MIN = 0.45
+"""Two sentences are near-identical when this share (Jaccard) of their content words is
+shared; rewrites that keep the facts and swap the function words stay above it."""
+
+REUSE_MIN_WORDS = 5
+"""Sentences with fewer content words are too short to tell reuse from coincidence."""
+
+REUSE_MIN_SHARE = 0.2
+"""A link is reported when at least this share of the reusing article's sentences match."""
+
+REUSE_MIN_PAIRS = 2
+"""... and at least this many sentences match."""
+
+REUSE_LSH_THRESHOLD = 0.3
+"""LSH candidate threshold (below ``REUSE_SENTENCE_MIN`` so that few true matches are missed)."""
+
+RELAY_FLAGS = frozenset({"ai-written"})
+"""Article flags that mark a text as derived from other reporting."""
+
+MINHASH_PERMUTATIONS = 128
+"""Number of MinHash permutations (fixed seed 1, so results are reproducible)."""
+
+BOILERPLATE_SPREAD = 30
+"""A sentence whose near-duplicates span more than this many articles is
+boilerplate (a stock background line, a template), not evidence that one
+article reused another; it is skipped. This also keeps the work linear in the
+corpus: no sentence is compared with more than this many others' candidates."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    article: str
+    sentence: Sentence
+    words: frozenset[str]
+
+
+def find_reuse(
+    articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> tuple[ReuseLink, ...]:
+    """Find the articles that reuse other articles' sentences.
+
+    The earlier article is the source. When publication dates cannot tell (an
+    article is undated, or both share a date) the direction is a deterministic
+    guess, flagged ``uncertain``: an article that credits other outlets or is
+    flagged AI-written is taken to be the reuser, else the longer one
+    (rewrites pad their source), else the one whose id sorts last.
+
+    Args:
+        articles: The articles (for dates, credits and flags).
+        sentences: Article id → its sentences.
+
+    Returns:
+        Links sorted by (reuser, source).
+    """
+    entries = _entries(sentences)
+    best = _best_matches(entries)
+    counts = _sentence_counts(entries)
+    by_id = {article.id: article for article in articles}
+    links: list[ReuseLink] = []
+    for (a, b), matches in sorted(best.items()):
+        if a > b:
+            continue
+        link = _link((by_id[a], by_id[b]), matches, best.get((b, a), {}), entries, counts)
+        if link is not None:
+            links.append(link)
+    return tuple(sorted(links, key=lambda link: (link.reuser, link.source)))
+
+
+_Matches = dict[tuple[str, str], dict[int, tuple[float, int, int]]]
+
+
+def _best_matches(entries: Sequence[_Entry]) -> _Matches:
+    """(article, other article) → sentence index → (similarity, other entry, own entry).
+
+    Each sentence keeps its most similar near-identical sentence in each other
+    article; only LSH candidates are compared exactly.
+    """
+    lsh = MinHashLSH(threshold=REUSE_LSH_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
+    hashes: list[MinHash] = []
+    for number, entry in enumerate(entries):
+        hashes.append(_minhash(entry.words))
+        lsh.insert(str(number), hashes[-1])
+    best: _Matches = defaultdict(dict)
+    for number, entry in enumerate(entries):
+        candidates = sorted(int(key) for key in lsh.query(hashes[number]))
+        if len({entries[c].article for c in candidates}) > BOILERPLATE_SPREAD:
+            continue
+        for other_number in candidates:
+            other = entries[other_number]
+            if other.article == entry.article:
+                continue
+            score = _jaccard(entry.words, other.words)
+            if score < REUSE_SENTENCE_MIN:
+                continue
+            slot = best[(entry.article, other.article)]
+            previous = slot.get(entry.sentence.index)
+            if previous is None or score > previous[0]:
+                slot[entry.sentence.index] = (score, other_number, number)
+    return best
+
+
+def _direction(pair: tuple[Article, Article], counts: Mapping[str, int]) -> tuple[str, str, bool]:
+    """(reuser id, basis, uncertain) for two articles sharing sentences."""
+    first, second = pair
+    date_a, date_b = first.published.date, second.published.date
+    if date_a is not None and date_b is not None and date_a != date_b:
+        return ((first if date_a > date_b else second).id, "publication date", False)
+    relays = [a for a in pair if a.credited or RELAY_FLAGS & set(a.flags)]
+    if len(relays) == 1:
+        return (relays[0].id, "credits or flags", True)
+    if counts[first.id] != counts[second.id]:
+        longer = first if counts[first.id] > counts[second.id] else second
+        return (longer.id, "length", True)
+    return (max(first.id, second.id), "id order", True)
+
+
+def _sentence_counts(entries: Sequence[_Entry]) -> dict[str, int]:
+    """Number of comparable sentences per article."""
+    counts: dict[str, int] = defaultdict(int)
+    for entry in entries:
+        counts[entry.article] += 1
+    return dict(counts)
+
+
+def _entries(sentences: Mapping[str, Sequence[Sentence]]) -> list[_Entry]:
+    """Comparable sentences (prose and list items long enough), in article-id order."""
+    out: list[_Entry] = []
+    for article in sorted(sentences):
+        for sentence in sentences[article]:
+            if sentence.kind in (HEADING, TABLE):
+                continue
+            words = frozenset(content_words(sentence.norm))
+            if len(words) >= REUSE_MIN_WORDS:
+                out.append(_Entry(article, sentence, words))
+    return out
+
+
+_TEMPLATE = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
+
+
+def _minhash(words: frozenset[str]) -> MinHash:
+    """MinHash signature of a word set (fixed seed; permutations shared, not recomputed)."""
+    signature = MinHash(
+        num_perm=MINHASH_PERMUTATIONS,
+        permutations=_TEMPLATE.permutations,
+        scheme=_TEMPLATE.scheme,
+    )
+    signature.update_batch([word.encode("utf-8") for word in sorted(words)])
+    return signature
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """Exact Jaccard overlap."""
+    return len(a & b) / len(a | b)
+
+
+def _link(
+    pair: tuple[Article, Article],
+    a_in_b: Mapping[int, tuple[float, int, int]],
+    b_in_a: Mapping[int, tuple[float, int, int]],
+    entries: Sequence[_Entry],
+    counts: Mapping[str, int],
+) -> ReuseLink | None:
+    """Decide the direction of reuse between two articles and build the link."""
+    reuser, basis, uncertain = _direction(pair, counts)
+    a, b = pair[0].id, pair[1].id
+    matches = a_in_b if reuser == a else b_in_a
+    source = b if reuser == a else a
+    if len(matches) < REUSE_MIN_PAIRS or len(matches) / counts[reuser] < REUSE_MIN_SHARE:
+        return None
+    pairs = tuple(
+        SentencePair(
+            reuser_line=entries[own].sentence.line,
+            source_line=entries[other].sentence.line,
+            reuser_sentence=entries[own].sentence.text,
+            source_sentence=entries[other].sentence.text,
+            similarity=round(score, 3),
+        )
+        for _, (score, other, own) in sorted(matches.items())
+    )
+    return ReuseLink(
+        source=source,
+        reuser=reuser,
+        share=round(len(matches) / counts[reuser], 3),
+        matched=len(matches),
+        sentences=counts[reuser],
+        pairs=pairs,
+        uncertain=uncertain,
+        basis=basis,
+    )

@@ -1,0 +1,61 @@
+"""Dates named in prose and their resolution against a reference date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.events.timeexpr import DAY, MONTH, YEAR, DateMention, find_dates
+
+WEDNESDAY = dt.date(2023, 11, 22)
+
+
+def only(text: str, reference: dt.date | None = WEDNESDAY, hint: int | None = None) -> DateMention:
+    found = find_dates(text, reference, hint)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "date", "precision"),
+    [
+        ("since October 17, there were", "since", dt.date(2023, 10, 17), DAY),
+        ("officials said on Tuesday", "on", dt.date(2023, 11, 21), DAY),
+        ("fired on November 15 at", "on", dt.date(2023, 11, 15), DAY),
+        ("attacks since September from", "since", dt.date(2023, 9, 1), MONTH),
+        ("seized land in 2014 before", "in", dt.date(2014, 1, 1), YEAR),
+        ("a picture taken January 13, 2020.", "", dt.date(2020, 1, 13), DAY),
+        ("It happened yesterday.", "", dt.date(2023, 11, 21), DAY),
+    ],
+)
+def test_mentions(text: str, relation: str, date: dt.date, precision: str) -> None:
+    mention = only(text)
+    assert (mention.relation, mention.date, mention.precision) == (relation, date, precision)
+
+
+def test_weekday_picks_the_year_it_falls_in() -> None:
+    mention = only("said on Tuesday, November 21, that", reference=dt.date(2024, 1, 10))
+    assert mention.date == dt.date(2023, 11, 21)
+
+
+def test_that_month_uses_the_year_named_before() -> None:
+    assert only("That January, the general died.", hint=2020).date == dt.date(2020, 1, 1)
+
+
+def test_month_last_year() -> None:
+    mention = only("In April last year a quake struck.", reference=dt.date(2013, 7, 2))
+    assert mention.date == dt.date(2012, 4, 1) and mention.inferred
+
+
+def test_upcoming_date_stays_in_the_reference_year() -> None:
+    assert only("a May 17 hearing", reference=dt.date(2018, 4, 20)).date == dt.date(2018, 5, 17)
+
+
+def test_unresolved_without_reference() -> None:
+    mention = only("on Tuesday the strikes began", reference=None)
+    assert mention.date is None and mention.inferred
+
+
+def test_may_as_a_verb_is_not_a_month() -> None:
+    assert find_dates("officials may announce more", WEDNESDAY) == []
