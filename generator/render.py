@@ -28,6 +28,7 @@ from generator.export import corpus_record, dumps
 from generator.models import Article
 from generator.pipeline import Corpus
 from generator.slugs import stable_slug
+from generator.thresholds import Threshold, all_thresholds
 
 # Pages listed in mkdocs.yml's nav; every other generated page stays out of
 # the sidebar so that page size does not grow with the corpus.
@@ -44,6 +45,7 @@ IN_NAV = frozenset(
         "problems/index.md",
         "data/index.md",
         "unregistered/index.md",
+        "thresholds.md",
     }
 )
 LATEST_ON_HOME = 10
@@ -436,6 +438,13 @@ def _events(site: SiteRenderer, articles: Sequence[Article]) -> None:
             )
 
 
+def _thresholds(site: SiteRenderer, articles: Sequence[Article]) -> None:
+    groups: dict[str, list[Threshold]] = {}
+    for threshold in all_thresholds():
+        groups.setdefault(threshold.module, []).append(threshold)
+    site.page("thresholds.md", "thresholds.md.j2", groups=list(groups.items()))
+
+
 def _placeholders(site: SiteRenderer, articles: Sequence[Article]) -> None:
     for section in ("events", "actors", "places"):
         if f"{section}/index.md" not in site.pages:
@@ -453,6 +462,7 @@ _STEPS: tuple[Callable[[SiteRenderer, Sequence[Article]], None], ...] = (
     _events,
     _actors,
     _places,
+    _thresholds,
     _placeholders,
 )
 
