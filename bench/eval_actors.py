@@ -25,8 +25,8 @@ from generator.actors import ActorRegistry, analyse_actors, load_actor_registry 
 from generator.actors.evaluation import (  # noqa: E402
     misses,
     predicted,
+    read_folder,
     read_labels,
-    read_plain_folder,
     score,
 )
 
@@ -36,7 +36,7 @@ LABELS = ROOT / "tests" / "labels"
 
 
 def evaluate(name: str, folder: Path, labels: Path, show: bool) -> None:
-    articles = read_plain_folder(folder)
+    articles = read_folder(folder)
     truth = read_labels(labels)
     starter, problems = load_actor_registry(SEEDS / "actors.yml")
     if problems:
@@ -57,7 +57,7 @@ def evaluate(name: str, folder: Path, labels: Path, show: bool) -> None:
 
 
 def timing(repeat: int) -> None:
-    articles = read_plain_folder(SEEDS)
+    articles = read_folder(SEEDS)
     registry, _ = load_actor_registry(SEEDS / "actors.yml")
     runs = []
     for _ in range(repeat):

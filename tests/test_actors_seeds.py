@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.actors import ActorRegistry, ActorReport, analyse_actors, load_actor_registry
-from generator.actors.evaluation import Score, predicted, read_labels, read_plain_folder, score
+from generator.actors.evaluation import Score, predicted, read_folder, read_labels, score
 from generator.actors.records import Affiliation, Relation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +24,7 @@ LABELS = Path(__file__).resolve().parent / "labels"
 @cache
 def seeds_report(starter: bool) -> ActorReport:
     registry = load_actor_registry(SEEDS / "actors.yml")[0] if starter else ActorRegistry()
-    return analyse_actors(read_plain_folder(SEEDS), registry)
+    return analyse_actors(read_folder(SEEDS), registry)
 
 
 def spellings(report: ActorReport, actor_id: str) -> set[str]:
@@ -104,11 +104,11 @@ def test_precision_and_recall_on_the_seeds(starter: bool, precision: float, reca
 @pytest.mark.parametrize("starter", [True, False])
 def test_precision_and_recall_on_the_shared_corpus(starter: bool) -> None:
     registry = load_actor_registry(SEEDS / "actors.yml")[0] if starter else ActorRegistry()
-    report = analyse_actors(read_plain_folder(CORPUS), registry)
+    report = analyse_actors(read_folder(CORPUS), registry)
     s = score(predicted(report), read_labels(LABELS / "actors_news_events.json"))
     check(f"news-events, {'starter' if starter else 'empty'} registry", s, 0.85, 0.9)
 
 
 def test_labels_cover_every_seed() -> None:
     labels = read_labels(LABELS / "actors_seeds.json")
-    assert sorted(labels) == sorted(a.id for a in read_plain_folder(SEEDS))
+    assert sorted(labels) == sorted(a.id for a in read_folder(SEEDS))

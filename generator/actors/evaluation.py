@@ -9,56 +9,22 @@ a label's names.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.actors.records import ActorReport
 from generator.actors.text import name_key
-from generator.models import Article, Origin, Published
+from generator.models import Article
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*\n", re.S)
-_DATE_HEADER = re.compile(r"\A\s*date\s+\d{4}-\d{2}-\d{2}\s+")
 Labels = Mapping[str, Sequence[Sequence[str]]]
 
 
-def read_plain_folder(folder: Path) -> list[Article]:
-    """Read ``*.txt``/``*.md`` files as bare articles, for evaluation.
+def read_folder(folder: Path) -> list[Article]:
+    """Read a seeds folder with the project's own reader (metadata inferred)."""
+    from generator.pipeline import Settings, read_articles
 
-    Deliberately independent of :mod:`generator.reader`, so that scores
-    measure the actor analysis only. Front matter and an inline
-    ``date YYYY-MM-DD`` header are cut off; line numbers stay true.
-    """
-    articles = []
-    for path in sorted(folder.iterdir()):
-        if path.suffix.lower() in (".txt", ".md") and path.is_file():
-            articles.append(plain_article(path.stem, path.name, path.read_text("utf-8-sig")))
-    return articles
-
-
-def plain_article(article_id: str, file: str, text: str) -> Article:
-    """Return an Article for raw seed ``text`` with metadata cut off."""
-    text = text.replace("\r\n", "\n")
-    cut = _FRONT_MATTER.match(text) or _DATE_HEADER.match(text)
-    body = text[cut.end() :] if cut else text
-    return Article(
-        id=article_id,
-        file=file,
-        title=article_id,
-        title_origin=Origin.FILE_NAME,
-        published=Published(),
-        publisher=None,
-        publisher_origin=None,
-        credited=(),
-        tags=(),
-        flags=(),
-        words=len(body.split()),
-        reading_minutes=1,
-        summary="",
-        body=body,
-        body_line=text.count("\n", 0, cut.end() if cut else 0) + 1,
-    )
+    return read_articles(Settings(folder))[0]
 
 
 def read_labels(path: Path) -> dict[str, list[list[str]]]:
