@@ -237,10 +237,14 @@ def _articles(site: SiteRenderer, articles: Sequence[Article]) -> None:
 
 def _topics(site: SiteRenderer, articles: Sequence[Article]) -> None:
     facets = views.topics(articles)
+    actor_names = {a.id: a.name for a in site.corpus.actors.actors}
     site.paginated("topics/index.md", "topics.md.j2", facets)
     for facet in facets:
         members = (*facet.articles, *facet.inferred)
         outlets: Counter[str] = Counter(name for a in members for name in a.outlets)
+        actors: Counter[str] = Counter(
+            i for a in members for i in site.corpus.actors.actors_of(a.id)
+        )
         rows = [("declared", a) for a in facet.articles] + [("inferred", a) for a in facet.inferred]
         site.paginated(
             f"topics/{facet.slug}.md",
@@ -248,6 +252,8 @@ def _topics(site: SiteRenderer, articles: Sequence[Article]) -> None:
             rows,
             topic=facet,
             outlets=views.top(outlets),
+            actors=views.top(actors),
+            actor_names=actor_names,
             date_range=views.date_range(members),
         )
 
