@@ -192,8 +192,19 @@ def _lede_index(paras: Sequence[Paragraph]) -> int | None:
     return None
 
 
+# Ledes attribute ("…, officials said."); headlines do not.
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|told|reported|reports|announced|according to|stated|confirmed)\b", re.I
+)
+
+
 def _is_headline(text: str) -> bool:
-    return len(sentences(text)) == 1 and len(text.split()) <= HEADLINE_MAX_WORDS + 4
+    """A short single sentence without attribution: a headline, not a one-line lede."""
+    return (
+        len(sentences(text)) == 1
+        and len(text.split()) <= HEADLINE_MAX_WORDS + 4
+        and not _ATTRIBUTION.search(text)
+    )
 
 
 # --- title -----------------------------------------------------------------
@@ -248,6 +259,7 @@ def headline_from_lede(lede: str) -> str:
     text = plain(lede)
     sentence = (sentences(text) or [text])[0]
     sentence = _strip_dateline(sentence)
+    sentence = _strip_attribution(sentence)
     sentence = _strip_intro(sentence)
     sentence = _main_clause(sentence)
     tokens = sentence.split()
@@ -255,6 +267,19 @@ def headline_from_lede(lede: str) -> str:
         sentence = " ".join(tokens[:HEADLINE_MAX_WORDS]).rstrip(",;:") + "…"
     sentence = sentence[:1].upper() + sentence[1:]
     return clean_title(sentence)
+
+
+# "Traders said on Tuesday, March 5, that prices rose" → "prices rose".
+_LEADING_ATTRIBUTION = re.compile(
+    r"^[^,.]{1,60}?\b(?:said|says|told|reported|announced|confirmed)\b[^.]{0,60}?\bthat\s+"
+)
+
+
+def _strip_attribution(sentence: str) -> str:
+    match = _LEADING_ATTRIBUTION.match(sentence)
+    if match and len(sentence[match.end() :].split()) >= HEADLINE_MIN_WORDS:
+        return sentence[match.end() :]
+    return sentence
 
 
 def _strip_dateline(sentence: str) -> str:

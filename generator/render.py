@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
@@ -71,6 +72,11 @@ def md(value: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+def md_url(url: str) -> str:
+    """Make a URL safe as a Markdown link target (it came from a seed)."""
+    return quote(url.strip(), safe=":/?#@!$&'*+,;=%-._~[]")
+
+
 @pass_context
 def link(context: Context, target: str) -> str:
     """Relative link from the page being rendered to another source file."""
@@ -89,6 +95,7 @@ def make_environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = md
+    env.filters["md_url"] = md_url
     env.filters["flag_label"] = lambda flag: FLAG_LABELS.get(flag, flag)
     env.globals["link"] = link
     env.globals["article_path"] = lambda a: f"articles/{a.id}.md"

@@ -596,3 +596,13 @@ def test_hard_wrapped_prose_is_one_paragraph() -> None:
     assert [p.text for p in paragraphs(body)] == [
         "The authority closed the northern pier to all traffic on Monday, citing storm damage."
     ]
+
+
+def test_headline_drops_a_leading_attribution() -> None:
+    lede = "Traders said on Tuesday, March 5, that grain prices rose after the river port closed."
+    assert headline_from_lede(lede) == "Grain prices rose after the river port closed"
+
+
+def test_a_one_sentence_lede_with_attribution_is_not_a_headline() -> None:
+    text = "Grain prices rose on Tuesday, traders said.\n\nMore text follows here today.\n"
+    assert article(text).title_origin == Origin.LEDE
