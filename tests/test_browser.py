@@ -142,3 +142,16 @@ def test_hostile_seeds_run_no_script(page: Any, browser: Any, tmp_path: Path) ->
             assert page.evaluate("typeof window.__pwned") == "undefined", path
         shot(page, "hostile-article")
     assert dialogs == []
+
+
+def test_event_comparison_page_shows_the_discrepancies(page: Any, seeds_url: str) -> None:
+    page.goto(seeds_url)
+    page.get_by_role("link", name="Events", exact=True).first.click()
+    page.locator("article table a[href*='events/']").first.click()
+    assert "/events/" in page.url
+    warnings = page.locator(".admonition.warning")
+    assert warnings.count() >= 2
+    text = " ".join(warnings.all_inner_texts())
+    assert "66" in text and "55" in text
+    assert page.locator("h2#facts").count() == 1
+    shot(page, "event-comparison")

@@ -130,3 +130,55 @@ def test_shared_corpus_builds(tmp_path: Path, shared_corpus: Path) -> None:
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert len(list((project / "site" / "articles").glob("*/index.html"))) == 11
+
+
+class Links(HTMLParser):
+    """Collects the href of every link on a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        href = dict(attrs).get("href")
+        if tag == "a" and href and not href.startswith(("http:", "https:", "#", "mailto:")):
+            self.hrefs.append(href.split("#")[0].split("?")[0])
+
+
+def clicks_from_home(site: Path, limit: int) -> dict[str, int]:
+    """Breadth-first walk of the built site: page directory -> clicks from the home page."""
+    depth = {"": 0}
+    frontier = [""]
+    for clicks in range(1, limit + 1):
+        following = []
+        for page in frontier:
+            html_file = site / page / "index.html"
+            if not html_file.is_file():
+                continue
+            parser = Links()
+            parser.feed(html_file.read_text("utf-8"))
+            for href in parser.hrefs:
+                target = (site / page / href).resolve()
+                relative = (
+                    target.relative_to(site.resolve()).as_posix()
+                    if target.is_relative_to(site.resolve())
+                    else None
+                )
+                key = "" if relative in (None, ".") else relative.rstrip("/")
+                if relative is not None and key not in depth:
+                    depth[key] = clicks
+                    following.append(key)
+        frontier = following
+    return depth
+
+
+def test_every_page_kind_is_within_three_clicks_of_home(seeds_site: Path) -> None:
+    depth = clicks_from_home(seeds_site, 3)
+    wanted = [
+        p.parent.relative_to(seeds_site).as_posix()
+        for section in ("articles", "topics", "actors", "dates", "outlets", "events", "places")
+        for p in (seeds_site / section).glob("*/index.html")
+    ]
+    assert len(wanted) > 40
+    missing = sorted(page for page in wanted if page not in depth)
+    assert missing == []
