@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -94,10 +95,27 @@ class _Similarity:
             if len(a_row) > len(b_row):
                 a_row, b_row = b_row, a_row
             cosine = sum(v * b_row.get(t, 0.0) for t, v in a_row.items())
-            a, b = self.actors[key[0]], self.actors[key[1]]
-            bonus = GROUP_ACTOR_WEIGHT * len(a & b) / len(a | b) if a | b else 0.0
-            self.cache[key] = round(cosine + bonus, 6)
+            self.cache[key] = round(cosine + self._bonus(*key), 6)
         return self.cache[key]
+
+    def _bonus(self, i: int, j: int) -> float:
+        a, b = self.actors[i], self.actors[j]
+        return GROUP_ACTOR_WEIGHT * len(a & b) / len(a | b) if a | b else 0.0
+
+    def prime(self, pairs: Sequence[tuple[int, int]]) -> None:
+        """Score many pairs at once with sparse row products (fills the cache).
+
+        The candidate pairs are scored here in one vectorised pass; ``score``
+        computes the few others (cross pairs checked when groups merge) one by one.
+        """
+        todo = sorted({(min(i, j), max(i, j)) for i, j in pairs} - self.cache.keys())
+        if not todo:
+            return
+        left = np.array([i for i, _ in todo])
+        right = np.array([j for _, j in todo])
+        cosines = np.asarray(self.matrix[left].multiply(self.matrix[right]).sum(axis=1)).ravel()
+        for (i, j), cosine in zip(todo, cosines.tolist(), strict=True):
+            self.cache[(i, j)] = round(cosine + self._bonus(i, j), 6)
 
     def signature(self, i: int) -> list[str]:
         """The article's top TF-IDF terms."""
@@ -157,6 +175,7 @@ def _cluster(
     index = {a.id: i for i, a in enumerate(articles)}
     dates = [a.published.date for a in articles]
     candidates = _candidates(sim, articles, actors, index, reuse_pairs)
+    sim.prime(candidates)
     links = sorted(
         ((sim.score(i, j), i, j) for i, j in candidates if _close(dates[i], dates[j])),
         key=lambda t: (-t[0], t[1], t[2]),

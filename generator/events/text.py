@@ -7,6 +7,7 @@ corpora ("170, 000" → "170,000", "U. S." → "U.S.", "6.1 - magnitude" →
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -105,6 +106,7 @@ def tokens(text: str) -> list[str]:
     return TOKEN_RE.findall(text)
 
 
+@functools.lru_cache(maxsize=65536)
 def lemma(word: str) -> str:
     """Return a crude singular, lower-case form of a noun (good enough for matching)."""
     low = word.lower().replace("’", "'")
