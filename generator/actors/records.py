@@ -306,10 +306,15 @@ class ActorReport:
     problems: tuple[Problem, ...] = ()
     article_actors: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     article_places: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    _by_id: Mapping[str, Actor] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Derived once, so that looking an actor up does not scan the corpus.
+        object.__setattr__(self, "_by_id", {a.id: a for a in self.actors})
 
     def actor(self, actor_id: str) -> Actor | None:
         """Return the actor with ``actor_id``, if any."""
-        return next((a for a in self.actors if a.id == actor_id), None)
+        return self._by_id.get(actor_id)
 
     def actors_of(self, article_id: str) -> tuple[str, ...]:
         """Return the sorted ids of the actors mentioned by an article."""
@@ -324,13 +329,13 @@ class ActorReport:
         mine = self.actor(actor_id)
         if mine is None:
             return ()
-        articles = set(mine.article_ids)
+        # Walk only this actor's articles: the work follows its mentions, not
+        # the number of actors in the corpus.
         pairs = (
-            other.id
-            for other in self.actors
-            if other.id != actor_id
-            for article_id in other.article_ids
-            if article_id in articles
+            other
+            for article_id in mine.article_ids
+            for other in self.article_actors.get(article_id, ())
+            if other != actor_id
         )
         return _counts(pairs)
 
