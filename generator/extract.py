@@ -418,6 +418,7 @@ def _credited(
     credits = _front_matter_sources(seed, meta.get("sources"), outlets, problems)
     credits += _sources_block(seed, paras, outlets, problems)
     credits += _dateline_wires(paras, outlets)
+    credits += _attributed_outlets(paras, outlets)
     unique: dict[str, Credit] = {}
     for credit in credits:
         unique.setdefault(credit.outlet, credit)
@@ -543,6 +544,34 @@ def _dateline_wires(paras: Sequence[Paragraph], outlets: OutletRegistry) -> list
             wire = match.group("wire").strip()
             name = outlets.for_name(wire) or wire
             credits.append(Credit(name, None, Origin.TEXT, "dateline wire credit"))
+    return credits
+
+
+# "the Associated Press reported", "according to Reuters", "told CNN".
+_NAME = r"(?P<name>(?:[A-Z][\w.&'’-]*\s?){1,4}?)"
+_ATTRIBUTED = (
+    re.compile(
+        r"\b(?:according to|reported by|citing|told)\s+(?:the\s+)?" + _NAME + r"(?=[\s,.;:)])"
+    ),
+    re.compile(r"(?:\bthe\s+)?" + _NAME + r"\s+(?:news agency\s+)?(?:reported|reports)\b"),
+)
+
+
+def _attributed_outlets(paras: Sequence[Paragraph], outlets: OutletRegistry) -> list[Credit]:
+    """Registered outlets the text attributes reporting to.
+
+    Only names in the outlet registry count: "according to officials" or
+    "told reporters" name no outlet.
+    """
+    credits = []
+    for para in paras:
+        if para.kind not in ("text", "list"):
+            continue
+        for pattern in _ATTRIBUTED:
+            for match in pattern.finditer(para.text):
+                name = outlets.for_name(match.group("name").strip())
+                if name:
+                    credits.append(Credit(name, None, Origin.TEXT, "attributed in the text"))
     return credits
 
 

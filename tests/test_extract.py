@@ -606,3 +606,23 @@ def test_headline_drops_a_leading_attribution() -> None:
 def test_a_one_sentence_lede_with_attribution_is_not_a_headline() -> None:
     text = "Grain prices rose on Tuesday, traders said.\n\nMore text follows here today.\n"
     assert article(text).title_origin == Origin.LEDE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two people died, the Associated Press reported.",
+        "Two people died, according to Reuters.",
+        "A minister told CNN that two people died.",
+    ],
+)
+def test_registered_outlets_credited_in_the_text_are_credited(sentence: str) -> None:
+    credited = article(f"{LEDE}\n\n{sentence}\n").credited
+    assert [c.origin for c in credited] == [Origin.TEXT]
+
+
+def test_attribution_to_people_credits_no_outlet() -> None:
+    text = (
+        f"{LEDE}\n\nTwo people died, according to Officials Of The Port, who told Reporters so.\n"
+    )
+    assert article(text).credited == ()
