@@ -56,10 +56,6 @@ class Corpus:
     actors: ActorReport = field(default_factory=ActorReport)
     events: EventReport = field(default_factory=lambda: EventReport((), ()))
 
-    def article(self, article_id: str) -> Article:
-        """Return the article with this id."""
-        return next(a for a in self.articles if a.id == article_id)
-
     @property
     def has_errors(self) -> bool:
         """Whether any problem is an error."""

@@ -458,12 +458,6 @@ def _thresholds(site: SiteRenderer, articles: Sequence[Article]) -> None:
     site.page("thresholds.md", "thresholds.md.j2", groups=list(groups.items()))
 
 
-def _placeholders(site: SiteRenderer, articles: Sequence[Article]) -> None:
-    for section in ("events", "actors", "places"):
-        if f"{section}/index.md" not in site.pages:
-            site.page(f"{section}/index.md", "pending.md.j2", section=section)
-
-
 _STEPS: tuple[Callable[[SiteRenderer, Sequence[Article]], None], ...] = (
     _home,
     _articles,
@@ -476,7 +470,6 @@ _STEPS: tuple[Callable[[SiteRenderer, Sequence[Article]], None], ...] = (
     _actors,
     _places,
     _thresholds,
-    _placeholders,
 )
 
 
