@@ -11,6 +11,7 @@ from generator.models import Article
 from generator.slugs import stable_slug
 
 UNKNOWN_PUBLISHER = "Unknown publisher"
+PAGE_SIZE = 50  # rows per listing page: a page never grows with the corpus
 
 
 @dataclass(frozen=True, slots=True)

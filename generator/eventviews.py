@@ -1,0 +1,93 @@
+"""What an event's comparison page shows: lookups and per-section limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.events import Event, ReuseLink
+from generator.models import Article
+from generator.pipeline import Corpus
+from generator.views import PAGE_SIZE
+
+MAX_MATRIX_COLUMNS = 12
+MAX_EVENT_ACTORS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class EventView:
+    """An event with the lookups its page needs."""
+
+    event: Event
+    members: tuple[Article, ...]
+    articles: dict[str, Article]
+    number: dict[str, int]
+    outlets: tuple[str, ...]
+    actors: tuple[tuple[str, str], ...]
+    places: tuple[tuple[str, str], ...]
+    actor_names: dict[str, str]
+    reuses: dict[str, list[ReuseLink]]
+
+    @property
+    def matrix_members(self) -> tuple[Article, ...]:
+        """The articles that get a column in the facts matrix."""
+        return self.members[:MAX_MATRIX_COLUMNS]
+
+    def fact_label(self, key: str) -> str:
+        """Describe a fact by its key, with the value when only one article has it."""
+        row = self.event.fact(key)
+        if row is None:
+            return key
+        if len(row.cells) == 1:
+            return f"{row.description}: {row.cells[0].value}"
+        return row.description
+
+
+def event_views(corpus: Corpus) -> list[EventView]:
+    """Build the view of every event, most recent first."""
+    articles = {a.id: a for a in corpus.articles}
+    actor_names = {a.id: a.name for a in corpus.actors.actors}
+    place_names = {p.id: p.name for p in corpus.actors.places}
+    views_ = []
+    for event in corpus.events.events:
+        members = tuple(articles[i] for i in event.articles)
+        reuses: dict[str, list[ReuseLink]] = {}
+        for link_ in event.provenance:
+            reuses.setdefault(link_.reuser, []).append(link_)
+        views_.append(
+            EventView(
+                event=event,
+                members=members,
+                articles=articles,
+                number={a.id: n for n, a in enumerate(members, start=1)},
+                outlets=tuple(sorted({o for a in members for o in a.outlets})),
+                actors=tuple((i, actor_names[i]) for i in event.actors if i in actor_names)[
+                    :MAX_EVENT_ACTORS
+                ],
+                places=tuple((i, place_names[i]) for i in event.places if i in place_names)[
+                    :MAX_EVENT_ACTORS
+                ],
+                actor_names=actor_names,
+                reuses=reuses,
+            )
+        )
+    return views_
+
+
+@dataclass(frozen=True, slots=True)
+class EventLimits:
+    """How much of an event one page shows, so a page never grows without bound.
+
+    Everything left out stays in the export and, for articles, on the event's
+    paginated article list.
+    """
+
+    coverage: int = PAGE_SIZE
+    facts: int = 40
+    conflicts: int = 15
+    sides: int = 6
+    quotes: int = 2
+    summary_chars: int = 400
+    notes: int = 12
+    note_items: int = 5
+    timeline: int = 30
+    reuse: int = 30
