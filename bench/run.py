@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.pipeline import Settings, build_corpus  # noqa: E402
 from generator.render import render_site  # noqa: E402
-from tests.synthetic import write_corpus  # noqa: E402
+from tests.synthetic import write_corpus, write_pathological  # noqa: E402
 
 TARGETS = {
     "build_seconds_per_1000_articles": 60.0,
@@ -84,6 +84,8 @@ def main() -> int:
     if shared.is_dir():
         rows.append(measure("shared news-events", shared))
     with tempfile.TemporaryDirectory() as tmp:
+        # Inputs built to cause regex backtracking: a hang here is a bug.
+        rows.append(measure("pathological", write_pathological(Path(tmp) / "patho")))
         for size in SIZES:
             rows.append(measure(f"synthetic {size}", write_corpus(Path(tmp) / f"s{size}", size)))
     print(json.dumps(rows, indent=2))

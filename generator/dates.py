@@ -60,13 +60,25 @@ class TextDate:
     text: str
 
 
+# Publication dates outside these years are typos (and would overflow the
+# date arithmetic of later stages), so they are refused like unknown formats.
+MIN_YEAR, MAX_YEAR = 1800, 2200
+
+
 def parse_declared(value: object) -> ParsedDate | None:
     """Parse a declared date (front matter or header) and keep its precision.
 
     Accepts ``date``/``datetime`` objects, ISO strings (``2023``, ``2023-11``,
     ``2023-11-21``) and common written forms (``21 Nov 2023``). Returns None when
-    the value is not a recognisable date.
+    the value is not a recognisable date or its year is outside MIN_YEAR–MAX_YEAR.
     """
+    parsed = _parse_declared(value)
+    if parsed is None or not MIN_YEAR <= parsed.date.year <= MAX_YEAR:
+        return None
+    return parsed
+
+
+def _parse_declared(value: object) -> ParsedDate | None:
     if isinstance(value, dt.datetime):
         return ParsedDate(value.date(), "day")
     if isinstance(value, dt.date):

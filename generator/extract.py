@@ -329,7 +329,10 @@ def _published(
         parsed = dates.parse_declared(meta["date"])
         if parsed:
             return Published(parsed.date, parsed.precision, origin, line=line), None
-        msg = f"The date {str(meta['date'])!r} is in an unknown format; use YYYY-MM-DD."
+        msg = (
+            f"The date {str(meta['date'])!r} is in an unknown format or out of range; "
+            "use YYYY-MM-DD."
+        )
         problems.append(Problem(seed.file, line, Severity.WARNING, "date-format", msg))
     for key in ("url", "sources"):
         for url in _urls(meta.get(key)):
@@ -547,32 +550,45 @@ def _dateline_wires(paras: Sequence[Paragraph], outlets: OutletRegistry) -> list
     return credits
 
 
-# "the Associated Press reported", "according to Reuters", "told CNN".
-_NAME = r"(?P<name>(?:[A-Z][\w.&'’-]*\s?){1,4}?)"
-_ATTRIBUTED = (
-    re.compile(
-        r"\b(?:according to|reported by|citing|told)\s+(?:the\s+)?" + _NAME + r"(?=[\s,.;:)])"
-    ),
-    re.compile(r"(?:\bthe\s+)?" + _NAME + r"\s+(?:news agency\s+)?(?:reported|reports)\b"),
-)
+# "the Associated Press reported", "according to Reuters", "told CNN". Words are
+# bounded and space-separated so that matching stays linear on any input.
+_WORD_CAP = r"[A-Z][\w.&'’-]{0,30}"
+_NAME = rf"(?P<name>{_WORD_CAP}(?:\s{_WORD_CAP}){{0,3}})"
+_CITING = re.compile(r"\b(?:according to|reported by|citing|told)\s+(?:the\s+)?" + _NAME)
+_REPORTING = re.compile(_NAME + r"\s+(?:news agency\s+)?(?:reported|reports)\b")
 
 
 def _attributed_outlets(paras: Sequence[Paragraph], outlets: OutletRegistry) -> list[Credit]:
     """Registered outlets the text attributes reporting to.
 
     Only names in the outlet registry count: "according to officials" or
-    "told reporters" name no outlet.
+    "told reporters" name no outlet. After "according to" the name is read
+    from the left, before "reported" from the right, longest first.
     """
     credits = []
     for para in paras:
         if para.kind not in ("text", "list"):
             continue
-        for pattern in _ATTRIBUTED:
-            for match in pattern.finditer(para.text):
-                name = outlets.for_name(match.group("name").strip())
-                if name:
-                    credits.append(Credit(name, None, Origin.TEXT, "attributed in the text"))
+        found = [
+            _registered(m.group("name").split(), outlets, True) for m in _CITING.finditer(para.text)
+        ]
+        found += [
+            _registered(m.group("name").split(), outlets, False)
+            for m in _REPORTING.finditer(para.text)
+        ]
+        credits += [
+            Credit(name, None, Origin.TEXT, "attributed in the text") for name in found if name
+        ]
     return credits
+
+
+def _registered(words: list[str], outlets: OutletRegistry, from_left: bool) -> str | None:
+    for size in range(len(words), 0, -1):
+        part = words[:size] if from_left else words[-size:]
+        name = outlets.for_name(" ".join(part).rstrip(".,"))
+        if name:
+            return name
+    return None
 
 
 def _safe_url(value: object, seed: RawSeed, line: int, problems: list[Problem]) -> str | None:

@@ -67,7 +67,12 @@ def load_outlet_registry(project_file: Path | None) -> tuple[OutletRegistry, lis
     """
     default_text = resources.files("generator.data").joinpath(DEFAULT_FILE).read_text("utf-8")
     entries, problems = parse_outlets(default_text, "generator/data/outlets.yml")
-    if project_file is not None and project_file.is_file():
+    if project_file is not None and project_file.is_symlink():
+        msg = (
+            "The outlet registry is a symbolic link; like seeds, registries are not read via links."
+        )
+        problems.append(Problem(project_file.name, 1, Severity.ERROR, "registry-symlink", msg))
+    elif project_file is not None and project_file.is_file():
         try:
             text = project_file.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -101,6 +106,9 @@ def parse_outlets(
         return [], [Problem(file, line, Severity.ERROR, "registry-yaml", msg)]
     except RecursionError:
         msg = "Malformed YAML: it is nested too deeply."
+        return [], [Problem(file, 1, Severity.ERROR, "registry-yaml", msg)]
+    except (ValueError, KeyError, AttributeError, TypeError, OverflowError) as exc:
+        msg = f"The registry holds a value YAML cannot build: {type(exc).__name__}: {exc}."
         return [], [Problem(file, 1, Severity.ERROR, "registry-yaml", msg)]
     items = data.get("outlets") if isinstance(data, dict) else None
     if not isinstance(items, list):

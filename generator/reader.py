@@ -27,6 +27,7 @@ from slugify import slugify
 
 from generator.dates import parse_declared
 from generator.models import Origin, Problem, RawSeed, Severity
+from generator.slugs import unreserved
 
 SEED_SUFFIXES = (".md", ".txt")
 
@@ -154,8 +155,8 @@ def seed_id(path: Path) -> str:
     """Return the article id for a seed: its stem, made URL-safe if needed."""
     stem = path.stem
     if _SAFE_ID.match(stem):
-        return stem
-    return slugify(stem) or "seed-" + hashlib.sha1(stem.encode()).hexdigest()[:8]
+        return unreserved(stem)
+    return unreserved(slugify(stem)) or "seed-" + hashlib.sha1(stem.encode()).hexdigest()[:8]
 
 
 def read_seed(path: Path, seeds_dir: Path) -> tuple[RawSeed | None, list[Problem]]:
@@ -261,6 +262,11 @@ def _split_front_matter(lines: Sequence[str], file: str) -> Split:
     fm_text = "\n".join(lines[1:close])
     # The YAML text starts on file line 2, so parser line 0 is file line 2.
     loaded, yaml_problem = _load_yaml(fm_text, file, first_line=2)
+    if yaml_problem is not None and isinstance(loaded, dict):
+        # One value could not be built; the other keys are kept.
+        meta = {str(k): v for k, v in loaded.items()}
+        key_lines = _key_lines(fm_text, 2)
+        return Split(meta, Origin.FRONT_MATTER, body, body_line, key_lines, (yaml_problem,))
     if yaml_problem is not None:
         return Split({}, None, body, body_line, problems=(yaml_problem,))
     if loaded is None:
@@ -312,6 +318,41 @@ def _load_yaml(fm_text: str, file: str, first_line: int) -> tuple[Any, Problem |
     except RecursionError:
         msg = "Malformed YAML front matter: it is nested too deeply."
         return None, Problem(file, first_line, Severity.ERROR, "yaml-syntax", msg)
+    except _CONSTRUCTOR_ERRORS:
+        return _load_per_key(fm_text, file, first_line)
+
+
+# PyYAML's constructors raise these for values such as 2023-02-30 or !!int abc.
+_CONSTRUCTOR_ERRORS = (ValueError, KeyError, AttributeError, TypeError, OverflowError)
+
+
+def _load_per_key(fm_text: str, file: str, first_line: int) -> tuple[Any, Problem | None]:
+    """Build the mapping key by key, leaving out the first value YAML cannot build.
+
+    The rest of the front matter is kept, and the problem names the bad key's line.
+    """
+    loader = _MetaLoader(fm_text)
+    try:
+        root = loader.get_single_node()
+        if not isinstance(root, yaml.MappingNode):
+            raise TypeError("not a mapping")
+        result: dict[Any, Any] = {}
+        problem: Problem | None = None
+        for key_node, value_node in root.value:
+            try:
+                key = loader.construct_object(key_node, deep=True)
+                result[key] = loader.construct_object(value_node, deep=True)
+            except _CONSTRUCTOR_ERRORS as exc:
+                if problem is None:
+                    line = first_line + key_node.start_mark.line
+                    msg = f"YAML cannot build the value of {key_node.value!r} ({exc}); ignored."
+                    problem = Problem(file, line, Severity.ERROR, "yaml-value", msg)
+        return result, problem
+    except (*_CONSTRUCTOR_ERRORS, yaml.YAMLError) as exc:
+        msg = f"The front matter holds a value YAML cannot build: {exc}."
+        return None, Problem(file, first_line, Severity.ERROR, "yaml-value", msg)
+    finally:
+        loader.dispose()
 
 
 def _first_alias_line(fm_text: str) -> int | None:

@@ -55,7 +55,7 @@ LATEST_ON_HOME = 10
 MAX_OUTLET_ROWS = 25
 MAX_NAMED_ALONGSIDE = 20
 LATEST_EVENTS_ON_HOME = 5
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>-])")
 FLAG_LABELS = {
     "ai-written": "AI-written",
     "no-metadata": "No metadata",
@@ -129,6 +129,9 @@ class SiteRenderer:
 
     def page(self, path: str, template: str, **context: Any) -> None:
         """Render ``template`` into the page at ``path``."""
+        if path in self.pages:
+            # Slugs are unreserved and ids unique, so this is a bug, not bad input.
+            raise RuntimeError(f"two generated pages claim {path}")
         self.pages[path] = self.env.get_template(template).render(page_path=path, **context)
 
     def paginated(self, path: str, template: str, rows: Sequence[Any], **context: Any) -> None:

@@ -6,15 +6,23 @@ import hashlib
 
 from slugify import slugify
 
+# Slugs that would replace a section's own page (``topics/index.md``…).
+RESERVED = frozenset({"index"})
 
-def stable_slug(name: str, prefix: str = "item") -> str:
+
+def unreserved(slug: str) -> str:
+    """Return ``slug``, moved aside when it would replace a section's index page."""
+    return f"{slug}-page" if slug in RESERVED else slug
+
+
+def stable_slug(name: str, prefix: str = "item", max_length: int = 80) -> str:
     """Return the URL slug for ``name``.
 
     Identity is by slug: two names with the same slug name the same page, so
     adding a seed can never rename an existing page. Names that transliterate
     to nothing (only punctuation, say) get a hash of the name instead.
     """
-    slug = slugify(name, max_length=80, word_boundary=True)
+    slug = slugify(name, max_length=max_length, word_boundary=True)
     if slug:
-        return slug
+        return unreserved(slug)
     return f"{prefix}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"

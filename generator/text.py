@@ -14,7 +14,8 @@ _MD_LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
 _MD_MARKUP = re.compile(r"[*_`]+|^\s{0,3}#{1,6}\s+|^\s*>\s?", re.MULTILINE)
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # A sentence may end at . ! ? followed by space and a capital, quote or digit...
-_BOUNDARY = re.compile(r"(?P<word>[\w.'’-]*)[.!?…][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])")
+# (The word is bounded so that a long run without spaces costs linear time.)
+_BOUNDARY = re.compile(r"(?P<word>[\w.'’-]{0,40})[.!?…][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z0-9])")
 # ...but not after a title or a single initial ("Mr.", "U.S.", "J.").
 _ABBREVIATIONS = frozenset(
     {

@@ -89,3 +89,26 @@ def write_corpus(folder: Path, count: int, seed: int = 7) -> Path:
         text = article_text(rng, index, vocabulary)
         (folder / f"s{index:05d}{suffix}").write_text(text, "utf-8")
     return folder
+
+
+PATHOLOGICAL = {
+    "caps": "A" * 20000,
+    "hyphens": "ABC-" * 5000,
+    "citing": "according to " + "A" * 5000,
+    "dots": "a." * 20000,
+    "digits": "1" * 40000,
+    "titles": "Mr. " * 20000,
+    "initials": "U. S. " * 5000,
+    "numbers": "1, 000 " * 5000,
+    "quotes": '"' + 'x "' * 5000,
+    "table": "| a " * 5000 + "|",
+    "hashes": "# " * 10000,
+}
+
+
+def write_pathological(folder: Path) -> Path:
+    """Seeds made to trip up regular expressions (long runs without spaces…)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in PATHOLOGICAL.items():
+        (folder / f"{name}.txt").write_text(text, "utf-8")
+    return folder

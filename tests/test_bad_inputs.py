@@ -24,6 +24,8 @@ CASES = sorted(p for p in BAD.iterdir() if p.suffix in (".md", ".txt"))
 EXPECTED_CASES = {
     "binary",
     "empty",
+    "impossible-date",
+    "out-of-range-date",
     "invalid-utf8",
     "malformed-yaml",
     "tags-mapping",

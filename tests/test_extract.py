@@ -239,7 +239,9 @@ def test_unknown_date_format_warns_and_falls_back_to_the_url() -> None:
     )
     a, problems = infer(text)
     assert codes(problems) == [(3, "date-format")]
-    assert problems[0].message == "The date 'next spring' is in an unknown format; use YYYY-MM-DD."
+    assert problems[0].message == (
+        "The date 'next spring' is in an unknown format or out of range; use YYYY-MM-DD."
+    )
     assert (a.published.date, a.published.origin) == (dt.date(2031, 4, 8), Origin.URL)
 
 

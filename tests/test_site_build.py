@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.pipeline import Settings, build_corpus
+from generator.render import render_site
 from tests.conftest import FIXTURES, SEEDS, make_project
 
 pytestmark = pytest.mark.slow
@@ -182,3 +184,27 @@ def test_every_page_kind_is_within_three_clicks_of_home(seeds_site: Path) -> Non
     assert len(wanted) > 40
     missing = sorted(page for page in wanted if page not in depth)
     assert missing == []
+
+
+def test_names_that_slug_to_index_never_replace_a_section_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path, FIXTURES / "hostile")
+    assert build(project).returncode == 0
+    for section, heading in [
+        ("articles", "Articles"),
+        ("topics", "Topics"),
+        ("outlets", "Outlets"),
+        ("events", "Events"),
+    ]:
+        html = (project / "site" / section / "index.html").read_text("utf-8")
+        assert f">{heading}<" in html or f">{heading}\n" in html, section
+
+
+def test_a_newline_in_a_file_name_injects_nothing(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    name = 'x\n\n!!! danger "Session expired"\n    Log in again\n\n# Injected\n.md'
+    (seeds / name).write_text("The council met on Monday, officials said.\n", "utf-8")
+    pages = render_site(build_corpus(Settings(seeds)))
+    for path, text in pages.items():
+        if path.endswith(".md"):
+            assert "\n!!! danger" not in text and "\n# Injected" not in text, path

@@ -44,6 +44,11 @@ def load_actor_registry(
     Returns:
         The registry (faulty entries or parts left out) and its problems.
     """
+    if path is not None and path.is_symlink():
+        msg = "the actor registry is a symbolic link; like seeds, registries are not read via links"
+        return ActorRegistry(), [
+            Problem(label or path.name, 1, Severity.ERROR, "actors-symlink", msg)
+        ]
     if path is None or not path.is_file():
         return ActorRegistry(), []
     file = label or path.name

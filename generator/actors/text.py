@@ -131,7 +131,8 @@ def _sentence_cuts(line: str) -> list[int]:
         rest = line[m.end() :].lstrip()
         if not rest or not (rest[0].isupper() or rest[0] in '"“‘(['):
             continue
-        before = _WORD_BEFORE.search(line[: m.start()])
+        # Only the last word matters; a bounded window keeps long lines linear.
+        before = _WORD_BEFORE.search(line[max(0, m.start() - 64) : m.start()])
         word = before.group(1) if before else ""
         if m.group(0).startswith(".") and _is_abbreviation(word):
             continue

@@ -9,8 +9,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from types import MappingProxyType
 
-from slugify import slugify
-
 from generator.events.align import align, dedupe
 from generator.events.claims import Claim, claim_words, extract_claims
 from generator.events.compare import detail_conflicts, fact_rows, only_here, value_conflicts
@@ -31,6 +29,7 @@ from generator.events.text import Sentence, content_words, split_sentences
 from generator.events.timeline import occurred, timeline
 from generator.events.wording import wording
 from generator.models import Article, Origin
+from generator.slugs import stable_slug
 
 EVENT_SLUG_MAX = 60
 """Longest event slug (cut at a word boundary)."""
@@ -108,7 +107,7 @@ def _event(members: Sequence[Article], pin: str | None, context: _Context) -> Ev
     title_article = _title_article(members, docs)
     first = min(members, key=_report_order)
     return Event(
-        id=slugify(pin) if pin else _slug(title_article.title),
+        id=stable_slug(pin, "event") if pin else _slug(title_article.title),
         title=title_article.title,
         title_article=title_article.id,
         pinned=pin is not None,
@@ -210,7 +209,7 @@ def _title_article(members: Sequence[Article], docs: Sequence[Doc]) -> Article:
 
 def _slug(title: str) -> str:
     """Slug of an event title."""
-    return slugify(title, max_length=EVENT_SLUG_MAX, word_boundary=True) or "event"
+    return stable_slug(title, "event", max_length=EVENT_SLUG_MAX)
 
 
 def _with_unique_ids(events: list[Event]) -> list[Event]:

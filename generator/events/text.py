@@ -230,7 +230,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the full stop at ``dot`` belongs to an abbreviation or an initial."""
     if text[dot] != ".":
         return False
-    word = re.split(r"[\s(\"“‘]", text[:dot])[-1].lower()
+    # Only the last word matters; a bounded window keeps long blocks linear.
+    word = re.split(r"[\s(\"“‘]", text[max(0, dot - 64) : dot])[-1].lower()
     if len(word) == 1 and word.isalpha():
         return True
     return word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS
