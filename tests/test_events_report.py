@@ -49,12 +49,27 @@ def test_untagged_articles_inherit_the_event_tags() -> None:
     assert report.inherited_tags("ball0") == ()
 
 
-def test_title_comes_from_a_member_and_the_id_from_the_title() -> None:
+def test_title_comes_from_a_member_and_the_id_from_the_first_report() -> None:
     report = analyse_events(articles(), {}, {})
     flood = report.event(report.event_of("flood0") or "")
     assert flood is not None
     assert flood.title in {a.title for a in articles() if a.id.startswith("flood")}
-    assert flood.id.startswith(flood.title.lower().split()[0])
+    first = next(a for a in articles() if a.id == flood.first_report)
+    assert flood.id.startswith(first.title.lower().split()[0])
+
+
+def test_an_event_keeps_its_id_when_a_later_report_joins() -> None:
+    before = analyse_events(articles(), {}, {})
+    flood_id = before.event_of("flood0")
+    later = make_article(
+        "flood9",
+        FLOOD[0] + " Volunteers brought sandbags.",
+        title="A completely different headline for the same flood",
+        date="2024-05-03",
+    )
+    after = analyse_events([*articles(), later], {}, {})
+    assert after.event_of("flood9") == flood_id
+    assert after.event_of("flood0") == flood_id
 
 
 def test_ids_do_not_change_when_another_event_grows() -> None:

@@ -107,7 +107,9 @@ def _event(members: Sequence[Article], pin: str | None, context: _Context) -> Ev
     title_article = _title_article(members, docs)
     first = min(members, key=_report_order)
     return Event(
-        id=stable_slug(pin, "event") if pin else _slug(title_article.title),
+        # The URL follows the first report, not the most representative title:
+        # later reports joining the event must not move its page.
+        id=stable_slug(pin, "event") if pin else _slug(first.title),
         title=title_article.title,
         title_article=title_article.id,
         pinned=pin is not None,
@@ -215,15 +217,16 @@ def _slug(title: str) -> str:
 def _with_unique_ids(events: list[Event]) -> list[Event]:
     """Give colliding slugs a short hash of their first report's id.
 
-    A pinned event keeps its slug; otherwise the event whose first report id sorts
-    first keeps the plain slug, so adding an article to one event never renames another.
+    A pinned event keeps its slug; otherwise the event first reported earliest
+    (then by first report id) keeps the plain slug, so a later event with the
+    same title never takes an existing page.
     """
     by_slug: dict[str, list[Event]] = {}
     for event in events:
         by_slug.setdefault(event.id, []).append(event)
     out: list[Event] = []
     for slug, group in by_slug.items():
-        group.sort(key=lambda e: (not e.pinned, e.first_report))
+        group.sort(key=lambda e: (not e.pinned, e.reported_first or dt.date.max, e.first_report))
         out.append(group[0])
         for event in group[1:]:
             digest = hashlib.sha1(event.first_report.encode("utf-8")).hexdigest()[:6]
