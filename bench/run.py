@@ -94,7 +94,8 @@ def main() -> int:
         per_1000 = float(row["build_s"]) * 1000 / max(int(row["articles"]), 1000)
         if per_1000 > TARGETS["build_seconds_per_1000_articles"]:
             failures.append(f"{row['corpus']}: build {row['build_s']} s")
-        if float(row["max_html_kb"]) > TARGETS["max_html_kb"]:
+        # A pathological seed's own page is as big as its text; only time counts there.
+        if row["corpus"] != "pathological" and float(row["max_html_kb"]) > TARGETS["max_html_kb"]:
             failures.append(f"{row['corpus']}: largest page {row['max_html_kb']} KB")
         if float(row["peak_mb"]) > TARGETS["peak_mb"]:
             failures.append(f"{row['corpus']}: peak memory {row['peak_mb']} MB")
