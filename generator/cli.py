@@ -13,6 +13,7 @@ from tqdm import tqdm
 from generator.export import corpus_record, dumps
 from generator.models import Problem, Severity
 from generator.pipeline import Corpus, Settings, build_corpus
+from generator.terminal import visible
 
 T = TypeVar("T")
 
@@ -90,11 +91,20 @@ def _format_problem(problem: Problem, style: str, seeds: Path) -> str:
             f"file={_escape(path, True)},line={problem.line},title={_escape(problem.code, True)}"
         )
         return f"::{level} {props}::{_escape(problem.message, False)}"
-    return f"{path}:{problem.line}: {problem.severity}: {problem.message} [{problem.code}]"
+    return (
+        f"{visible(path)}:{problem.line}: {problem.severity}: {visible(problem.message)} "
+        f"[{visible(problem.code)}]"
+    )
 
 
 def _escape(value: str, is_property: bool) -> str:
-    """Escape a value for a GitHub workflow command (properties also escape , and :)."""
+    """Escape a value for a GitHub workflow command (properties also escape , and :).
+
+    Unsafe characters are first made visible (so no raw ESC reaches the log),
+    then the runner's own escapes apply: ``%``, CR and LF always, and ``:`` and
+    ``,`` in properties, so a file name can never close the property list.
+    """
+    value = visible(value)
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if is_property:
         value = value.replace(":", "%3A").replace(",", "%2C")

@@ -219,7 +219,8 @@ def _title(
 ) -> tuple[str, Origin]:
     declared = meta.get("title")
     if isinstance(declared, str) and declared.strip():
-        return clean_title(declared), Origin.FRONT_MATTER
+        # A declared title is text, not Markdown: "7*7" stays "7*7".
+        return clean_title(declared, markdown=False), Origin.FRONT_MATTER
     if declared is not None:
         msg = f"'title' should be text, not {yaml_kind(declared)}; it was ignored."
         line = _key_line(seed, "title")
@@ -239,9 +240,16 @@ def _title(
     return seed.id, Origin.FILE_NAME
 
 
-def clean_title(text: str) -> str:
-    """Plain-text title: no Markdown, no angle brackets, no trailing full stop."""
-    text = plain(text).replace("<", "").replace(">", "")
+def clean_title(text: str, *, markdown: bool = True) -> str:
+    """Plain-text title: no angle brackets, no trailing full stop.
+
+    Args:
+        text: The title as found.
+        markdown: Whether ``text`` is Markdown (a heading, a lede) whose links and
+            emphasis are stripped; a declared title is taken as plain text.
+    """
+    text = plain(text) if markdown else " ".join(text.split())
+    text = text.replace("<", "").replace(">", "")
     text = text.rstrip()
     if text.endswith(".") and not text.endswith(".."):
         text = text[:-1]

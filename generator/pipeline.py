@@ -13,6 +13,7 @@ from generator import dates
 from generator.actors import ActorReport, analyse_actors, load_actor_registry
 from generator.events import EventReport, analyse_events
 from generator.extract import PendingDate, infer_article
+from generator.images import external_images
 from generator.models import Article, Origin, Problem, Published, RawSeed, Severity
 from generator.outlets import OutletRegistry, load_outlet_registry
 from generator.reader import iter_seed_paths, read_seed
@@ -98,6 +99,7 @@ def _infer_all(
         article, found, waiting = infer_article(raw, outlets)
         articles.append(article)
         problems += found
+        problems += external_images(raw.body, raw.body_line, raw.file)
         if waiting:
             pending.append(waiting)
     return articles, pending

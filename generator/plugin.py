@@ -8,6 +8,7 @@ as a virtual file, sanitises generated HTML, and watches the seeds in
 
 from __future__ import annotations
 
+import html as html_module
 import logging
 from pathlib import Path
 from typing import Any
@@ -21,9 +22,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator.mdsafe import InertMarkdownExtension
 from generator.pipeline import Settings, build_corpus
 from generator.render import IN_NAV, render_site
-from generator.sanitize import sanitize_html
+from generator.sanitize import inert_text, sanitize_html
+from generator.terminal import visible
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -54,6 +57,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             actors_file=root / self.config.actors if self.config.actors else None,
             strict=self.config.strict,
         )
+        # Seed Markdown may not load remote images or carry title attributes.
+        config.markdown_extensions.append(InertMarkdownExtension())
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -64,7 +69,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         corpus = build_corpus(settings)
         if settings.strict and corpus.has_errors:
             first = next(p for p in corpus.problems if p.severity == "error")
-            raise PluginError(f"briefing: {first.file}:{first.line}: {first.message} (strict mode)")
+            raise PluginError(
+                f"briefing: {visible(first.file)}:{first.line}: {visible(first.message)} "
+                "(strict mode)"
+            )
         for src_uri, content in render_site(corpus).items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(
@@ -77,10 +85,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Sanitise generated pages: seed text must never run in a browser."""
-        if page.file.src_uri in self._generated:
-            return sanitize_html(html)
-        return html
+        """Sanitise generated pages: seed text must never run in a browser.
+
+        The page title (taken from the first heading) lands in the ``<head>``,
+        the header, the nav and the search index, where the theme prints it raw
+        or through ``striptags`` (which un-escapes ``&lt;``): it is replaced by
+        inert plain text.
+        """
+        if page.file.src_uri not in self._generated:
+            return html
+        if page.title and not page.is_homepage:
+            page.meta["title"] = inert_text(html_module.unescape(page.title))
+        return sanitize_html(html)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -48,11 +48,19 @@ def codes(problems: list[Problem]) -> list[tuple[int, str]]:
 # --- title -----------------------------------------------------------------
 
 
-def test_front_matter_title_wins_and_is_plain_text() -> None:
+def test_front_matter_title_wins_and_is_taken_as_text_not_markdown() -> None:
+    # Issue 8: a declared title is text as written ("7*7" must not become "77").
     a = article(
         "---\ntitle: 'Pier *closed* after [storm](https://x.example).'\n---\n# Other\n\nText.\n"
     )
-    assert (a.title, a.title_origin) == ("Pier closed after storm", Origin.FRONT_MATTER)
+    expected = "Pier *closed* after [storm](https://x.example)"
+    assert (a.title, a.title_origin) == (expected, Origin.FRONT_MATTER)
+    assert article("---\ntitle: 7*7 is 49\n---\nText.\n").title == "7*7 is 49"
+
+
+def test_a_heading_title_is_markdown_made_plain() -> None:
+    a = article("# Pier *closed* after [storm](https://x.example)\n\nText.\n")
+    assert (a.title, a.title_origin) == ("Pier closed after storm", Origin.HEADING)
 
 
 def test_title_that_is_not_text_is_ignored_with_a_warning() -> None:
