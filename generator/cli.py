@@ -14,6 +14,7 @@ from generator.export import corpus_record, dumps
 from generator.models import Problem, Severity
 from generator.pipeline import Corpus, Settings, build_corpus
 from generator.terminal import visible
+from generator.urls import LEDGER_FILE
 
 T = TypeVar("T")
 
@@ -40,6 +41,11 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--actors", type=Path, help="actor registry (default: SEEDS/actors.yml)"
         )
+        command.add_argument(
+            "--urls",
+            type=Path,
+            help=f"URL ledger, read only (default: {LEDGER_FILE} beside the seeds folder)",
+        )
     return parser
 
 
@@ -50,7 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not seeds.is_dir():
         print(f"briefing: no seeds folder at {seeds}", file=sys.stderr)
         return 2
-    settings = Settings(seeds, args.outlets, args.actors, args.strict)
+    urls = args.urls or seeds.resolve().parent / LEDGER_FILE
+    settings = Settings(seeds, args.outlets, args.actors, args.strict, urls)
     corpus = build_corpus(settings, _progress)
     if args.command == "check":
         print(format_report(corpus, args.format, seeds))

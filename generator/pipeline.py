@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import TypeVar
 
 from generator import dates
@@ -17,6 +18,7 @@ from generator.images import external_images
 from generator.models import Article, Origin, Problem, Published, RawSeed, Severity
 from generator.outlets import OutletRegistry, load_outlet_registry
 from generator.reader import iter_seed_paths, read_seed
+from generator.urls import keep_event_ids, load_ledger
 
 T = TypeVar("T")
 Progress = Callable[[Sequence[T], str], Iterable[T]]
@@ -31,12 +33,15 @@ class Settings:
         outlets_file: Project outlet registry (defaults to ``outlets.yml`` in seeds_dir).
         actors_file: Actor registry (defaults to ``actors.yml`` in seeds_dir).
         strict: Treat warnings as errors.
+        urls_file: The URL ledger (``urls.lock``) that keeps published URLs in place;
+            None for none.
     """
 
     seeds_dir: Path
     outlets_file: Path | None = None
     actors_file: Path | None = None
     strict: bool = False
+    urls_file: Path | None = None
 
     def outlets_path(self) -> Path:
         """The outlet registry in use."""
@@ -68,9 +73,16 @@ def _no_progress(items: Sequence[T], label: str) -> Iterable[T]:
 
 
 def read_articles(
-    settings: Settings, progress: Progress[Path] = _no_progress
+    settings: Settings,
+    progress: Progress[Path] = _no_progress,
+    claims: Mapping[str, str] = MappingProxyType({}),
 ) -> tuple[list[Article], list[Problem], int]:
     """Read and infer every seed; one bad seed never stops the others.
+
+    Args:
+        settings: Where the seeds are.
+        progress: Wraps the reading loop.
+        claims: Seed file → the article id it was published under (URL ledger).
 
     Returns:
         The articles, the problems, and the number of seed files found.
@@ -83,7 +95,7 @@ def read_articles(
         problems += seed_problems
         if raw is not None:
             raws.append(raw)
-    raws = _unique_ids(raws, problems)
+    raws = _unique_ids(raws, problems, claims)
     _report_duplicates(raws, problems)
     articles, pending = _infer_all(raws, outlets, problems)
     articles = resolve_pending_dates(articles, pending)
@@ -105,23 +117,37 @@ def _infer_all(
     return articles, pending
 
 
-def _unique_ids(raws: Sequence[RawSeed], problems: list[Problem]) -> list[RawSeed]:
-    # Seeds are sorted by path, so the first file keeps the plain id for good.
-    seen: set[str] = {raw.id for raw in raws}
-    taken: set[str] = set()
-    result = []
-    for raw in raws:
+def _unique_ids(
+    raws: Sequence[RawSeed], problems: list[Problem], claims: Mapping[str, str]
+) -> list[RawSeed]:
+    """Give every seed a unique id; ids already published never move.
+
+    A seed recorded in the URL ledger (``claims``: file → id) keeps its id.
+    The others claim their own id in a fixed order, top-level files before
+    files in subfolders, then by path; a seed whose id is taken gets a suffixed
+    one and a warning naming its file.
+    """
+    ids = {raw.file: claims[raw.file] for raw in raws if raw.file in claims}
+    seen: set[str] = {raw.id for raw in raws} | set(ids.values())
+    taken: set[str] = set(ids.values())
+    for raw in sorted(raws, key=lambda r: (r.file.count("/") > 0, r.file)):
+        if raw.file in ids:
+            continue
         if raw.id in taken:
             new_id = _free_id(raw, seen)
             msg = (
                 f"Another seed already has the id {raw.id!r}; this one is published as {new_id!r}."
             )
             problems.append(Problem(raw.file, 1, Severity.WARNING, "duplicate-id", msg))
-            raw = dataclasses.replace(raw, id=new_id)
+            ids[raw.file] = new_id
             seen.add(new_id)
-        taken.add(raw.id)
-        result.append(raw)
-    return result
+        else:
+            ids[raw.file] = raw.id
+        taken.add(ids[raw.file])
+    return [
+        raw if raw.id == ids[raw.file] else dataclasses.replace(raw, id=ids[raw.file])
+        for raw in raws
+    ]
 
 
 def _free_id(raw: RawSeed, seen: set[str]) -> str:
@@ -187,7 +213,9 @@ def build_corpus(settings: Settings, progress: Progress[Path] = _no_progress) ->
     Returns:
         The corpus: articles, problems (strict mode applied), count of seeds.
     """
-    articles, problems, count = read_articles(settings, progress)
+    ledger, problems = load_ledger(settings.urls_file)
+    articles, seed_problems, count = read_articles(settings, progress, ledger.articles)
+    problems += seed_problems
     registry, registry_problems = load_actor_registry(
         settings.actors_path(), label=_label(settings.actors_path(), settings.seeds_dir)
     )
@@ -196,6 +224,7 @@ def build_corpus(settings: Settings, progress: Progress[Path] = _no_progress) ->
     events = analyse_events(
         articles, actors.article_actors, actors.article_places, actor_names=_actor_names(actors)
     )
+    events = keep_event_ids(events, ledger.events)
     articles = [_with_inherited_tags(a, events) for a in articles]
     if settings.strict:
         problems = [_promote(p) for p in problems]

@@ -27,6 +27,7 @@ from generator.pipeline import Settings, build_corpus
 from generator.render import IN_NAV, render_site
 from generator.sanitize import inert_text, sanitize_html
 from generator.terminal import visible
+from generator.urls import LEDGER_FILE, ledger_text, save_ledger
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -38,6 +39,7 @@ class BriefingConfig(Config):
     outlets = opt.Optional(opt.Type(str))
     actors = opt.Optional(opt.Type(str))
     strict = opt.Type(bool, default=False)
+    urls = opt.Type(str, default=LEDGER_FILE)
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -56,6 +58,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             outlets_file=root / self.config.outlets if self.config.outlets else None,
             actors_file=root / self.config.actors if self.config.actors else None,
             strict=self.config.strict,
+            urls_file=root / self.config.urls,
         )
         # Seed Markdown may not load remote images or carry title attributes.
         config.markdown_extensions.append(InertMarkdownExtension())
@@ -73,6 +76,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 f"briefing: {visible(first.file)}:{first.line}: {visible(first.message)} "
                 "(strict mode)"
             )
+        if settings.urls_file is not None:
+            # Record the published URLs so that later seeds can never move them.
+            ids = {a.file: a.id for a in corpus.articles}
+            if save_ledger(settings.urls_file, ledger_text(ids, corpus.events.events)):
+                log.info("briefing: updated %s (commit it)", settings.urls_file.name)
         for src_uri, content in render_site(corpus).items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(

@@ -27,7 +27,7 @@ from slugify import slugify
 
 from generator.dates import parse_declared
 from generator.models import Origin, Problem, RawSeed, Severity
-from generator.slugs import unreserved
+from generator.slugs import capped, unreserved
 
 SEED_SUFFIXES = (".md", ".txt")
 
@@ -155,8 +155,9 @@ def seed_id(path: Path) -> str:
     """Return the article id for a seed: its stem, made URL-safe if needed."""
     stem = path.stem
     if _SAFE_ID.match(stem):
-        return unreserved(stem)
-    return unreserved(slugify(stem)) or "seed-" + hashlib.sha1(stem.encode()).hexdigest()[:8]
+        return unreserved(capped(stem, stem))
+    slug = capped(slugify(stem), stem)
+    return unreserved(slug) or "seed-" + hashlib.sha1(stem.encode()).hexdigest()[:8]
 
 
 def read_seed(path: Path, seeds_dir: Path) -> tuple[RawSeed | None, list[Problem]]:

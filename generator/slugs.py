@@ -8,6 +8,22 @@ from slugify import slugify
 
 # Slugs that would replace a section's own page (``topics/index.md``…).
 RESERVED = frozenset({"index"})
+# Longest id made from a file name, in bytes: a path component may have 255,
+# and suffixes ("-md-2", "-page") must still fit.
+MAX_ID_BYTES = 100
+_HASH_CHARS = 8
+
+
+def capped(slug: str, source: str, max_bytes: int = MAX_ID_BYTES) -> str:
+    """Return ``slug``, its tail replaced by a hash of ``source`` when it is too long.
+
+    The hash keeps two long names that share their first ``max_bytes`` apart.
+    """
+    if len(slug.encode("utf-8")) <= max_bytes:
+        return slug
+    head = slug.encode("utf-8")[: max_bytes - _HASH_CHARS - 1].decode("utf-8", errors="ignore")
+    digest = hashlib.sha1(source.encode("utf-8", errors="surrogatepass")).hexdigest()
+    return f"{head.rstrip('-._')}-{digest[:_HASH_CHARS]}"
 
 
 def unreserved(slug: str) -> str:
