@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from generator.models import Problem, Severity
+from generator.sanitize import markup_problem_text
 
 DEFAULT_FILE = "outlets.yml"
 
@@ -124,6 +125,10 @@ def parse_outlets(
             problems.append(Problem(file, line, Severity.ERROR, "registry-entry", msg))
             continue
         entries.append((item["name"], _strings(item.get("domains")), _strings(item.get("aliases"))))
+        for written in (item["name"], *entries[-1][2]):
+            message = markup_problem_text(written)
+            if message:
+                problems.append(Problem(file, line, Severity.WARNING, "markup-in-name", message))
     return entries, problems
 
 

@@ -88,3 +88,14 @@ def inert_text(text: str) -> str:
     and bidirectional-override characters are dropped.
     """
     return " ".join(_INVISIBLE.sub(" ", text.translate(_MARKUP_LOOKALIKES)).split())
+
+
+def markup_problem_text(name: str) -> str | None:
+    """A warning for a registry name that holds markup characters, else None.
+
+    The name is shown as text either way; the warning lets a reviewer see a
+    hostile registry change (``<Script Src=…>``) in ``briefing check``.
+    """
+    if "<" in name or ">" in name:
+        return f"{name!r} contains markup characters (< or >); it is shown as plain text."
+    return None

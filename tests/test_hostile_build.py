@@ -22,7 +22,7 @@ from tests.test_site_build import build
 HOSTILE = FIXTURES / "hostile"
 
 # Fixture → the problems of these kinds it must produce (code, line); others produce none.
-CODES = {"external-image", "duplicate-id", "urls-lock"}
+CODES = {"external-image", "duplicate-id", "urls-lock", "markup-in-name"}
 EXPECTED_PROBLEMS = {
     "08-external-images.md": [
         ("external-image", 8),
@@ -31,6 +31,9 @@ EXPECTED_PROBLEMS = {
     ],
     # Sorts before 01-raw-html.md but must not take its URL.
     "0/01-raw-html.md": [("duplicate-id", 1)],
+    # An actor, its alias and a place; an outlet.
+    "actors.yml": [("markup-in-name", 2), ("markup-in-name", 4), ("markup-in-name", 7)],
+    "outlets.yml": [("markup-in-name", 2)],
 }
 # Pages named after hostile names from seeds and registries: (page, what its title shows).
 HOSTILE_TITLES = {

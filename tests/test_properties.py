@@ -108,7 +108,7 @@ def test_front_matter_written_from_title_and_tags_round_trips(title: str, tags: 
     assert seed.meta_origin is Origin.FRONT_MATTER
     assert dict(seed.meta) == {"title": title, "tags": tags}
     article, found, _ = infer_article(seed, REGISTRY)
-    assert article.title == clean_title(title)
+    assert article.title == clean_title(title, markdown=False)  # declared: text, not Markdown
     assert article.title_origin is Origin.FRONT_MATTER
     expected_tags = tuple(dict.fromkeys(t for t in map(normalise_tag, tags) if t))
     assert article.tags == expected_tags

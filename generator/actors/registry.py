@@ -21,6 +21,7 @@ from generator.actors.records import (
 )
 from generator.actors.text import light_key
 from generator.models import Problem, Severity
+from generator.sanitize import markup_problem_text
 from generator.slugs import stable_slug
 
 _ACTOR_KEYS = frozenset(
@@ -203,6 +204,7 @@ class _Checker:
         if not name:
             self.error(_line(node), "actors-missing-name", f'{what} entry has no "name"')
             return None
+        self._check_markup(name, _line(fields.get("name") or node))
         return name, fields
 
     def _strings(self, node: yaml.Node | None, what: str) -> list[tuple[str, int]]:
@@ -223,10 +225,17 @@ class _Checker:
         self.error(_line(node), "actors-bad-shape", f"{what} must be a string or a list of strings")
         return []
 
+    def _check_markup(self, name: str, line: int) -> None:
+        message = markup_problem_text(name)
+        if message:
+            self.warn(line, "markup-in-name", message)
+
     def _claim_names(self, name: str, line: int, names: list[tuple[str, int]]) -> tuple[str, ...]:
         """Claim ``names`` for the entry ``name``; return those not claimed before."""
         kept: list[str] = []
         for alias, alias_line in names:
+            if alias != name:
+                self._check_markup(alias, alias_line)
             key = light_key(alias)
             claim = self.claims.get(key)
             if claim is None:
