@@ -10,6 +10,10 @@ attribute-list forms are all caught:
 - an image whose source is not on the site becomes a plain link to it;
 - no element keeps a ``title`` attribute.
 
+Heading ids get :func:`heading_slug`, which never starts with ``__``: the
+theme finds its own elements by such ids (``#__config``, ``#__search``), and a
+seed heading "## __config" stopped every script of its page.
+
 The sanitiser drops the same things again after rendering (defence in depth).
 """
 
@@ -20,12 +24,19 @@ import xml.etree.ElementTree as etree
 # Python-Markdown ships no type information.
 from markdown import Markdown  # type: ignore[import-untyped]
 from markdown.extensions import Extension  # type: ignore[import-untyped]
+from markdown.extensions.toc import slugify  # type: ignore[import-untyped]
 from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
 
 from generator.sanitize import is_local_url
 
 # After "inline" (20) and "attr_list" (8), before "unescape" (0).
 _PRIORITY = 1
+
+
+def heading_slug(value: str, separator: str) -> str:
+    """Python-Markdown's heading slug, kept out of the theme's ``__`` ids."""
+    slug: str = slugify(value, separator)
+    return "h" + slug if slug.startswith("__") else slug
 
 
 def image_link_text(alt: str) -> str:

@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from generator.mdsafe import InertMarkdownExtension
+from generator.mdsafe import InertMarkdownExtension, heading_slug
 from generator.pipeline import Settings, build_corpus
 from generator.render import IN_NAV, render_site
 from generator.sanitize import inert_text, sanitize_html
@@ -60,8 +60,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             strict=self.config.strict,
             urls_file=root / self.config.urls,
         )
-        # Seed Markdown may not load remote images or carry title attributes.
+        # Seed Markdown may not load remote images or carry title attributes,
+        # and seed headings may not take the theme's element ids.
         config.markdown_extensions.append(InertMarkdownExtension())
+        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_slug)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -34,6 +34,7 @@ class Findings:
     dialogs: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
     globals: dict[str, list[str]] = field(default_factory=dict)
+    errors: dict[str, list[str]] = field(default_factory=dict)
 
 
 @pytest.fixture(scope="module")
@@ -88,10 +89,14 @@ def visit(browser: Any, site: Path, baseline_path: str, paths: list[str]) -> Fin
         context.route("**/*", route)
         page = context.new_page()
         page.on("dialog", lambda dialog: (found.dialogs.append(dialog.message), dialog.dismiss()))
+        current = [baseline_path]
+        # A script error stops the theme (search, navigation) on that page.
+        page.on("pageerror", lambda exc: found.errors.setdefault(current[0], []).append(str(exc)))
         page.goto(base + baseline_path)
         page.wait_for_load_state("networkidle")
         baseline = set(page.evaluate(GLOBALS))
         for path in paths:
+            current[0] = path
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
             hover_links(page)
@@ -115,10 +120,11 @@ def test_the_browser_check_sees_a_payload(browser: Any, tmp_path: Path) -> None:
     (tmp_path / "bad.html").write_text(
         '<title>x</title><img src="https://tracker.example/p.gif">'
         '<a href="#" onmouseover="window.__pwned=1">hover</a>'
-        "<svg onload=\"alert('x')\"></svg>",
+        "<svg onload=\"alert('x')\"></svg><script>JSON.parse('__config')</script>",
         encoding="utf-8",
     )
     found = visit(browser, tmp_path, "base.html", ["bad.html"])
     assert found.dialogs == ["x"]
     assert found.requests == ["https://tracker.example/p.gif"]
     assert found.globals == {"bad.html": ["__pwned"]}
+    assert list(found.errors) == ["bad.html"]

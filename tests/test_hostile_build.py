@@ -152,3 +152,10 @@ def test_a_very_long_file_name_gets_a_short_url(hostile_site: Path) -> None:
     long_id = ids["中" * 80 + ".md"]
     assert len(long_id.encode("utf-8")) <= 100 and re.search(r"-[0-9a-f]{8}$", long_id)
     assert (hostile_site / "articles" / long_id / "index.html").is_file()
+
+
+def test_seed_headings_never_take_the_theme_element_ids(hostile_site: Path) -> None:
+    html = (hostile_site / "articles" / "11-theme-element-ids" / "index.html").read_text("utf-8")
+    for name in ("__config", "__search", "__drawer"):
+        assert html.count(f'id="{name}"') == 1, name  # the theme's own
+        assert f'id="h{name}"' in html
