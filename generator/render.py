@@ -20,7 +20,7 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
 
-from generator import views
+from generator import limits, views
 from generator.actors import Actor, Place
 from generator.bodies import body_markdown
 from generator.chart import coverage_chart
@@ -66,7 +66,8 @@ FLAG_LABELS = {
 
 def md(value: object) -> str:
     """Escape seed-derived text for inline Markdown (and for HTML inside it)."""
-    text = " ".join(str(value).split())
+    # Clipped: Python-Markdown takes time quadratic in the number of escapes.
+    text = limits.clip(" ".join(str(value).split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text)
 

@@ -48,6 +48,12 @@ article reused another; it is skipped. This also keeps the work linear in the
 corpus: no sentence is compared with more than this many others' candidates."""
 
 
+REUSE_MAX_SENTENCES = 1_000
+"""Comparable sentences per article fed to the comparison; later ones are left out. No news
+article comes near it, and it bounds the work an article with thousands of near-identical
+sentences causes (each would otherwise be a candidate for all the others)."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     article: str
@@ -73,8 +79,8 @@ def find_reuse(
     Returns:
         Links sorted by (reuser, source).
     """
-    entries = _entries(sentences)
-    best = _best_matches(entries)
+    entries, hashes = _distinct(_entries(sentences))
+    best = _best_matches(entries, hashes)
     counts = _sentence_counts(entries)
     by_id = {article.id: article for article in articles}
     links: list[ReuseLink] = []
@@ -90,17 +96,47 @@ def find_reuse(
 _Matches = dict[tuple[str, str], dict[int, tuple[float, int, int]]]
 
 
-def _best_matches(entries: Sequence[_Entry]) -> _Matches:
+def _distinct(entries: Sequence[_Entry]) -> tuple[list[_Entry], list[MinHash]]:
+    """Drop sentences near-identical to an earlier sentence of the same article.
+
+    An article is never compared with itself, but its repeats would all be LSH
+    candidates of one another: thousands of near-identical sentences made the
+    comparison quadratic. Entries come grouped by article (id order).
+
+    Returns:
+        The kept entries and their MinHash signatures, in the same order.
+    """
+    kept: list[_Entry] = []
+    hashes: list[MinHash] = []
+    current: str | None = None
+    local: list[_Entry] = []
+    lsh = MinHashLSH(threshold=REUSE_LSH_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
+    for entry in entries:
+        if entry.article != current:
+            current, local = entry.article, []
+            lsh = MinHashLSH(threshold=REUSE_LSH_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
+        signature = _minhash(entry.words)
+        if len(local) >= REUSE_MAX_SENTENCES or any(
+            _jaccard(entry.words, local[int(key)].words) >= REUSE_SENTENCE_MIN
+            for key in lsh.query(signature)
+        ):
+            continue
+        lsh.insert(str(len(local)), signature)
+        local.append(entry)
+        kept.append(entry)
+        hashes.append(signature)
+    return kept, hashes
+
+
+def _best_matches(entries: Sequence[_Entry], hashes: Sequence[MinHash]) -> _Matches:
     """(article, other article) → sentence index → (similarity, other entry, own entry).
 
     Each sentence keeps its most similar near-identical sentence in each other
     article; only LSH candidates are compared exactly.
     """
     lsh = MinHashLSH(threshold=REUSE_LSH_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
-    hashes: list[MinHash] = []
-    for number, entry in enumerate(entries):
-        hashes.append(_minhash(entry.words))
-        lsh.insert(str(number), hashes[-1])
+    for number in range(len(entries)):
+        lsh.insert(str(number), hashes[number])
     best: _Matches = defaultdict(dict)
     for number, entry in enumerate(entries):
         candidates = sorted(int(key) for key in lsh.query(hashes[number]))
