@@ -71,8 +71,8 @@ def yaml_too_deep(text: str) -> int | None:
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth > MAX_YAML_DEPTH:
-                    line: int = event.start_mark.line
-                    return line
+                    mark = event.start_mark
+                    return int(mark.line) if mark is not None else 0
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError:

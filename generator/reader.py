@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -89,6 +90,65 @@ def iter_seed_paths(seeds_dir: Path) -> Iterator[Path]:
             continue
         if path.suffix.lower() in SEED_SUFFIXES and (path.is_file() or path.is_symlink()):
             yield path
+
+
+def unread_files(seeds_dir: Path, registries: frozenset[str]) -> list[Problem]:
+    """A problem for every entry under ``seeds_dir`` that is not read as a seed, saying why.
+
+    Hidden files and folders (reported once, not entered), symbolic links other
+    than ``*.md``/``*.txt`` ones (which the reader refuses itself), folders named
+    like seeds, and files of other types. The registries at the top are exempt.
+    """
+    problems: list[Problem] = []
+    for folder, dirs, files in os.walk(seeds_dir):
+        here = Path(folder)
+        for name in sorted(dirs):
+            path = here / name
+            why = _unread_folder(path, name)
+            if why is not None:
+                problems.append(_unread(path, seeds_dir, *why))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (here / d).is_symlink())
+        for name in sorted(files):
+            path = here / name
+            if here == seeds_dir and name in registries and not path.is_symlink():
+                continue
+            why = _unread_file(path, name)
+            if why is not None:
+                problems.append(_unread(path, seeds_dir, *why))
+    return problems
+
+
+def _unread_folder(path: Path, name: str) -> tuple[Severity, str, str] | None:
+    if path.is_symlink():
+        return Severity.ERROR, "symlink", "Symbolic links are not followed; it was not read."
+    if name.startswith("."):
+        return Severity.INFO, "hidden", "Hidden folder: nothing in it was read."
+    if Path(name).suffix.lower() in SEED_SUFFIXES:
+        msg = "A folder named like a seed: only the files in it were read."
+        return Severity.WARNING, "not-a-file", msg
+    return None
+
+
+def _unread_file(path: Path, name: str) -> tuple[Severity, str, str] | None:
+    seedlike = Path(name).suffix.lower() in SEED_SUFFIXES
+    if name.startswith("."):
+        return Severity.INFO, "hidden", "Hidden file: it was not read."
+    if path.is_symlink():
+        # Seed-named links are refused by read_seed with their own problem.
+        if seedlike:
+            return None
+        return Severity.ERROR, "symlink", "Symbolic links are not followed; it was not read."
+    if not seedlike:
+        kinds = " or ".join(SEED_SUFFIXES)
+        msg = f"Not a seed: only {kinds} files are read (and the registries beside them)."
+        return Severity.WARNING, "unsupported-file", msg
+    if not path.is_file():
+        return Severity.WARNING, "not-a-file", "Not a regular file; it was not read."
+    return None
+
+
+def _unread(path: Path, seeds_dir: Path, severity: Severity, code: str, msg: str) -> Problem:
+    return Problem(path.relative_to(seeds_dir).as_posix(), 1, severity, code, msg)
 
 
 def decode(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
