@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -91,8 +92,13 @@ def build_seconds(seeds: Path) -> float:
     return best
 
 
-def check_seconds(seeds: Path) -> tuple[float, str]:
-    """Wall time of ``briefing check`` and its last line of output."""
+def check_seconds(seeds: Path) -> tuple[float, float, str]:
+    """Wall and CPU time of ``briefing check``, and its first line of output.
+
+    CPU time (user + system of the child) is the target: on a shared machine the
+    wall time mostly measures the other processes.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "generator", "check", str(seeds)],
@@ -100,7 +106,10 @@ def check_seconds(seeds: Path) -> tuple[float, str]:
         text=True,
         check=False,
     )
-    return time.perf_counter() - started, (done.stdout.strip().splitlines() or [""])[0]
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, (done.stdout.strip().splitlines() or [""])[0]
 
 
 def main() -> int:
@@ -123,11 +132,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         seeds = Path(tmp)
         (seeds / "huge.md").write_text("word " * 1_000_000 + "\n", encoding="utf-8")
-        seconds, first = check_seconds(seeds)
-    failed |= seconds > MAX_CHECK_SECONDS or "too-large" not in first
-    print(json.dumps({"case": "5 MB check", "check_s": round(seconds, 2), "reports": first}))
+        wall, cpu, first = check_seconds(seeds)
+    failed |= cpu > MAX_CHECK_SECONDS or "too-large" not in first
+    row = {"case": "5 MB check", "check_cpu_s": round(cpu, 2), "check_wall_s": round(wall, 2)}
+    print(json.dumps({**row, "reports": first.rsplit(": ", 2)[-1]}))
     if failed:
         print(f"stall: a case took more than {MAX_RATIO}x the seeds, or check was slow")
+    print(f"load average during the run: {os.getloadavg()[0]:.1f}")
     return 1 if failed else 0
 
 

@@ -9,15 +9,18 @@ comparing every pair of sentences or articles.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from generator.events.model import ReuseLink, SentencePair
 from generator.events.text import HEADING, TABLE, Sentence, content_words
 from generator.models import Article
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 REUSE_SENTENCE_MIN = 0.45
 """Two sentences are near-identical when this share (Jaccard) of their content words is
@@ -80,6 +83,8 @@ def find_reuse(
         Links sorted by (reuser, source).
     """
     entries, hashes = _distinct(_entries(sentences))
+    if not entries:
+        return ()
     best = _best_matches(entries, hashes)
     counts = _sentence_counts(entries)
     by_id = {article.id: article for article in articles}
@@ -106,6 +111,10 @@ def _distinct(entries: Sequence[_Entry]) -> tuple[list[_Entry], list[MinHash]]:
     Returns:
         The kept entries and their MinHash signatures, in the same order.
     """
+    if not entries:
+        return [], []
+    from datasketch import MinHashLSH  # slow to import (SciPy); only needed with articles
+
     kept: list[_Entry] = []
     hashes: list[MinHash] = []
     current: str | None = None
@@ -134,6 +143,8 @@ def _best_matches(entries: Sequence[_Entry], hashes: Sequence[MinHash]) -> _Matc
     Each sentence keeps its most similar near-identical sentence in each other
     article; only LSH candidates are compared exactly.
     """
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=REUSE_LSH_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
     for number in range(len(entries)):
         lsh.insert(str(number), hashes[number])
@@ -192,15 +203,22 @@ def _entries(sentences: Mapping[str, Sequence[Sentence]]) -> list[_Entry]:
     return out
 
 
-_TEMPLATE = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
+@functools.cache
+def _template() -> MinHash:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
 
 
 def _minhash(words: frozenset[str]) -> MinHash:
     """MinHash signature of a word set (fixed seed; permutations shared, not recomputed)."""
+    from datasketch import MinHash
+
+    template = _template()
     signature = MinHash(
         num_perm=MINHASH_PERMUTATIONS,
-        permutations=_TEMPLATE.permutations,
-        scheme=_TEMPLATE.scheme,
+        permutations=template.permutations,
+        scheme=template.scheme,
     )
     signature.update_batch([word.encode("utf-8") for word in sorted(words)])
     return signature
