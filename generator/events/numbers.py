@@ -20,7 +20,7 @@ from generator.events.lexicon import (
     VAGUE_QUANTITIES,
 )
 
-MAX_COUNT = 1e15
+MAX_COUNT = 10**15
 """Largest value read as a count; longer digit strings are identifiers or noise (and a
 string of hundreds of digits would overflow to infinity)."""
 

@@ -52,9 +52,10 @@ corpus: no sentence is compared with more than this many others' candidates."""
 
 
 REUSE_MAX_SENTENCES = 1_000
-"""Comparable sentences per article fed to the comparison; later ones are left out. No news
-article comes near it, and it bounds the work an article with thousands of near-identical
-sentences causes (each would otherwise be a candidate for all the others)."""
+"""Comparable sentences per article fed to the comparison (a sentence repeated word for word
+counts once); later ones are left out. No news article comes near it, and it bounds the work
+an article of thousands of near-identical sentences causes: each is an LSH candidate of all
+the others, and an article's own sentences are only skipped after that lookup."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,39 +103,28 @@ _Matches = dict[tuple[str, str], dict[int, tuple[float, int, int]]]
 
 
 def _distinct(entries: Sequence[_Entry]) -> tuple[list[_Entry], list[MinHash]]:
-    """Drop sentences near-identical to an earlier sentence of the same article.
+    """Bound what each article brings to the comparison, and sign what is kept.
 
-    An article is never compared with itself, but its repeats would all be LSH
-    candidates of one another: thousands of near-identical sentences made the
-    comparison quadratic. Entries come grouped by article (id order).
+    A sentence repeated word for word in its own article is compared once, and
+    at most :data:`REUSE_MAX_SENTENCES` sentences of an article are compared: an
+    article is never compared with itself, but its repeats were all LSH
+    candidates of one another, so thousands of near-identical sentences made
+    the comparison quadratic. Entries come grouped by article (id order).
 
     Returns:
         The kept entries and their MinHash signatures, in the same order.
     """
-    if not entries:
-        return [], []
-    from datasketch import MinHashLSH  # slow to import (SciPy); only needed with articles
-
     kept: list[_Entry] = []
-    hashes: list[MinHash] = []
     current: str | None = None
-    local: list[_Entry] = []
-    lsh = MinHashLSH(threshold=REUSE_LSH_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
+    seen: set[frozenset[str]] = set()
     for entry in entries:
         if entry.article != current:
-            current, local = entry.article, []
-            lsh = MinHashLSH(threshold=REUSE_LSH_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
-        signature = _minhash(entry.words)
-        if len(local) >= REUSE_MAX_SENTENCES or any(
-            _jaccard(entry.words, local[int(key)].words) >= REUSE_SENTENCE_MIN
-            for key in lsh.query(signature)
-        ):
+            current, seen = entry.article, set()
+        if entry.words in seen or len(seen) >= REUSE_MAX_SENTENCES:
             continue
-        lsh.insert(str(len(local)), signature)
-        local.append(entry)
+        seen.add(entry.words)
         kept.append(entry)
-        hashes.append(signature)
-    return kept, hashes
+    return kept, [_minhash(entry.words) for entry in kept]
 
 
 def _best_matches(entries: Sequence[_Entry], hashes: Sequence[MinHash]) -> _Matches:
