@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum
 SEEDS ?= seeds
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve site test check lint typecheck pytest bench lock clean
+.PHONY: install serve site test check lint typecheck pytest bench fuzz lock clean
 
 install: $(STAMP)
 
@@ -40,6 +40,10 @@ test: lint typecheck pytest  ## Lint, type-check and run the test suite.
 
 bench: install  ## Speed and memory benchmarks (not tests).
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/stall.py
+
+fuzz: install  ## Long mutation-fuzzing run of the whole pipeline (minutes; FUZZ_EXAMPLES=3000).
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -q -p no:randomly
 
 lock:  ## Re-pin every dependency (needs the package registry).
 	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --strip-extras --allow-unsafe -o requirements.lock pyproject.toml

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from generator import limits
 from generator.text import plain
 
 _ATX = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
@@ -50,9 +51,18 @@ def _same(heading: str, title: str) -> bool:
 
 
 def _blocks(lines: list[str]) -> Iterator[tuple[str, str]]:
+    # The last non-blank line, found once: asking "is more text to follow?" per line
+    # by rescanning the rest made long bodies quadratic.
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
     index = 0
     while index < len(lines):
         line = lines[index]
+        if limits.too_deep(line):
+            # Python-Markdown recurses and backtracks on deep nesting (even escaped,
+            # its inline pass is quadratic); an indented code block is never parsed.
+            yield "text", "    " + line.strip()
+            index += 1
+            continue
         kind = _kind(line)
         if kind == "blank":
             index += 1
@@ -67,7 +77,7 @@ def _blocks(lines: list[str]) -> Iterator[tuple[str, str]]:
             continue
         if kind == "heading":
             yield "heading", _heading(line)
-        elif _is_section_heading(lines, index):
+        elif index < last and _is_section_heading(line):
             yield "heading", "### " + escape_line(line.strip())
         else:
             yield "text", escape_line(line.strip())
@@ -93,13 +103,11 @@ def _heading(line: str) -> str:
     return "#" * level + " " + escape_line(match.group("text"))
 
 
-def _is_section_heading(lines: list[str], index: int) -> bool:
-    """A short, unpunctuated, capitalised line followed by more text."""
-    text = lines[index].strip()
-    following = [line for line in lines[index + 1 :] if line.strip()]
+def _is_section_heading(line: str) -> bool:
+    """A short, unpunctuated, capitalised line (the caller checks that more text follows)."""
+    text = line.strip()
     return (
-        bool(following)
-        and text[:1].isupper()
+        text[:1].isupper()
         and not _SENTENCE_END.search(text)
         and len(text.split()) <= SECTION_HEADING_MAX_WORDS
         and not text.startswith(("–", "—", "-"))

@@ -8,8 +8,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from tqdm import tqdm
-
 from generator.export import corpus_record, dumps
 from generator.models import Problem, Severity
 from generator.pipeline import Corpus, Settings, build_corpus
@@ -20,6 +18,9 @@ T = TypeVar("T")
 
 
 def _progress(items: Sequence[T], label: str) -> Iterable[T]:
+    # Imported here: the CLI must start fast (a refused 5 MB seed is reported in < 1 s).
+    from tqdm import tqdm
+
     # tqdm's delay keeps quick runs quiet: the bar appears only after a second.
     return tqdm(items, desc=label, unit="seed", delay=1.0, disable=not sys.stderr.isatty())
 

@@ -340,6 +340,8 @@ def _published(
         msg = (
             f"The date {str(meta['date'])!r} is in an unknown format or out of range; "
             "use YYYY-MM-DD."
+            if meta["date"] is not None and str(meta["date"]).strip()
+            else "The 'date' key is empty; give the date as YYYY-MM-DD or remove the key."
         )
         problems.append(Problem(seed.file, line, Severity.WARNING, "date-format", msg))
     for key in ("url", "sources"):

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from generator import limits
 from generator.models import Problem, Severity
 from generator.sanitize import markup_problem_text
 
@@ -96,6 +97,10 @@ def parse_outlets(
     Returns:
         The entries and a problem for every malformed entry (with its line).
     """
+    deep = limits.yaml_too_deep(text)
+    if deep is not None:
+        msg = f"Malformed YAML: lists or mappings nest more than {limits.MAX_YAML_DEPTH} deep."
+        return [], [Problem(file, deep + 1, Severity.ERROR, "registry-yaml-depth", msg)]
     try:
         node = yaml.compose(text)
         data = yaml.safe_load(text)

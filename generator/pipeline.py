@@ -11,13 +11,14 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from generator import dates
-from generator.actors import ActorReport, analyse_actors, load_actor_registry
+from generator.actors import ActorRegistry, ActorReport, analyse_actors, load_actor_registry
 from generator.events import EventReport, analyse_events
 from generator.extract import PendingDate, infer_article
 from generator.images import external_images
+from generator.isolation import failure, isolate
 from generator.models import Article, Origin, Problem, Published, RawSeed, Severity
 from generator.outlets import OutletRegistry, load_outlet_registry
-from generator.reader import iter_seed_paths, read_seed
+from generator.reader import iter_seed_paths, read_seed, unread_files
 from generator.urls import keep_event_ids, load_ledger
 
 T = TypeVar("T")
@@ -87,7 +88,12 @@ def read_articles(
     Returns:
         The articles, the problems, and the number of seed files found.
     """
+    if settings.seeds_dir.is_symlink():
+        # Following it would publish whatever folder it points to.
+        msg = "The seeds folder is a symbolic link; nothing in it was read."
+        return [], [Problem(".", 1, Severity.ERROR, "symlink", msg)], 0
     outlets, problems = load_outlet_registry(settings.outlets_path())
+    problems += unread_files(settings.seeds_dir, _registry_names(settings))
     paths = list(iter_seed_paths(settings.seeds_dir))
     raws: list[RawSeed] = []
     for path in progress(paths, "Reading seeds"):
@@ -108,7 +114,11 @@ def _infer_all(
     articles: list[Article] = []
     pending: list[PendingDate] = []
     for raw in raws:
-        article, found, waiting = infer_article(raw, outlets)
+        try:
+            article, found, waiting = infer_article(raw, outlets)
+        except Exception as exc:
+            problems.append(failure(raw.file, raw.body_line, "reading the metadata of", exc))
+            continue
         articles.append(article)
         problems += found
         problems += external_images(raw.body, raw.body_line, raw.file)
@@ -216,20 +226,36 @@ def build_corpus(settings: Settings, progress: Progress[Path] = _no_progress) ->
     ledger, problems = load_ledger(settings.urls_file)
     articles, seed_problems, count = read_articles(settings, progress, ledger.articles)
     problems += seed_problems
-    registry, registry_problems = load_actor_registry(
-        settings.actors_path(), label=_label(settings.actors_path(), settings.seeds_dir)
+    registry, registry_problems = (
+        load_actor_registry(
+            settings.actors_path(), label=_label(settings.actors_path(), settings.seeds_dir)
+        )
+        if not settings.seeds_dir.is_symlink()
+        else (ActorRegistry(), [])
     )
-    actors = analyse_actors(articles, registry)
-    problems += registry_problems + list(actors.problems)
-    events = analyse_events(
-        articles, actors.article_actors, actors.article_places, actor_names=_actor_names(actors)
+    actors, _, left_out = isolate(
+        lambda some: analyse_actors(some, registry), articles, "matching actors in"
     )
+    problems += registry_problems + list(actors.problems) + left_out
+    events, _, left_out = isolate(
+        lambda some: analyse_events(
+            some, actors.article_actors, actors.article_places, actor_names=_actor_names(actors)
+        ),
+        articles,
+        "grouping and comparing events with",
+    )
+    problems += left_out
     events = keep_event_ids(events, ledger.events)
     articles = [_with_inherited_tags(a, events) for a in articles]
     if settings.strict:
         problems = [_promote(p) for p in problems]
     ordered = sorted(problems, key=lambda p: (p.file, p.line, p.code, p.message))
     return Corpus(tuple(articles), tuple(ordered), count, actors, events)
+
+
+def _registry_names(settings: Settings) -> frozenset[str]:
+    """Registry files inside the seeds folder: read as registries, not as seeds."""
+    return frozenset({settings.actors_path().name, settings.outlets_path().name})
 
 
 def _actor_names(report: ActorReport) -> dict[str, tuple[str, ...]]:

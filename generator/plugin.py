@@ -94,6 +94,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         log.info("briefing: %d seed(s), %d problem(s)", corpus.seeds_read, len(corpus.problems))
         return files
 
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Guard the Markdown rendering of generated pages (see :func:`_guard_render`)."""
+        if page.file.src_uri in self._generated:
+            _guard_render(page)
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Sanitise generated pages: seed text must never run in a browser.
 
@@ -127,3 +135,28 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self._settings is None:
             raise PluginError("briefing: on_config did not run.")
         return self._settings
+
+
+def _guard_render(page: Page) -> None:
+    """Make a generated page that Markdown cannot render a stub instead of a failed build.
+
+    The page's content came from seeds; whatever Python-Markdown raises on it
+    (the limits on seeds exist so that it never does) costs this page only.
+    This is the isolation boundary of MkDocs' own render step: the failure is
+    logged as a warning, so ``mkdocs build --strict`` still fails on it.
+    """
+    render = page.render
+
+    def guarded(config: MkDocsConfig, files: Files) -> None:
+        try:
+            render(config, files)
+        except Exception as exc:
+            log.warning(
+                "briefing: %s could not be rendered (%s); a stub page was published.",
+                page.file.src_uri,
+                type(exc).__name__,
+            )
+            page.markdown = "# Page not available\n\nThis page could not be built.\n"
+            render(config, files)
+
+    page.render = guarded  # type: ignore[method-assign]

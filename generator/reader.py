@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
+from generator import limits
 from generator.dates import parse_declared
 from generator.models import Origin, Problem, RawSeed, Severity
 from generator.slugs import capped, unreserved
@@ -37,6 +39,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _BINARY_CONTROL_SHARE = 0.05
 _SAMPLE = 8192
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_UTF32_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+# Characters no article needs and that can hide or reorder text: C0/C1 controls
+# (tab and newline are kept) and the bidirectional embedding/override/isolate
+# controls (U+202A-U+202E, U+2066-U+2069), which can make a title read backwards.
+_UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_WHITESPACE_CONTROLS = {"\x0b": " ", "\x0c": " "}
 
 # `` date 2023-11-21 Body…``: the key, then a value that starts with a digit.
 # Requiring the digit keeps ordinary prose ("Date palms grow…") out.
@@ -84,6 +92,65 @@ def iter_seed_paths(seeds_dir: Path) -> Iterator[Path]:
             yield path
 
 
+def unread_files(seeds_dir: Path, registries: frozenset[str]) -> list[Problem]:
+    """A problem for every entry under ``seeds_dir`` that is not read as a seed, saying why.
+
+    Hidden files and folders (reported once, not entered), symbolic links other
+    than ``*.md``/``*.txt`` ones (which the reader refuses itself), folders named
+    like seeds, and files of other types. The registries at the top are exempt.
+    """
+    problems: list[Problem] = []
+    for folder, dirs, files in os.walk(seeds_dir):
+        here = Path(folder)
+        for name in sorted(dirs):
+            path = here / name
+            why = _unread_folder(path, name)
+            if why is not None:
+                problems.append(_unread(path, seeds_dir, *why))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (here / d).is_symlink())
+        for name in sorted(files):
+            path = here / name
+            if here == seeds_dir and name in registries and not path.is_symlink():
+                continue
+            why = _unread_file(path, name)
+            if why is not None:
+                problems.append(_unread(path, seeds_dir, *why))
+    return problems
+
+
+def _unread_folder(path: Path, name: str) -> tuple[Severity, str, str] | None:
+    if path.is_symlink():
+        return Severity.ERROR, "symlink", "Symbolic links are not followed; it was not read."
+    if name.startswith("."):
+        return Severity.INFO, "hidden", "Hidden folder: nothing in it was read."
+    if Path(name).suffix.lower() in SEED_SUFFIXES:
+        msg = "A folder named like a seed: only the files in it were read."
+        return Severity.WARNING, "not-a-file", msg
+    return None
+
+
+def _unread_file(path: Path, name: str) -> tuple[Severity, str, str] | None:
+    seedlike = Path(name).suffix.lower() in SEED_SUFFIXES
+    if name.startswith("."):
+        return Severity.INFO, "hidden", "Hidden file: it was not read."
+    if path.is_symlink():
+        # Seed-named links are refused by read_seed with their own problem.
+        if seedlike:
+            return None
+        return Severity.ERROR, "symlink", "Symbolic links are not followed; it was not read."
+    if not seedlike:
+        kinds = " or ".join(SEED_SUFFIXES)
+        msg = f"Not a seed: only {kinds} files are read (and the registries beside them)."
+        return Severity.WARNING, "unsupported-file", msg
+    if not path.is_file():
+        return Severity.WARNING, "not-a-file", "Not a regular file; it was not read."
+    return None
+
+
+def _unread(path: Path, seeds_dir: Path, severity: Severity, code: str, msg: str) -> Problem:
+    return Problem(path.relative_to(seeds_dir).as_posix(), 1, severity, code, msg)
+
+
 def decode(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """Decode seed bytes to normalised text.
 
@@ -97,8 +164,11 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
     Returns:
         The text (None for binary or empty files) and the problems found.
     """
+    # UTF-32 first: its little-endian BOM begins with UTF-16's.
+    if data.startswith(_UTF32_BOMS):
+        return _decode_wide(data, "utf-32", file)
     if data.startswith(_UTF16_BOMS):
-        return _decode_utf16(data, file)
+        return _decode_wide(data, "utf-16", file)
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     content = data[bom:]
     if not content.strip():
@@ -112,18 +182,56 @@ def decode(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         text = content.decode("utf-8", errors="replace")
         problems.append(_encoding_problem(data, bom + exc.start, text.count("\ufffd"), file))
+    return _finish(text, file, problems)
+
+
+def _decode_wide(data: bytes, encoding: str, file: str) -> tuple[str | None, list[Problem]]:
+    text = data.decode(encoding, errors="replace").removeprefix("\ufeff")
+    label = encoding.upper()
+    msg = f"The file is {label}, not UTF-8; it was converted. Save it as UTF-8."
+    return _finish(text, file, [Problem(file, 1, Severity.WARNING, "encoding", msg)])
+
+
+def _finish(text: str, file: str, problems: list[Problem]) -> tuple[str | None, list[Problem]]:
+    """Normalise newlines, drop repeated BOMs, neutralise unsafe characters."""
     text = _normalise_newlines(text)
+    if text.startswith("\ufeff"):
+        # A second BOM (a file converted twice) would hide the front matter.
+        text = text.lstrip("\ufeff")
+        msg = "The file starts with more than one byte order mark; the extra ones were removed."
+        problems.append(Problem(file, 1, Severity.WARNING, "double-bom", msg))
+    text, unsafe = neutralise(text, file, 1)
+    problems += unsafe
     if not text.strip():
-        return None, [_empty(file)]
+        return None, [*problems, _empty(file)]
     return text, problems
 
 
-def _decode_utf16(data: bytes, file: str) -> tuple[str | None, list[Problem]]:
-    text = _normalise_newlines(data.decode("utf-16", errors="replace").removeprefix("\ufeff"))
-    if not text.strip():
-        return None, [_empty(file)]
-    msg = "The file is UTF-16, not UTF-8; it was converted. Save it as UTF-8."
-    return text, [Problem(file, 1, Severity.WARNING, "encoding", msg)]
+def neutralise(text: str, file: str, first_line: int) -> tuple[str, list[Problem]]:
+    """Remove control and bidirectional-override characters from seed text.
+
+    Vertical tab and form feed become spaces (they separate words); the others
+    are dropped. One warning names how many there were and the first one's line.
+
+    Args:
+        text: Text with newlines normalised to LF.
+        file: Path used in the problem.
+        first_line: File line of the text's first line.
+
+    Returns:
+        The cleaned text and at most one problem.
+    """
+    found = _UNSAFE_CHARS.search(text)
+    if found is None:
+        return text, []
+    count = len(_UNSAFE_CHARS.findall(text))
+    line = first_line + text.count("\n", 0, found.start())
+    cleaned = _UNSAFE_CHARS.sub(lambda m: _WHITESPACE_CONTROLS.get(m.group(), ""), text)
+    msg = (
+        f"{count} control or bidirectional-override character(s) removed "
+        f"(the first is U+{ord(found.group()):04X})."
+    )
+    return cleaned, [Problem(file, line, Severity.WARNING, "control-characters", msg)]
 
 
 def _empty(file: str) -> Problem:
@@ -175,6 +283,9 @@ def read_seed(path: Path, seeds_dir: Path) -> tuple[RawSeed | None, list[Problem
         msg = "Symbolic links are not read (a seed may not point outside the seeds folder)."
         return None, [Problem(file, 1, Severity.ERROR, "symlink", msg)]
     try:
+        size = path.stat().st_size
+        if size > limits.MAX_SEED_BYTES:
+            return None, [_too_large(file, size)]
         data = path.read_bytes()
     except OSError as exc:
         msg = f"Cannot read the file: {exc.strerror}."
@@ -193,11 +304,26 @@ def parse_seed(data: bytes, file: str, id: str) -> tuple[RawSeed | None, list[Pr
     Returns:
         The raw seed (None for empty or binary files) and its problems.
     """
+    if len(data) > limits.MAX_SEED_BYTES:
+        return None, [_too_large(file, len(data))]
     text, problems = decode(data, file)
     if text is None:
         return None, problems
+    long = limits.long_line(text)
+    if long is not None:
+        msg = (
+            f"Line {long[0]} is {long[1]:,} characters long; the limit is "
+            f"{limits.MAX_LINE_CHARS:,}. The seed was not read."
+        )
+        return None, [*problems, Problem(file, long[0], Severity.ERROR, "line-too-long", msg)]
+    lines = limits.too_many_lines(text)
+    if lines is not None:
+        msg = f"The file has {lines:,} lines; the limit is {limits.MAX_LINES:,}. It was not read."
+        line = limits.MAX_LINES + 1
+        return None, [*problems, Problem(file, line, Severity.ERROR, "too-many-lines", msg)]
     split = split_metadata(text, file)
     problems += split.problems
+    problems += _nesting_problems(split.body, split.body_line, file)
     if not split.body.strip():
         msg = "The seed has no article text."
         problems.append(Problem(file, split.body_line, Severity.ERROR, "empty-body", msg))
@@ -206,6 +332,28 @@ def parse_seed(data: bytes, file: str, id: str) -> tuple[RawSeed | None, list[Pr
         id, file, text, split.meta, split.origin, split.body, split.body_line, digest, split.lines
     )
     return seed, problems
+
+
+def _too_large(file: str, size: int) -> Problem:
+    msg = (
+        f"The file is {size:,} bytes; the limit for a seed is {limits.MAX_SEED_BYTES:,}. "
+        "It was not read."
+    )
+    return Problem(file, 1, Severity.ERROR, "too-large", msg)
+
+
+def _nesting_problems(body: str, body_line: int, file: str) -> list[Problem]:
+    """One warning for the body lines whose Markdown nests too deeply (shown as plain text)."""
+    deep = [i for i, line in enumerate(body.split("\n")) if limits.too_deep(line)]
+    if not deep:
+        return []
+    more = f" (and {len(deep) - 1} more line(s))" if len(deep) > 1 else ""
+    msg = (
+        f"Brackets or emphasis nest more than {limits.MAX_MARKDOWN_DEPTH} deep, or more than "
+        f"{limits.MAX_MARKUP_CHARS:,} Markdown characters, on this line{more}; "
+        "it is shown as plain text."
+    )
+    return [Problem(file, body_line + deep[0], Severity.WARNING, "markdown-limit", msg)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,21 +411,25 @@ def _split_front_matter(lines: Sequence[str], file: str) -> Split:
     fm_text = "\n".join(lines[1:close])
     # The YAML text starts on file line 2, so parser line 0 is file line 2.
     loaded, yaml_problem = _load_yaml(fm_text, file, first_line=2)
-    if yaml_problem is not None and isinstance(loaded, dict):
-        # One value could not be built; the other keys are kept.
-        meta = {str(k): v for k, v in loaded.items()}
-        key_lines = _key_lines(fm_text, 2)
-        return Split(meta, Origin.FRONT_MATTER, body, body_line, key_lines, (yaml_problem,))
-    if yaml_problem is not None:
-        return Split({}, None, body, body_line, problems=(yaml_problem,))
+    found = [yaml_problem] if yaml_problem is not None else []
+    if yaml_problem is not None and not isinstance(loaded, dict):
+        return Split({}, None, body, body_line, problems=tuple(found))
     if loaded is None:
         return Split({}, Origin.FRONT_MATTER, body, body_line)
     if not isinstance(loaded, dict):
         msg = f"The front matter must be a mapping of keys to values, not {yaml_kind(loaded)}."
         problem = Problem(file, 2, Severity.ERROR, "front-matter-type", msg)
         return Split({}, None, body, body_line, problems=(problem,))
-    meta = {str(k): v for k, v in loaded.items()}
-    return Split(meta, Origin.FRONT_MATTER, body, body_line, _key_lines(fm_text, 2))
+    # With a yaml_problem, one value could not be built and the other keys are kept.
+    node = _compose(fm_text)
+    key_lines = _key_lines(node, 2)
+    found += _duplicate_keys(node, file, 2)
+    meta: dict[str, Any] = {}
+    for key, value in loaded.items():
+        clean, unsafe = _clean_value(value, file, key_lines.get(str(key), 2))
+        meta[str(key)] = clean
+        found += unsafe[:1]
+    return Split(meta, Origin.FRONT_MATTER, body, body_line, key_lines, tuple(found))
 
 
 def yaml_kind(value: object) -> str:
@@ -307,7 +459,31 @@ def _body_after(lines: Sequence[str], close: int) -> tuple[str, int]:
     return "\n".join(lines[start:]), start + 1
 
 
+def _clean_value(value: Any, file: str, line: int) -> tuple[Any, list[Problem]]:
+    """A front-matter value with control and bidi-override characters removed from its text."""
+    if isinstance(value, str):
+        return neutralise(value, file, line)
+    if isinstance(value, list):
+        pairs = [_clean_value(item, file, line) for item in value]
+        return [v for v, _ in pairs], [p for _, found in pairs for p in found]
+    if isinstance(value, dict):
+        out: dict[Any, Any] = {}
+        problems: list[Problem] = []
+        for key, item in value.items():
+            out[key], found = _clean_value(item, file, line)
+            problems += found
+        return out, problems
+    return value, []
+
+
 def _load_yaml(fm_text: str, file: str, first_line: int) -> tuple[Any, Problem | None]:
+    deep = limits.yaml_too_deep(fm_text)
+    if deep is not None:
+        msg = (
+            f"The front matter nests lists or mappings more than {limits.MAX_YAML_DEPTH} "
+            "deep; it was ignored."
+        )
+        return None, Problem(file, first_line + deep, Severity.ERROR, "yaml-depth", msg)
     try:
         alias = _first_alias_line(fm_text)
         if alias is not None:
@@ -376,12 +552,37 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, first_line: int) -> Problem:
     return Problem(file, line, Severity.ERROR, "yaml-syntax", msg)
 
 
-def _key_lines(fm_text: str, first_line: int) -> dict[str, int]:
-    """Map each top-level front-matter key to its 1-based line in the file."""
+def _compose(fm_text: str) -> yaml.Node | None:
+    """The YAML node tree (depth already checked), or None when it does not parse."""
     try:
-        node = yaml.compose(fm_text, Loader=_MetaLoader)
-    except (yaml.YAMLError, RecursionError):
-        return {}
+        return yaml.compose(fm_text, Loader=_MetaLoader)
+    except yaml.YAMLError:
+        return None
+
+
+def _duplicate_keys(node: yaml.Node | None, file: str, first_line: int) -> list[Problem]:
+    """A warning for every key repeated in the same mapping (YAML keeps only the last)."""
+    problems: list[Problem] = []
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in current.value:
+                name = str(key.value) if isinstance(key, yaml.ScalarNode) else ""
+                if name and name in seen:
+                    line = first_line + key.start_mark.line
+                    msg = f"The key {name!r} appears more than once; only the last value is kept."
+                    problems.append(Problem(file, line, Severity.WARNING, "duplicate-key", msg))
+                seen.add(name)
+                stack.append(value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return sorted(problems, key=lambda p: p.line)
+
+
+def _key_lines(node: yaml.Node | None, first_line: int) -> dict[str, int]:
+    """Map each top-level front-matter key to its 1-based line in the file."""
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {

@@ -8,6 +8,7 @@ can never become markup.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import posixpath
 import re
@@ -20,13 +21,14 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
 
-from generator import views
+from generator import limits, views
 from generator.actors import Actor, Place
 from generator.bodies import body_markdown
 from generator.chart import coverage_chart
 from generator.events import Event, ReuseLink
 from generator.eventviews import EventLimits, EventView, event_views
 from generator.export import corpus_record, dumps
+from generator.isolation import failure
 from generator.models import Article
 from generator.pipeline import Corpus
 from generator.slugs import stable_slug
@@ -66,7 +68,8 @@ FLAG_LABELS = {
 
 def md(value: object) -> str:
     """Escape seed-derived text for inline Markdown (and for HTML inside it)."""
-    text = " ".join(str(value).split())
+    # Clipped: Python-Markdown takes time quadratic in the number of escapes.
+    text = limits.clip(" ".join(str(value).split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", text)
 
@@ -126,6 +129,18 @@ class SiteRenderer:
         self.corpus = corpus
         self.env = make_environment()
         self.pages: dict[str, str] = {}
+
+    def left_out(self, article: Article, path: str, exc: Exception) -> None:
+        """Replace a page that failed to render by a stub, and record a problem on its seed."""
+        problem = failure(article.file, article.body_line, "rendering the page of", exc)
+        problems = sorted(
+            (*self.corpus.problems, problem), key=lambda p: (p.file, p.line, p.code, p.message)
+        )
+        self.corpus = dataclasses.replace(self.corpus, problems=tuple(problems))
+        self.pages[path] = (
+            f"# {md(article.title)}\n\nThis article's page could not be built: "
+            f"{md(problem.message)}\n"
+        )
 
     def page(self, path: str, template: str, **context: Any) -> None:
         """Render ``template`` into the page at ``path``."""
@@ -231,17 +246,32 @@ def _articles(site: SiteRenderer, articles: Sequence[Article]) -> None:
     actor_names = {a.id: a.name for a in report.actors}
     place_names = {p.id: p.name for p in report.places}
     for article in articles:
-        site.page(
-            f"articles/{article.id}.md",
-            "article.md.j2",
-            article=article,
-            actors=[(i, actor_names[i]) for i in report.actors_of(article.id)],
-            places=[(i, place_names[i]) for i in report.places_of(article.id)],
-            event=site.event_of_article(article.id),
-            reuse=site.reuse_of_article(article.id),
-            body=body_markdown(article.body, article.title),
-            problems=[p for p in site.corpus.problems if p.file == article.file],
-        )
+        path = f"articles/{article.id}.md"
+        try:
+            _article_page(site, article, path, actor_names, place_names)
+        except Exception as exc:
+            site.left_out(article, path, exc)
+
+
+def _article_page(
+    site: SiteRenderer,
+    article: Article,
+    path: str,
+    actor_names: dict[str, str],
+    place_names: dict[str, str],
+) -> None:
+    report = site.corpus.actors
+    site.page(
+        path,
+        "article.md.j2",
+        article=article,
+        actors=[(i, actor_names[i]) for i in report.actors_of(article.id)],
+        places=[(i, place_names[i]) for i in report.places_of(article.id)],
+        event=site.event_of_article(article.id),
+        reuse=site.reuse_of_article(article.id),
+        body=body_markdown(article.body, article.title),
+        problems=[p for p in site.corpus.problems if p.file == article.file],
+    )
 
 
 def _topics(site: SiteRenderer, articles: Sequence[Article]) -> None:

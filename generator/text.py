@@ -10,7 +10,8 @@ _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _TABLE_ROW = re.compile(r"^\s*\|?.*\|.*$")
 _SENTENCE_END = re.compile(r"[.!?:…][\"'”’)\]]*\s*$")
-_MD_LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\([^)]*\)")
+# Link text and target exclude brackets: with them, "[[[[…" backtracks quadratically.
+_MD_LINK = re.compile(r"!?\[(?P<text>[^\[\]]*)\]\([^()\[\]]*\)")
 _MD_MARKUP = re.compile(r"[*_`]+|^\s{0,3}#{1,6}\s+|^\s*>\s?", re.MULTILINE)
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 # A sentence may end at . ! ? followed by space and a capital, quote or digit...

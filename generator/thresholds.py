@@ -24,6 +24,8 @@ MODULES = (
     "events/datefacts.py",
     "events/wording.py",
     "events/analyse.py",
+    "events/numbers.py",
+    "limits.py",
 )
 
 

@@ -172,7 +172,7 @@ def test_front_matter_that_is_a_list_is_an_error() -> None:
 
 def test_deeply_nested_yaml_is_an_error_not_a_crash() -> None:
     problems = problems_of(b"---\nkey: " + b"[" * 5000 + b"\n---\nBody.\n")
-    assert [(p.line, p.code) for p in problems] == [(2, "yaml-syntax")]
+    assert [(p.line, p.code) for p in problems] == [(2, "yaml-depth")]
 
 
 def test_yaml_aliases_are_refused() -> None:

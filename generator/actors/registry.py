@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import limits
 from generator.actors.records import (
     ActorEntry,
     ActorRegistry,
@@ -74,6 +75,11 @@ def parse_actor_registry(text: str, file: str) -> tuple[ActorRegistry, list[Prob
         The registry and its problems.
     """
     checker = _Checker(file)
+    deep = limits.yaml_too_deep(text)
+    if deep is not None:
+        msg = f"invalid YAML: lists or mappings nest more than {limits.MAX_YAML_DEPTH} deep"
+        checker.error(deep + 1, "actors-yaml-depth", msg)
+        return ActorRegistry(file=file), checker.problems
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:

@@ -22,10 +22,6 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
-from sklearn.feature_extraction.text import TfidfVectorizer
-
 from generator.events.text import content_words
 from generator.models import Article
 
@@ -77,6 +73,10 @@ class _Similarity:
         # An article without content words gets a token of its own, so it matches nothing
         # (and the vectorizer never sees an empty vocabulary).
         texts = [text or f"empty-article-{n}" for n, text in enumerate(texts)]
+        # Imported here: scikit-learn takes seconds to import, and `briefing check` on
+        # seeds that are all refused by a limit must answer at once.
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         self.vectorizer = TfidfVectorizer(analyzer=str.split, sublinear_tf=True)
         self.matrix = self.vectorizer.fit_transform(texts).tocsr()
         self.terms = self.vectorizer.get_feature_names_out()
@@ -111,6 +111,8 @@ class _Similarity:
         todo = sorted({(min(i, j), max(i, j)) for i, j in pairs} - self.cache.keys())
         if not todo:
             return
+        import numpy as np  # with scikit-learn, imported only when there is text to compare
+
         left = np.array([i for i, _ in todo])
         right = np.array([j for _, j in todo])
         cosines = np.asarray(self.matrix[left].multiply(self.matrix[right]).sum(axis=1)).ravel()
@@ -201,6 +203,8 @@ def _candidates(
     reuse_pairs: Sequence[tuple[str, str]],
 ) -> list[tuple[int, int]]:
     """Candidate pairs from signature LSH, rare shared actors and text reuse."""
+    from datasketch import MinHash, MinHashLSH  # slow to import (SciPy); see Similarity
+
     lsh = MinHashLSH(threshold=GROUP_LSH_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
     template = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
     hashes = []

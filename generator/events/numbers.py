@@ -6,6 +6,7 @@ Works on the token list of a normalised sentence (see ``text.tokens``), so
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +19,10 @@ from generator.events.lexicon import (
     UNITS,
     VAGUE_QUANTITIES,
 )
+
+MAX_COUNT = 10**15
+"""Largest value read as a count; longer digit strings are identifiers or noise (and a
+string of hundreds of digits would overflow to infinity)."""
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or"})
@@ -64,6 +69,8 @@ class Quantity:
 
 def format_number(value: float) -> str:
     """Format a value with thousands separators and no useless decimals."""
+    if not math.isfinite(value):
+        return str(value)
     if value == int(value):
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
@@ -95,6 +102,9 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
             i += 1
             continue
         end, low, vague = parsed
+        if low is not None and not low <= MAX_COUNT:
+            i += 1
+            continue
         qualifier, q_start = _qualifier_before(toks, i)
         high, end = _range_end(toks, end, skip, between=qualifier == "between")
         if low is not None and high is not None and high <= low:
@@ -192,7 +202,7 @@ def _range_end(
     if _word(toks, end) not in joiners or end + 1 in skip or end + 1 >= len(toks):
         return (None, end)
     parsed = _parse_at(toks, end + 1)
-    if parsed is None or parsed[1] is None:
+    if parsed is None or parsed[1] is None or not parsed[1] <= MAX_COUNT:
         return (None, end)
     return (parsed[1], parsed[0])
 

@@ -9,15 +9,18 @@ comparing every pair of sentences or articles.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-
-from datasketch import MinHash, MinHashLSH
+from typing import TYPE_CHECKING
 
 from generator.events.model import ReuseLink, SentencePair
 from generator.events.text import HEADING, TABLE, Sentence, content_words
 from generator.models import Article
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 REUSE_SENTENCE_MIN = 0.45
 """Two sentences are near-identical when this share (Jaccard) of their content words is
@@ -48,6 +51,13 @@ article reused another; it is skipped. This also keeps the work linear in the
 corpus: no sentence is compared with more than this many others' candidates."""
 
 
+REUSE_MAX_SENTENCES = 1_000
+"""Comparable sentences per article fed to the comparison (a sentence repeated word for word
+counts once); later ones are left out. No news article comes near it, and it bounds the work
+an article of thousands of near-identical sentences causes: each is an LSH candidate of all
+the others, and an article's own sentences are only skipped after that lookup."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Entry:
     article: str
@@ -73,8 +83,10 @@ def find_reuse(
     Returns:
         Links sorted by (reuser, source).
     """
-    entries = _entries(sentences)
-    best = _best_matches(entries)
+    entries, hashes = _distinct(_entries(sentences))
+    if not entries:
+        return ()
+    best = _best_matches(entries, hashes)
     counts = _sentence_counts(entries)
     by_id = {article.id: article for article in articles}
     links: list[ReuseLink] = []
@@ -90,17 +102,42 @@ def find_reuse(
 _Matches = dict[tuple[str, str], dict[int, tuple[float, int, int]]]
 
 
-def _best_matches(entries: Sequence[_Entry]) -> _Matches:
+def _distinct(entries: Sequence[_Entry]) -> tuple[list[_Entry], list[MinHash]]:
+    """Bound what each article brings to the comparison, and sign what is kept.
+
+    A sentence repeated word for word in its own article is compared once, and
+    at most :data:`REUSE_MAX_SENTENCES` sentences of an article are compared: an
+    article is never compared with itself, but its repeats were all LSH
+    candidates of one another, so thousands of near-identical sentences made
+    the comparison quadratic. Entries come grouped by article (id order).
+
+    Returns:
+        The kept entries and their MinHash signatures, in the same order.
+    """
+    kept: list[_Entry] = []
+    current: str | None = None
+    seen: set[frozenset[str]] = set()
+    for entry in entries:
+        if entry.article != current:
+            current, seen = entry.article, set()
+        if entry.words in seen or len(seen) >= REUSE_MAX_SENTENCES:
+            continue
+        seen.add(entry.words)
+        kept.append(entry)
+    return kept, [_minhash(entry.words) for entry in kept]
+
+
+def _best_matches(entries: Sequence[_Entry], hashes: Sequence[MinHash]) -> _Matches:
     """(article, other article) → sentence index → (similarity, other entry, own entry).
 
     Each sentence keeps its most similar near-identical sentence in each other
     article; only LSH candidates are compared exactly.
     """
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=REUSE_LSH_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
-    hashes: list[MinHash] = []
-    for number, entry in enumerate(entries):
-        hashes.append(_minhash(entry.words))
-        lsh.insert(str(number), hashes[-1])
+    for number in range(len(entries)):
+        lsh.insert(str(number), hashes[number])
     best: _Matches = defaultdict(dict)
     for number, entry in enumerate(entries):
         candidates = sorted(int(key) for key in lsh.query(hashes[number]))
@@ -156,15 +193,22 @@ def _entries(sentences: Mapping[str, Sequence[Sentence]]) -> list[_Entry]:
     return out
 
 
-_TEMPLATE = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
+@functools.cache
+def _template() -> MinHash:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
 
 
 def _minhash(words: frozenset[str]) -> MinHash:
     """MinHash signature of a word set (fixed seed; permutations shared, not recomputed)."""
+    from datasketch import MinHash
+
+    template = _template()
     signature = MinHash(
         num_perm=MINHASH_PERMUTATIONS,
-        permutations=_TEMPLATE.permutations,
-        scheme=_TEMPLATE.scheme,
+        permutations=template.permutations,
+        scheme=template.scheme,
     )
     signature.update_batch([word.encode("utf-8") for word in sorted(words)])
     return signature

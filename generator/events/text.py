@@ -24,7 +24,8 @@ HEADING = "heading"
 TABLE = "table"
 
 _LIST_MARK = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Brackets excluded inside: with them, "[[[[…" backtracks quadratically.
+_MD_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\[\]]*\)")
 _URL = re.compile(r"https?://\S+")
 _INITIALS = re.compile(r"\b([A-Za-z])\. ([A-Za-z])\.")
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:, \d{3})+)(?![\d])")

@@ -217,6 +217,9 @@ def _yearless(
             candidates.append(dt.date(year, month, day or 1))
         except ValueError:
             continue
+    if not candidates:
+        # "February 29" with no leap year near the reference, "November 31": not a date.
+        return None
     if weekday is not None:
         matching = [c for c in candidates if c.weekday() == weekday]
         candidates = matching or candidates

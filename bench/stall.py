@@ -1,0 +1,146 @@
+"""Stall benchmark (``make bench``): seeds that once made the build quadratic.
+
+Each case adds one pathological seed to the project's seeds and times a full
+``mkdocs build``; the target is at most twice the time of the seeds alone.
+``briefing check`` on a 5 MB one-line seed must report the size limit in under
+a second. Prints one JSON line per case; exits 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+MAX_RATIO = 2.0
+MAX_CHECK_SECONDS = 1.0
+RUNS = int(os.environ.get("STALL_RUNS", "2"))
+
+_SENTENCE = (
+    "Officials said the strike on the base killed {n} people and wounded {m} more on Monday."
+)
+
+
+def _lines() -> str:
+    return "a\n" * 200_000
+
+
+def _brackets() -> str:
+    return "[" * 30_000 + "\n"
+
+
+def _emphasis() -> str:
+    return "*a " * 1000 + "b" + " a*" * 1000 + "\n"
+
+
+def _sentences() -> str:
+    # 20,000 sentences in paragraphs of ten (within the line-length and line-count limits).
+    sentences = [_SENTENCE.format(n=i % 97, m=i % 13) for i in range(20_000)]
+    return "\n".join(" ".join(sentences[i : i + 10]) for i in range(0, 20_000, 10)) + "\n"
+
+
+def _sentence_lines() -> str:
+    return "\n".join(_SENTENCE.format(n=i % 97, m=i % 13) for i in range(9_900)) + "\n"
+
+
+def _short_lines_in_limit() -> str:
+    return "a\n" * 9_900
+
+
+# The cases of issue 8; each must build in at most MAX_RATIO times the seeds alone.
+CASES: dict[str, Callable[[], str]] = {
+    "200k-short-lines": _lines,
+    "30k-brackets": _brackets,
+    "deep-emphasis": _emphasis,
+    "20k-near-identical-sentences": _sentences,
+}
+# Seeds just inside the limits: linear but large, reported for information only.
+INFO_CASES: dict[str, Callable[[], str]] = {
+    "9.9k-near-identical-lines": _sentence_lines,
+    "9.9k-short-lines": _short_lines_in_limit,
+}
+
+
+def build_seconds(seeds: Path) -> float:
+    """Best of ``RUNS`` full ``mkdocs build`` runs of a project around ``seeds``."""
+    best = float("inf")
+    for _ in range(RUNS):
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+            shutil.copytree(ROOT / "docs", work / "docs")
+            shutil.copytree(ROOT / "overrides", work / "overrides")
+            shutil.copytree(seeds, work / "seeds")
+            started = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
+                cwd=work,
+                check=True,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                stderr=subprocess.DEVNULL,
+            )
+            best = min(best, time.perf_counter() - started)
+    return best
+
+
+def check_seconds(seeds: Path) -> tuple[float, float, str]:
+    """Wall and CPU time of ``briefing check``, and its first line of output.
+
+    CPU time (user + system of the child) is the target: on a shared machine the
+    wall time mostly measures the other processes.
+    """
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "check", str(seeds)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, (done.stdout.strip().splitlines() or [""])[0]
+
+
+def main() -> int:
+    """Run every case; print JSON lines; return 1 when a target is missed."""
+    baseline = build_seconds(SEEDS)
+    print(json.dumps({"case": "five seeds", "build_s": round(baseline, 2)}), flush=True)
+    failed = False
+    for name, make in {**CASES, **INFO_CASES}.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            seeds = Path(tmp) / "seeds"
+            shutil.copytree(SEEDS, seeds)
+            (seeds / "stall.md").write_text(make(), encoding="utf-8")
+            seconds = build_seconds(seeds)
+        ratio = seconds / baseline
+        target = name in CASES
+        failed |= target and ratio > MAX_RATIO
+        row = {"case": name, "build_s": round(seconds, 2), "ratio": round(ratio, 2)}
+        row["target"] = f"<= {MAX_RATIO}x" if target else "info only"
+        print(json.dumps(row), flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = Path(tmp)
+        (seeds / "huge.md").write_text("word " * 1_000_000 + "\n", encoding="utf-8")
+        wall, cpu, first = check_seconds(seeds)
+    failed |= cpu > MAX_CHECK_SECONDS or "too-large" not in first
+    row = {"case": "5 MB check", "check_cpu_s": round(cpu, 2), "check_wall_s": round(wall, 2)}
+    print(json.dumps({**row, "reports": first.rsplit(": ", 2)[-1]}))
+    if failed:
+        print(f"stall: a case took more than {MAX_RATIO}x the seeds, or check was slow")
+    print(f"load average during the run: {os.getloadavg()[0]:.1f}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
