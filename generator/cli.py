@@ -57,12 +57,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = dumps(corpus_record(corpus))
     if not args.out:
         sys.stdout.write(text)
-        return 0
-    try:
-        args.out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        print(f"briefing: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
-        return 2
+    else:
+        try:
+            args.out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"briefing: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+            return 2
+    if args.strict and corpus.has_errors:
+        # The export is still written (it lists the problems), but a pipeline
+        # asking for --strict must stop here, as `check` and `mkdocs build --strict` do.
+        errors = sum(p.severity is Severity.ERROR for p in corpus.problems)
+        print(f"briefing: {errors} error(s) in the seeds (strict mode)", file=sys.stderr)
+        return 1
     return 0
 
 
