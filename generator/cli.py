@@ -1,4 +1,4 @@
-"""Command line: ``briefing check`` and ``briefing export``."""
+"""Command line: ``briefing check``, ``briefing export`` and ``briefing diff``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from tqdm import tqdm
 
+from generator.diffreport import add_command, run_command
 from generator.export import corpus_record, dumps
 from generator.models import Problem, Severity
 from generator.pipeline import Corpus, Settings, build_corpus
@@ -31,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the corpus as JSON")
     export.add_argument("--seeds", default="seeds", type=Path, help="seeds folder")
     export.add_argument("--out", type=Path, help="output file (default: standard output)")
+    add_command(sub)
     for command in (check, export):
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
         command.add_argument(
@@ -45,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args = _parser().parse_args(argv)
+    if args.command == "diff":
+        return run_command(args)
     seeds = args.seeds
     if not seeds.is_dir():
         print(f"briefing: no seeds folder at {seeds}", file=sys.stderr)
