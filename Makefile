@@ -12,7 +12,7 @@ PREVIEW_DIR ?= preview
 PREVIEW_URL ?= http://127.0.0.1:8000/
 PR ?= 0
 HEAD_SHA ?=
-NODE_STAMP := node_modules/.installed-$(shell cat package.json package-lock.json | cksum | cut -d' ' -f1)
+NODE_STAMP := node_modules/.installed-$(shell cat package.json package-lock.json 2>/dev/null | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install serve site test check lint lint-workflows typecheck pytest bench lock clean preview
