@@ -13,8 +13,10 @@ import pytest
 from generator.cli import main
 from generator.diff import diff_corpora
 from generator.diffreport import to_json, to_markdown
-from generator.pipeline import Settings, build_corpus
+from generator.events import DatedPoint, Event, EventReport
+from generator.pipeline import Corpus, Settings, build_corpus
 from tests.conftest import FIXTURES, ROOT, SEEDS
+from tests.factories import make_article
 
 GOLDEN = ROOT / "tests" / "golden" / "diff"
 ADDED = FIXTURES / "pr" / "added"
@@ -157,3 +159,54 @@ def test_a_commit_without_the_folder_is_an_empty_base(
 def test_an_unknown_base_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", "--base", "no-such-ref-or-folder", "--head", str(SEEDS)]) == 2
     assert "neither a folder nor a git commit" in capsys.readouterr().err
+
+
+def event(event_id: str, *articles: str) -> Event:
+    return Event(
+        id=event_id,
+        title=event_id.title(),
+        title_article=articles[0],
+        pinned=False,
+        occurred=DatedPoint(None, None, ""),
+        reported_first=None,
+        reported_last=None,
+        places=(),
+        actors=(),
+        articles=articles,
+        first_report=articles[0],
+        first_report_certain=True,
+        facts=(),
+        conflicts=(),
+        notes=(),
+        timeline=(),
+        provenance=(),
+    )
+
+
+def corpus(*events: Event) -> Corpus:
+    ids = sorted({a for e in events for a in e.articles})
+    membership = {a: e.id for e in events for a in e.articles}
+    return Corpus(
+        articles=tuple(make_article(i, f"Text of {i}.", publisher="AFP") for i in ids),
+        problems=(),
+        seeds_read=len(ids),
+        events=EventReport(events, (), membership),
+    )
+
+
+def test_split_and_merge_are_named_once_with_the_events_involved() -> None:
+    base = corpus(event("harbour", "a", "b", "c", "d"), event("ferry", "e"), event("pier", "f"))
+    head = corpus(event("harbour", "a", "b"), event("quay", "c", "d"), event("boats", "e", "f"))
+    lines = {
+        (e.change, e.event.id, tuple(r.id for r in e.related))
+        for e in diff_corpora(base, head, SITE).events
+    }
+    assert lines == {
+        ("split", "harbour", ("harbour", "quay")),
+        ("merged", "boats", ("ferry", "pier")),
+    }
+    markdown = to_markdown(diff_corpora(base, head, SITE))
+    assert f"was split into [“Harbour”]({SITE}events/harbour/), [“Quay”]({SITE}events/quay/)" in (
+        markdown
+    )
+    assert "now holds the events “Ferry”, “Pier”" in markdown
