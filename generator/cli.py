@@ -1,4 +1,4 @@
-"""Command line: ``briefing check`` and ``briefing export``."""
+"""Command line: ``briefing check``, ``briefing export`` and ``briefing diff``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from generator.diffreport import add_command, run_command
 from generator.export import corpus_record, dumps
 from generator.models import Problem, Severity
 from generator.pipeline import Corpus, Settings, build_corpus
@@ -34,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write the corpus as JSON")
     export.add_argument("--seeds", default="seeds", type=Path, help="seeds folder")
     export.add_argument("--out", type=Path, help="output file (default: standard output)")
+    add_command(sub)
     for command in (check, export):
         command.add_argument("--strict", action="store_true", help="treat warnings as errors")
         command.add_argument(
@@ -53,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args = _parser().parse_args(argv)
+    if args.command == "diff":
+        return run_command(args)
     seeds = args.seeds
     if not seeds.is_dir():
         print(f"briefing: no seeds folder at {seeds}", file=sys.stderr)
@@ -66,12 +70,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = dumps(corpus_record(corpus))
     if not args.out:
         sys.stdout.write(text)
-        return 0
-    try:
-        args.out.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        print(f"briefing: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
-        return 2
+    else:
+        try:
+            args.out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"briefing: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+            return 2
+    if args.strict and corpus.has_errors:
+        # The export is still written (it lists the problems), but a pipeline
+        # asking for --strict must stop here, as `check` and `mkdocs build --strict` do.
+        errors = sum(p.severity is Severity.ERROR for p in corpus.problems)
+        print(f"briefing: {errors} error(s) in the seeds (strict mode)", file=sys.stderr)
+        return 1
     return 0
 
 

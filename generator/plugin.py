@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.mdsafe import InertMarkdownExtension, heading_slug
+from generator.models import Problem, Severity
 from generator.pipeline import Settings, build_corpus
 from generator.render import IN_NAV, render_site
 from generator.sanitize import inert_text, sanitize_html
@@ -30,6 +31,14 @@ from generator.terminal import visible
 from generator.urls import LEDGER_FILE, ledger_text, save_ledger
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+
+# MkDocs counts what its loggers emit at WARNING and above: `mkdocs build
+# --strict` then fails, as it does for a broken link. Info stays informative.
+_LEVELS = {
+    Severity.ERROR: logging.ERROR,
+    Severity.WARNING: logging.WARNING,
+    Severity.INFO: logging.INFO,
+}
 
 
 class BriefingConfig(Config):
@@ -48,10 +57,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self._settings: Settings | None = None
         self._generated: set[str] = set()
+        self._root = Path()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve paths against mkdocs.yml and reset per-build state."""
         root = Path(config.config_file_path or ".").resolve().parent
+        self._root = root
         self._generated = set()
         self._settings = Settings(
             seeds_dir=root / self.config.seeds,
@@ -91,8 +102,23 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             inclusion = InclusionLevel.INCLUDED if src_uri in IN_NAV else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
             self._generated.add(src_uri)
+        for problem in corpus.problems:
+            self._log_problem(problem, settings.seeds_dir)
         log.info("briefing: %d seed(s), %d problem(s)", corpus.seeds_read, len(corpus.problems))
         return files
+
+    def _log_problem(self, problem: Problem, seeds_dir: Path) -> None:
+        """Log one seed problem at its own severity, naming file:line as `briefing check` does."""
+        path = seeds_dir / problem.file
+        shown = path.relative_to(self._root) if path.is_relative_to(self._root) else path
+        log.log(
+            _LEVELS[problem.severity],
+            "briefing: %s:%d: %s [%s]",
+            visible(shown.as_posix()),
+            problem.line,
+            visible(problem.message),
+            problem.code,
+        )
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

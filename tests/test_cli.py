@@ -68,9 +68,11 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def export(capsys: pytest.CaptureFixture[str], seeds: Path, *extra: str) -> dict[str, Any]:
+def export(
+    capsys: pytest.CaptureFixture[str], seeds: Path, *extra: str, exit_code: int = 0
+) -> dict[str, Any]:
     code, out, _ = run(capsys, "export", "--seeds", str(seeds), *extra)
-    assert code == 0
+    assert code == exit_code
     data: dict[str, Any] = json.loads(out)
     return data
 
@@ -147,8 +149,20 @@ def test_strict_promotes_warnings(capsys: pytest.CaptureFixture[str], tmp_path: 
     code, out, _ = run(capsys, "check", "--strict", str(seeds))
     assert code == 1
     assert ": error: 'tags' should be a list" in out
-    problems = export(capsys, seeds, "--strict")["problems"]
+    problems = export(capsys, seeds, "--strict", exit_code=1)["problems"]
     assert [p["severity"] for p in problems] == ["error"]
+
+
+def test_export_strict_exits_1_on_an_error_and_still_writes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    seeds = make_seeds(tmp_path / "seeds", "malformed-yaml.md")
+    out = tmp_path / "corpus.json"
+    assert run(capsys, "export", "--seeds", str(seeds), "--out", str(out))[0] == 0
+    code, _, err = run(capsys, "export", "--seeds", str(seeds), "--out", str(out), "--strict")
+    assert code == 1
+    assert "1 error(s) in the seeds (strict mode)" in err
+    assert [p["code"] for p in json.loads(out.read_text("utf-8"))["problems"]] == ["yaml-syntax"]
 
 
 def test_export_shape(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -1,0 +1,1 @@
+"""Helpers for the workflows and the Makefile (standard library only)."""
