@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from generator.pipeline import Settings, build_corpus
 from generator.render import IN_NAV, render_site
 from generator.sanitize import sanitize_html
+from generator.search import SearchEntry, Weight, entry_for, index_site, mark_page, search_entries
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -43,6 +44,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self._settings: Settings | None = None
         self._generated: set[str] = set()
+        self._search: dict[str, SearchEntry] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve paths against mkdocs.yml and reset per-build state."""
@@ -65,6 +67,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if settings.strict and corpus.has_errors:
             first = next(p for p in corpus.problems if p.severity == "error")
             raise PluginError(f"briefing: {first.file}:{first.line}: {first.message} (strict mode)")
+        self._search = search_entries(corpus)
         for src_uri, content in render_site(corpus).items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(
@@ -79,8 +82,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Sanitise generated pages: seed text must never run in a browser."""
         if page.file.src_uri in self._generated:
-            return sanitize_html(html)
-        return html
+            entry = entry_for(page.file.src_uri, self._search)
+            return mark_page(sanitize_html(html), entry, page.title or "")
+        # Hand-written pages (methodology) are searchable in full.
+        return mark_page(html, SearchEntry(Weight.FULL))
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the built site with Pagefind (in ``build`` and ``serve`` alike)."""
+        pages = index_site(Path(config.site_dir))
+        log.info("briefing: search index of %d page(s)", pages)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
