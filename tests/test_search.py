@@ -75,7 +75,9 @@ def seeds_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def search(page: Any, url: str, query: str) -> tuple[list[str], int, list[str]]:
+def search(
+    page: Any, url: str, query: str, timeout_ms: int = 15_000
+) -> tuple[list[str], int, list[str]]:
     """Type ``query`` in the search box; return result links, bytes fetched, hosts asked."""
     fetched: list[int] = []
     hosts: list[str] = []
@@ -91,7 +93,7 @@ def search(page: Any, url: str, query: str) -> tuple[list[str], int, list[str]]:
     page.locator("input.md-search__input").press_sequentially(query, delay=30)
     page.wait_for_function(
         "document.querySelector('.md-search-result__meta').textContent.includes('match')",
-        timeout=15_000,
+        timeout=timeout_ms,
     )
     page.wait_for_load_state("networkidle")
     links = page.locator(".md-search-result__item a").evaluate_all(
