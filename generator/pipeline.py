@@ -19,6 +19,34 @@ from generator.reader import iter_seed_paths, read_seed
 
 T = TypeVar("T")
 Progress = Callable[[Sequence[T], str], Iterable[T]]
+ReadResult = tuple[RawSeed | None, list[Problem]]
+InferResult = tuple[Article, list[Problem], PendingDate | None]
+
+
+def read_each(paths: Iterable[Path], seeds_dir: Path) -> list[ReadResult]:
+    """Read seeds one after the other, in this process."""
+    return [read_seed(path, seeds_dir) for path in paths]
+
+
+def infer_each(raws: Sequence[RawSeed], outlets: OutletRegistry) -> list[InferResult]:
+    """Infer articles one after the other, in this process."""
+    return [infer_article(raw, outlets) for raw in raws]
+
+
+@dataclass(frozen=True, slots=True)
+class SeedMap:
+    """How the per-seed work runs. Both maps are pure and keep their input order.
+
+    The default runs in this process; :mod:`generator.cache` wraps a map so
+    that unchanged seeds come from the cache.
+    """
+
+    read: Callable[[Iterable[Path], Path], list[ReadResult]] = read_each
+    infer: Callable[[Sequence[RawSeed], OutletRegistry], list[InferResult]] = infer_each
+
+
+#: Per-seed work in this process, uncached.
+IN_PROCESS = SeedMap()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +95,7 @@ def _no_progress(items: Sequence[T], label: str) -> Iterable[T]:
 
 
 def read_articles(
-    settings: Settings, progress: Progress[Path] = _no_progress
+    settings: Settings, progress: Progress[Path] = _no_progress, seed_map: SeedMap = IN_PROCESS
 ) -> tuple[list[Article], list[Problem], int]:
     """Read and infer every seed; one bad seed never stops the others.
 
@@ -77,25 +105,23 @@ def read_articles(
     outlets, problems = load_outlet_registry(settings.outlets_path())
     paths = list(iter_seed_paths(settings.seeds_dir))
     raws: list[RawSeed] = []
-    for path in progress(paths, "Reading seeds"):
-        raw, seed_problems = read_seed(path, settings.seeds_dir)
+    for raw, seed_problems in seed_map.read(progress(paths, "Reading seeds"), settings.seeds_dir):
         problems += seed_problems
         if raw is not None:
             raws.append(raw)
     raws = _unique_ids(raws, problems)
     _report_duplicates(raws, problems)
-    articles, pending = _infer_all(raws, outlets, problems)
+    articles, pending = _infer_all(seed_map.infer(raws, outlets), problems)
     articles = resolve_pending_dates(articles, pending)
     return articles, problems, len(paths)
 
 
 def _infer_all(
-    raws: Sequence[RawSeed], outlets: OutletRegistry, problems: list[Problem]
+    inferred: Sequence[InferResult], problems: list[Problem]
 ) -> tuple[list[Article], list[PendingDate]]:
     articles: list[Article] = []
     pending: list[PendingDate] = []
-    for raw in raws:
-        article, found, waiting = infer_article(raw, outlets)
+    for article, found, waiting in inferred:
         articles.append(article)
         problems += found
         if waiting:
@@ -175,17 +201,20 @@ def _with_resolved_date(article: Article, waiting: PendingDate, resolved: dt.dat
     return dataclasses.replace(article, published=published, flags=flags)
 
 
-def build_corpus(settings: Settings, progress: Progress[Path] = _no_progress) -> Corpus:
+def build_corpus(
+    settings: Settings, progress: Progress[Path] = _no_progress, seed_map: SeedMap = IN_PROCESS
+) -> Corpus:
     """Run the whole pipeline on a seeds folder.
 
     Args:
         settings: Where the seeds and registries are.
         progress: Wraps long loops (the CLI passes a progress bar).
+        seed_map: How per-seed reading and inference run (cached, in processes).
 
     Returns:
         The corpus: articles, problems (strict mode applied), count of seeds.
     """
-    articles, problems, count = read_articles(settings, progress)
+    articles, problems, count = read_articles(settings, progress, seed_map)
     registry, registry_problems = load_actor_registry(
         settings.actors_path(), label=_label(settings.actors_path(), settings.seeds_dir)
     )

@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator.cache import ContentCache, build_corpus_cached
 from generator.pipeline import Settings, build_corpus
 from generator.render import IN_NAV, render_site
 from generator.sanitize import sanitize_html
@@ -36,6 +37,8 @@ class BriefingConfig(Config):
     outlets = opt.Optional(opt.Type(str))
     actors = opt.Optional(opt.Type(str))
     strict = opt.Type(bool, default=False)
+    # Content-keyed cache (generator/cache.py), relative to mkdocs.yml; "" turns it off.
+    cache_dir = opt.Type(str, default=".cache/briefing")
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -43,6 +46,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def __init__(self) -> None:
         self._settings: Settings | None = None
+        self._cache: Path | None = None
         self._generated: set[str] = set()
         self._search: dict[str, SearchEntry] = {}
 
@@ -50,6 +54,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Resolve paths against mkdocs.yml and reset per-build state."""
         root = Path(config.config_file_path or ".").resolve().parent
         self._generated = set()
+        self._cache = root / self.config.cache_dir if self.config.cache_dir else None
         self._settings = Settings(
             seeds_dir=root / self.config.seeds,
             outlets_file=root / self.config.outlets if self.config.outlets else None,
@@ -63,7 +68,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         settings = self._require_settings()
         if not settings.seeds_dir.is_dir():
             raise PluginError(f"briefing: the seeds folder {settings.seeds_dir} does not exist.")
-        corpus = build_corpus(settings)
+        if self._cache is None:
+            corpus = build_corpus(settings)
+        else:
+            corpus = build_corpus_cached(settings, ContentCache(self._cache))
         if settings.strict and corpus.has_errors:
             first = next(p for p in corpus.problems if p.severity == "error")
             raise PluginError(f"briefing: {first.file}:{first.line}: {first.message} (strict mode)")
