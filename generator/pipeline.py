@@ -23,6 +23,43 @@ from generator.urls import keep_event_ids, load_ledger
 
 T = TypeVar("T")
 Progress = Callable[[Sequence[T], str], Iterable[T]]
+ReadResult = tuple[RawSeed | None, list[Problem]]
+InferResult = tuple[Article | None, list[Problem], PendingDate | None]
+
+
+def read_each(paths: Iterable[Path], seeds_dir: Path) -> list[ReadResult]:
+    """Read seeds one after the other, in this process."""
+    return [read_seed(path, seeds_dir) for path in paths]
+
+
+def infer_one(raw: RawSeed, outlets: OutletRegistry) -> InferResult:
+    """Infer one article; a failure becomes a problem on its seed, never a crash."""
+    try:
+        article, found, waiting = infer_article(raw, outlets)
+    except Exception as exc:  # the isolation boundary of one seed: recorded, never swallowed
+        return None, [failure(raw.file, raw.body_line, "reading the metadata of", exc)], None
+    return article, found + external_images(raw.body, raw.body_line, raw.file), waiting
+
+
+def infer_each(raws: Sequence[RawSeed], outlets: OutletRegistry) -> list[InferResult]:
+    """Infer articles one after the other, in this process."""
+    return [infer_one(raw, outlets) for raw in raws]
+
+
+@dataclass(frozen=True, slots=True)
+class SeedMap:
+    """How the per-seed work runs. Both maps are pure and keep their input order.
+
+    The default runs in this process; :mod:`generator.cache` wraps a map so
+    that unchanged seeds come from the cache.
+    """
+
+    read: Callable[[Iterable[Path], Path], list[ReadResult]] = read_each
+    infer: Callable[[Sequence[RawSeed], OutletRegistry], list[InferResult]] = infer_each
+
+
+#: Per-seed work in this process, uncached.
+IN_PROCESS = SeedMap()
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +114,7 @@ def read_articles(
     settings: Settings,
     progress: Progress[Path] = _no_progress,
     claims: Mapping[str, str] = MappingProxyType({}),
+    seed_map: SeedMap = IN_PROCESS,
 ) -> tuple[list[Article], list[Problem], int]:
     """Read and infer every seed; one bad seed never stops the others.
 
@@ -84,6 +122,7 @@ def read_articles(
         settings: Where the seeds are.
         progress: Wraps the reading loop.
         claims: Seed file → the article id it was published under (URL ledger).
+        seed_map: How per-seed reading and inference run (cached, in processes).
 
     Returns:
         The articles, the problems, and the number of seed files found.
@@ -96,32 +135,27 @@ def read_articles(
     problems += unread_files(settings.seeds_dir, _registry_names(settings))
     paths = list(iter_seed_paths(settings.seeds_dir))
     raws: list[RawSeed] = []
-    for path in progress(paths, "Reading seeds"):
-        raw, seed_problems = read_seed(path, settings.seeds_dir)
+    for raw, seed_problems in seed_map.read(progress(paths, "Reading seeds"), settings.seeds_dir):
         problems += seed_problems
         if raw is not None:
             raws.append(raw)
     raws = _unique_ids(raws, problems, claims)
     _report_duplicates(raws, problems)
-    articles, pending = _infer_all(raws, outlets, problems)
+    articles, pending = _infer_all(seed_map.infer(raws, outlets), problems)
     articles = resolve_pending_dates(articles, pending)
     return articles, problems, len(paths)
 
 
 def _infer_all(
-    raws: Sequence[RawSeed], outlets: OutletRegistry, problems: list[Problem]
+    inferred: Sequence[InferResult], problems: list[Problem]
 ) -> tuple[list[Article], list[PendingDate]]:
     articles: list[Article] = []
     pending: list[PendingDate] = []
-    for raw in raws:
-        try:
-            article, found, waiting = infer_article(raw, outlets)
-        except Exception as exc:
-            problems.append(failure(raw.file, raw.body_line, "reading the metadata of", exc))
+    for article, found, waiting in inferred:
+        problems += found
+        if article is None:
             continue
         articles.append(article)
-        problems += found
-        problems += external_images(raw.body, raw.body_line, raw.file)
         if waiting:
             pending.append(waiting)
     return articles, pending
@@ -213,18 +247,21 @@ def _with_resolved_date(article: Article, waiting: PendingDate, resolved: dt.dat
     return dataclasses.replace(article, published=published, flags=flags)
 
 
-def build_corpus(settings: Settings, progress: Progress[Path] = _no_progress) -> Corpus:
+def build_corpus(
+    settings: Settings, progress: Progress[Path] = _no_progress, seed_map: SeedMap = IN_PROCESS
+) -> Corpus:
     """Run the whole pipeline on a seeds folder.
 
     Args:
         settings: Where the seeds and registries are.
         progress: Wraps long loops (the CLI passes a progress bar).
+        seed_map: How per-seed reading and inference run (cached, in processes).
 
     Returns:
         The corpus: articles, problems (strict mode applied), count of seeds.
     """
     ledger, problems = load_ledger(settings.urls_file)
-    articles, seed_problems, count = read_articles(settings, progress, ledger.articles)
+    articles, seed_problems, count = read_articles(settings, progress, ledger.articles, seed_map)
     problems += seed_problems
     registry, registry_problems = (
         load_actor_registry(

@@ -22,11 +22,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator.cache import ContentCache, build_corpus_cached
 from generator.mdsafe import InertMarkdownExtension, heading_slug
 from generator.models import Problem, Severity
 from generator.pipeline import Settings, build_corpus
 from generator.render import IN_NAV, render_site
 from generator.sanitize import inert_text, sanitize_html
+from generator.search import SearchEntry, Weight, entry_for, index_site, mark_page, search_entries
 from generator.terminal import visible
 from generator.urls import LEDGER_FILE, ledger_text, save_ledger
 
@@ -49,6 +51,8 @@ class BriefingConfig(Config):
     actors = opt.Optional(opt.Type(str))
     strict = opt.Type(bool, default=False)
     urls = opt.Type(str, default=LEDGER_FILE)
+    # Content-keyed cache (generator/cache.py), relative to mkdocs.yml; "" turns it off.
+    cache_dir = opt.Type(str, default=".cache/briefing")
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -56,14 +60,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def __init__(self) -> None:
         self._settings: Settings | None = None
+        self._cache: Path | None = None
         self._generated: set[str] = set()
         self._root = Path()
+        self._search: dict[str, SearchEntry] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve paths against mkdocs.yml and reset per-build state."""
         root = Path(config.config_file_path or ".").resolve().parent
         self._root = root
         self._generated = set()
+        self._cache = root / self.config.cache_dir if self.config.cache_dir else None
         self._settings = Settings(
             seeds_dir=root / self.config.seeds,
             outlets_file=root / self.config.outlets if self.config.outlets else None,
@@ -82,7 +89,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         settings = self._require_settings()
         if not settings.seeds_dir.is_dir():
             raise PluginError(f"briefing: the seeds folder {settings.seeds_dir} does not exist.")
-        corpus = build_corpus(settings)
+        if self._cache is None:
+            corpus = build_corpus(settings)
+        else:
+            corpus = build_corpus_cached(settings, ContentCache(self._cache))
         if settings.strict and corpus.has_errors:
             first = next(p for p in corpus.problems if p.severity == "error")
             raise PluginError(
@@ -94,6 +104,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             ids = {a.file: a.id for a in corpus.articles}
             if save_ledger(settings.urls_file, ledger_text(ids, corpus.events.events)):
                 log.info("briefing: updated %s (commit it)", settings.urls_file.name)
+        self._search = search_entries(corpus)
         for src_uri, content in render_site(corpus).items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(
@@ -137,10 +148,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         inert plain text.
         """
         if page.file.src_uri not in self._generated:
-            return html
+            # Hand-written pages (methodology) are searchable in full.
+            return mark_page(html, SearchEntry(Weight.FULL))
         if page.title and not page.is_homepage:
             page.meta["title"] = inert_text(html_module.unescape(page.title))
-        return sanitize_html(html)
+        entry = entry_for(page.file.src_uri, self._search)
+        return mark_page(sanitize_html(html), entry, page.title or "")
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Index the built site with Pagefind (in ``build`` and ``serve`` alike)."""
+        pages = index_site(Path(config.site_dir))
+        log.info("briefing: search index of %d page(s)", pages)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

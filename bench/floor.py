@@ -1,0 +1,87 @@
+"""Builds compared in the benchmark: the project, and MkDocs' own floor.
+
+The floor is the same ``mkdocs.yml`` without the briefing plugin (and so
+without any generated page or search index), with as many plain Markdown
+pages as the project generates, kept out of the nav as generated pages are.
+The ratio project/floor says what the generator costs on top of MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAIN_PAGE = (
+    "# Plain page {n}\n\n"
+    "A paragraph of ordinary prose, about as long as a short summary, "
+    "with nothing for any extension to do.\n\n"
+    "| a | b |\n|---|---|\n| {n} | two |\n"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One ``mkdocs build``: wall time and the peak memory of its process tree."""
+
+    seconds: float
+    peak_mb: float
+
+
+def project_for(seeds: Path, work: Path) -> Path:
+    """Copy the MkDocs project around ``seeds`` into ``work``."""
+    work.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", work / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", work / "docs")
+    shutil.copytree(ROOT / "overrides", work / "overrides")
+    shutil.copytree(seeds, work / "seeds")
+    return work
+
+
+def floor_for(pages: int, work: Path) -> Path:
+    """A project with ``pages`` plain pages and no briefing plugin."""
+    work.mkdir(parents=True, exist_ok=True)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    config["plugins"] = []
+    config["nav"] = [{"Home": "index.md"}]
+    config["not_in_nav"] = "/p/\n"
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    shutil.copytree(ROOT / "overrides", work / "overrides")
+    docs = work / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "index.md").write_text("# Home\n", "utf-8")
+    folder = docs / "p"
+    folder.mkdir()
+    for n in range(pages):
+        (folder / f"{n:06d}.md").write_text(PLAIN_PAGE.format(n=n), "utf-8")
+    return work
+
+
+def build(project: Path) -> Run:
+    """Run ``mkdocs build`` in ``project``; measure time and peak memory."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    # wait4 gives this child's own rusage (its largest process, Pagefind's
+    # binary included once waited for), not the maximum over earlier builds.
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if child.returncode != 0:
+        raise RuntimeError(f"mkdocs build failed in {project}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def count_pages(site: Path) -> int:
+    """HTML pages MkDocs wrote (404 included), for a like-for-like floor."""
+    return sum(1 for _ in site.rglob("*.html"))

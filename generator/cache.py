@@ -1,0 +1,216 @@
+"""A cache keyed by content: unchanged inputs are never recomputed.
+
+Two levels, both stored as pickles under a git-ignored folder
+(``.cache/briefing`` next to ``mkdocs.yml`` by default):
+
+- per seed, the reading (:func:`generator.reader.read_seed`) keyed by the
+  seed's path and bytes, and the inference
+  (:func:`generator.extract.infer_article`) keyed by the decoded seed and the
+  outlet registry's bytes;
+- per corpus, the finished :class:`~generator.pipeline.Corpus`, keyed by every
+  seed's path and bytes, both registries and the settings.
+
+Every key also holds :data:`CODE_VERSION`, a hash of the generator's own
+source, templates and data: changing the code invalidates everything, so a
+cached result is always what the current code would compute (a test checks
+the outputs are byte-identical with and without the cache).
+
+Cache files are trusted like the source tree they sit in (they are pickles):
+the folder is the project's own, never downloaded. A file that cannot be read
+back is treated as a miss and rewritten.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import hashlib
+import os
+import pickle
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+import generator
+from generator.models import RawSeed
+from generator.outlets import OutletRegistry
+from generator.pipeline import (
+    IN_PROCESS,
+    Corpus,
+    InferResult,
+    Progress,
+    ReadResult,
+    SeedMap,
+    Settings,
+    build_corpus,
+)
+from generator.reader import iter_seed_paths
+
+T = TypeVar("T")
+_PACKAGE = Path(generator.__file__).resolve().parent
+_UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError)
+
+
+def _proxy(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(mapping)
+
+
+def _reduce_proxy(proxy: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[Any, Any]]]:
+    return _proxy, (dict(proxy),)
+
+
+# Reports expose read-only views (MappingProxyType), which pickle refuses.
+copyreg.pickle(MappingProxyType, _reduce_proxy)
+
+
+def _code_version() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".j2", ".yml", ".yaml", ".json"}:
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+#: Hash of the generator's source, templates and data files.
+CODE_VERSION = _code_version()
+
+
+def _key(*parts: bytes | str) -> str:
+    digest = hashlib.sha256(CODE_VERSION.encode())
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _file_bytes(path: Path | None) -> bytes:
+    """A file's bytes, or a marker when it is absent or unreadable (also a valid key)."""
+    if path is None:
+        return b"\0none"
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b"\0unreadable"
+
+
+class ContentCache:
+    """Pickled values under ``folder/<kind>/<key[:2]>/<key>``."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.hits: Counter[str] = Counter()
+        self.misses: Counter[str] = Counter()
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / key[:2] / key
+
+    def get(self, kind: str, key: str) -> object | None:
+        """The stored value, or None on a miss (or an unreadable file)."""
+        try:
+            with self._path(kind, key).open("rb") as handle:
+                value: object = pickle.load(handle)
+        except _UNREADABLE:
+            self.misses[kind] += 1
+            return None
+        self.hits[kind] += 1
+        return value
+
+    def put(self, kind: str, key: str, value: object) -> None:
+        """Store ``value`` atomically (a concurrent reader never sees half a file)."""
+        path = self._path(kind, key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def cached_seed_map(cache: ContentCache, settings: Settings, inner: SeedMap) -> SeedMap:
+    """Wrap ``inner`` so that seeds seen before are neither read nor inferred again."""
+    outlets = _key("outlets", _file_bytes(settings.outlets_path()))
+
+    def read(paths: Iterable[Path], seeds_dir: Path) -> list[ReadResult]:
+        ordered = list(paths)
+        keys = [_key("read", p.relative_to(seeds_dir).as_posix(), _file_bytes(p)) for p in ordered]
+        found = [cache.get("read", key) for key in keys]
+        missing = [i for i, value in enumerate(found) if value is None]
+        fresh = inner.read([ordered[i] for i in missing], seeds_dir)
+        for i, value in zip(missing, fresh, strict=True):
+            found[i] = value
+            cache.put("read", keys[i], value)
+        return [_as(value) for value in found]
+
+    def infer(raws: Sequence[RawSeed], registry: OutletRegistry) -> list[InferResult]:
+        keys = [_key("infer", outlets, pickle.dumps(raw, protocol=5)) for raw in raws]
+        found = [cache.get("infer", key) for key in keys]
+        missing = [i for i, value in enumerate(found) if value is None]
+        fresh = inner.infer([raws[i] for i in missing], registry)
+        for i, value in zip(missing, fresh, strict=True):
+            found[i] = value
+            cache.put("infer", keys[i], value)
+        return [_as(value) for value in found]
+
+    return SeedMap(read=read, infer=infer)
+
+
+def _as(value: object) -> Any:
+    # Values come back from pickles written by this module for this key.
+    return value
+
+
+def corpus_key(settings: Settings) -> str:
+    """Key of a whole corpus: every seed's path and bytes, registries, settings."""
+    parts: list[bytes | str] = [
+        "corpus",
+        repr(settings),
+        _file_bytes(settings.outlets_path()),
+        _file_bytes(settings.actors_path()),
+        # The URL ledger decides ids, and files that are not seeds still get problems.
+        _file_bytes(settings.urls_file),
+        "\0".join(sorted(_every_entry(settings.seeds_dir))),
+    ]
+    for path in iter_seed_paths(settings.seeds_dir):
+        parts += [path.relative_to(settings.seeds_dir).as_posix(), _file_bytes(path)]
+    return _key(*parts)
+
+
+def _every_entry(folder: Path) -> list[str]:
+    """Every name under ``folder`` (hidden files and links too), relative to it."""
+    found: list[str] = []
+    for top, dirs, names in os.walk(folder):
+        rel = Path(top).relative_to(folder).as_posix()
+        found += [f"{rel}/{name}" for name in (*dirs, *names)]
+    return found
+
+
+def _no_progress(items: Sequence[T], label: str) -> Iterable[T]:
+    return items
+
+
+def build_corpus_cached(
+    settings: Settings,
+    cache: ContentCache,
+    progress: Progress[Path] = _no_progress,
+    seed_map: SeedMap = IN_PROCESS,
+) -> Corpus:
+    """:func:`~generator.pipeline.build_corpus`, from the cache when nothing changed.
+
+    An unchanged corpus is loaded whole; otherwise only new or edited seeds
+    are read and inferred, and the corpus-wide analysis (actors, events) runs
+    again over all of them.
+    """
+    key = corpus_key(settings)
+    stored = cache.get("corpus", key)
+    if isinstance(stored, Corpus):
+        return stored
+    corpus = build_corpus(settings, progress, cached_seed_map(cache, settings, seed_map))
+    cache.put("corpus", key, corpus)
+    return corpus

@@ -1,0 +1,111 @@
+"""The content-keyed cache: same outputs, and only edited seeds recomputed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.cache import ContentCache, build_corpus_cached
+from generator.export import corpus_record, dumps
+from generator.pipeline import Settings, build_corpus
+from generator.render import render_site
+from tests.conftest import FIXTURES, SEEDS, make_project
+
+
+def outputs(settings: Settings, cache: ContentCache | None) -> dict[str, str]:
+    corpus = build_corpus(settings) if cache is None else build_corpus_cached(settings, cache)
+    return {**render_site(corpus), "export.json": dumps(corpus_record(corpus))}
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(SEEDS, tmp_path / "seeds"))
+
+
+def test_cold_and_warm_cache_give_the_uncached_outputs(seeds: Path, tmp_path: Path) -> None:
+    settings = Settings(seeds)
+    plain = outputs(settings, None)
+    cold = ContentCache(tmp_path / "cache")
+    assert outputs(settings, cold) == plain
+    assert cold.hits["corpus"] == 0 and cold.misses["read"] == len(list(seeds.glob("0*")))
+    warm = ContentCache(tmp_path / "cache")
+    assert outputs(settings, warm) == plain
+    assert warm.hits["corpus"] == 1 and not warm.misses
+
+
+def test_an_edited_seed_is_the_only_one_read_again(seeds: Path, tmp_path: Path) -> None:
+    settings = Settings(seeds)
+    outputs(settings, ContentCache(tmp_path / "cache"))
+    edited = sorted(seeds.glob("0*"))[1]
+    edited.write_text(edited.read_text("utf-8").replace("66", "67"), "utf-8")
+    again = ContentCache(tmp_path / "cache")
+    assert outputs(settings, again) == outputs(settings, None)
+    assert again.misses == {"corpus": 1, "read": 1, "infer": 1}
+    assert again.hits["read"] == len(list(seeds.glob("0*"))) - 1
+
+
+def test_a_changed_registry_invalidates_inference(seeds: Path, tmp_path: Path) -> None:
+    settings = Settings(seeds)
+    outputs(settings, ContentCache(tmp_path / "cache"))
+    (seeds / "outlets.yml").write_text(
+        "outlets:\n  - {name: Sample Wire, domains: [wire.example], aliases: [Sample Wire]}\n",
+        "utf-8",
+    )
+    again = ContentCache(tmp_path / "cache")
+    assert outputs(settings, again) == outputs(settings, None)
+    assert again.hits["read"] > 0 and again.hits["infer"] == 0
+
+
+def test_an_unreadable_cache_file_is_a_miss(tmp_path: Path) -> None:
+    settings = Settings(FIXTURES / "hostile")
+    cache = ContentCache(tmp_path / "cache")
+    plain = outputs(settings, cache)
+    for stored in (tmp_path / "cache").rglob("*"):
+        if stored.is_file():
+            stored.write_bytes(b"not a pickle")
+    assert outputs(settings, ContentCache(tmp_path / "cache")) == plain
+
+
+def unstable(path: str) -> bool:
+    """Pagefind files that differ between two runs on the same input.
+
+    Pagefind writes its filter and metadata indexes (and so the entry file that
+    names them) in hash-map order: Pagefind/pagefind#638. Its fragments and
+    word index, which hold the text, are stable and are compared.
+    """
+    return path.startswith("pagefind/filter/") or (
+        path.startswith("pagefind/") and path.endswith((".pf_meta", "pagefind-entry.json"))
+    )
+
+
+@pytest.mark.slow
+def test_the_built_site_is_byte_identical_with_and_without_cache(tmp_path: Path) -> None:
+    project = make_project(tmp_path, SEEDS)
+    sites = {}
+    for name, option in [("plain", '""'), ("cold", ".cache/b"), ("warm", ".cache/b")]:
+        config = (project / "mkdocs.yml").read_text("utf-8")
+        config = config.replace(
+            "      seeds: seeds\n", f"      seeds: seeds\n      cache_dir: {option}\n"
+        )
+        (project / f"{name}.yml").write_text(config, "utf-8")
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"{name}.yml", "-d", name],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            check=True,
+        )
+        sites[name] = {
+            p.relative_to(project / name).as_posix(): p.read_bytes()
+            for p in sorted((project / name).rglob("*"))
+            if p.is_file() and not unstable(p.relative_to(project / name).as_posix())
+        }
+    assert (project / ".cache" / "b" / "corpus").is_dir()
+    assert sites["plain"].keys() == sites["warm"].keys()
+    different = [k for k in sites["plain"] if sites["plain"][k] != sites["warm"][k]]
+    assert different == []
+    assert sites["cold"] == sites["warm"]
