@@ -63,7 +63,9 @@ def analyse_events(
     ordered = sorted(articles, key=lambda a: a.id)
     sentences = {a.id: split_sentences(a.body, a.body_line) for a in ordered}
     reuse = find_reuse(ordered, sentences)
-    grouping = group_articles(ordered, actors_by_article, [(r.reuser, r.source) for r in reuse])
+    grouping = group_articles(
+        ordered, actors_by_article, [(r.reuser, r.source) for r in reuse], sentences
+    )
     by_id = {a.id: a for a in ordered}
     # A year-less publication date takes its year from the event's dated reports.
     completed = complete_from_event(grouping.groups, by_id)

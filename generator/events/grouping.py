@@ -4,20 +4,29 @@
    MinHashed into an LSH index; only articles that collide there, share a
    rare actor, or reuse each other's text become candidate pairs. No pass
    compares every pair of articles.
-2. Linking: a candidate pair is linked when the TF-IDF cosine of the two
-   texts, plus a bonus for shared actors, reaches ``GROUP_LINK_MIN`` and the
-   two publication dates (when both are known) are within
-   ``GROUP_DATE_WINDOW_DAYS``.
-3. Clustering: links are taken best first; two groups merge only when the
-   mean similarity across them stays above ``GROUP_MERGE_MEAN`` and their
-   dated members stay within the date window. Undated articles group on text
-   alone.
+2. Similarity of a pair: the TF-IDF cosine of the two texts (what) plus,
+   weighted by ``GROUP_NAME_WEIGHT``, the TF-IDF cosine of the proper names
+   they use (who and where; names in the headline and the first sentences
+   count more, and IDF makes rare names weigh most).
+3. Clustering (average linkage): candidate pairs at or above
+   ``GROUP_LINK_MIN`` are taken best first; two groups merge only when
+   - the mean similarity of *all* their cross pairs reaches
+     ``GROUP_MERGE_MEAN`` (one strong pair cannot chain two events);
+   - their dated members stay within ``GROUP_DATE_WINDOW_DAYS``;
+   - neither group has a distinctive name in the opening of most of its
+     reports that the other group never mentions at all (the opponent of a
+     title fight, the player arrested, the city of a crash): the same event
+     is told with the same protagonists.
+   Undated articles group on text alone, so precision comes first: weak
+   evidence leaves an article in an event of its own.
 4. Pins: ``event:`` in front matter overrides all of this.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -26,20 +35,33 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from generator.events.text import content_words
+from generator.events.text import Sentence, content_words, split_sentences
 from generator.models import Article
 
-GROUP_LINK_MIN = 0.18
-"""Smallest TF-IDF cosine (plus actor bonus) at which two articles report the same event."""
+GROUP_LINK_MIN = 0.4
+"""Smallest pair similarity (text cosine + weighted name cosine, 0-2) that proposes a merge."""
 
-GROUP_MERGE_MEAN = 0.15
+GROUP_MERGE_MEAN = 0.45
 """Two groups merge only if the mean similarity of all their cross pairs reaches this."""
+
+GROUP_NAME_WEIGHT = 1.0
+"""Weight of the proper-name cosine (who and where) next to the text cosine (what)."""
+
+GROUP_NAME_LEDE_WEIGHT = 3
+"""A name in the headline or the first GROUP_LEDE_SENTENCES sentences counts this many times."""
+
+GROUP_LEDE_SENTENCES = 2
+"""Sentences after the headline that make an article's opening."""
+
+GROUP_CONTRAST_SHARE = 0.8
+"""A name in the opening of at least this share of a group's reports (and of two or more)
+keeps it apart from a group that never mentions that name."""
+
+GROUP_CONTRAST_MAX_SHARE = 0.05
+"""Only names in at most this share of the corpus are distinctive enough to keep groups apart."""
 
 GROUP_DATE_WINDOW_DAYS = 7
 """Dated articles of one event are published at most this many days apart."""
-
-GROUP_ACTOR_WEIGHT = 0.15
-"""Bonus weight of the Jaccard overlap of the two articles' actors."""
 
 GROUP_ACTOR_MAX_SHARE = 0.2
 """Actors named by more than this share of the corpus are too common to block on."""
@@ -70,9 +92,9 @@ class Grouping:
 
 
 class _Similarity:
-    """TF-IDF cosines computed on demand, plus the actor bonus."""
+    """Text and name cosines computed on demand."""
 
-    def __init__(self, articles: Sequence[Article], actors: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, articles: Sequence[Article], names: Sequence[_Names]) -> None:
         texts = [" ".join(content_words(f"{a.title}. {a.body}")) for a in articles]
         # An article without content words gets a token of its own, so it matches nothing
         # (and the vectorizer never sees an empty vocabulary).
@@ -84,38 +106,34 @@ class _Similarity:
             dict(zip(self.matrix[i].indices.tolist(), self.matrix[i].data.tolist(), strict=True))
             for i in range(self.matrix.shape[0])
         ]
-        self.actors = [frozenset(actors.get(a.id, ())) for a in articles]
+        name_texts = [" ".join(n.weighted) or f"no-names-{k}" for k, n in enumerate(names)]
+        self.names = (
+            TfidfVectorizer(analyzer=str.split, sublinear_tf=True).fit_transform(name_texts).tocsr()
+        )
+        self.named = np.array([bool(n.weighted) for n in names])
         self.cache: dict[tuple[int, int], float] = {}
 
     def score(self, i: int, j: int) -> float:
         """Similarity of articles ``i`` and ``j`` (cached)."""
         key = (min(i, j), max(i, j))
         if key not in self.cache:
-            a_row, b_row = self.rows[key[0]], self.rows[key[1]]
-            if len(a_row) > len(b_row):
-                a_row, b_row = b_row, a_row
-            cosine = sum(v * b_row.get(t, 0.0) for t, v in a_row.items())
-            self.cache[key] = round(cosine + self._bonus(*key), 6)
+            self.prime([key])
         return self.cache[key]
 
-    def _bonus(self, i: int, j: int) -> float:
-        a, b = self.actors[i], self.actors[j]
-        return GROUP_ACTOR_WEIGHT * len(a & b) / len(a | b) if a | b else 0.0
-
     def prime(self, pairs: Sequence[tuple[int, int]]) -> None:
-        """Score many pairs at once with sparse row products (fills the cache).
-
-        The candidate pairs are scored here in one vectorised pass; ``score``
-        computes the few others (cross pairs checked when groups merge) one by one.
-        """
+        """Score many pairs at once with sparse row products (fills the cache)."""
         todo = sorted({(min(i, j), max(i, j)) for i, j in pairs} - self.cache.keys())
         if not todo:
             return
         left = np.array([i for i, _ in todo])
         right = np.array([j for _, j in todo])
-        cosines = np.asarray(self.matrix[left].multiply(self.matrix[right]).sum(axis=1)).ravel()
-        for (i, j), cosine in zip(todo, cosines.tolist(), strict=True):
-            self.cache[(i, j)] = round(cosine + self._bonus(i, j), 6)
+        text = np.asarray(self.matrix[left].multiply(self.matrix[right]).sum(axis=1)).ravel()
+        name = np.asarray(self.names[left].multiply(self.names[right]).sum(axis=1)).ravel()
+        # Without names on one side there is no evidence on who: the text alone decides.
+        named = self.named[left] & self.named[right]
+        scores = text + GROUP_NAME_WEIGHT * np.where(named, name, text)
+        for (i, j), value in zip(todo, scores.tolist(), strict=True):
+            self.cache[(i, j)] = round(value, 6)
 
     def signature(self, i: int) -> list[str]:
         """The article's top TF-IDF terms."""
@@ -124,10 +142,57 @@ class _Similarity:
         return [str(self.terms[t]) for t in order[:GROUP_SIGNATURE_TERMS]]
 
 
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """The proper names of one article.
+
+    Attributes:
+        weighted: Lower-cased names, those of the opening repeated (for the name cosine).
+        opening: Names in the headline and first sentences.
+        words: Every lower-cased word of the article (to tell whether it mentions a name).
+    """
+
+    weighted: tuple[str, ...]
+    opening: frozenset[str]
+    words: frozenset[str]
+
+
+_NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Capitalised words that are not names: calendar words and titles.
+_NOT_NAMES = frozenset(
+    {m.lower() for m in calendar.month_name[1:]}
+    | {d.lower() for d in calendar.day_name}
+    | {"the", "and", "but", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president"}
+)
+
+
+def _names(article: Article, sentences: Sequence[Sentence]) -> _Names:
+    """Proper names of an article: capitalised words that do not start a sentence."""
+    weighted: list[str] = []
+    opening: set[str] = set()
+    words: set[str] = set()
+    # A headline in Title Case capitalises every word, so only its opening says nothing
+    # about names; the lede sentences still do.
+    title = "" if _title_case(article.title) else article.title
+    texts = [title, *(s.norm for s in sentences)]
+    for n, text in enumerate(texts):
+        in_opening = n <= GROUP_LEDE_SENTENCES
+        for k, token in enumerate(_NAME_TOKEN.findall(text)):
+            low = token.lower().replace("’", "'").removesuffix("'s").strip("'-")
+            words.add(low)
+            if k == 0 or not token[0].isupper() or len(low) < 3 or low in _NOT_NAMES:
+                continue
+            weighted += [low] * (GROUP_NAME_LEDE_WEIGHT if in_opening else 1)
+            if in_opening:
+                opening.add(low)
+    return _Names(tuple(weighted), frozenset(opening), frozenset(words))
+
+
 def group_articles(
     articles: Sequence[Article],
     actors: Mapping[str, Sequence[str]],
     reuse_pairs: Sequence[tuple[str, str]] = (),
+    sentences: Mapping[str, Sequence[Sentence]] | None = None,
 ) -> Grouping:
     """Group articles into events.
 
@@ -139,6 +204,7 @@ def group_articles(
         articles: Every article of the corpus.
         actors: Article id → actor ids.
         reuse_pairs: (reuser, source) pairs from text provenance, used as candidates.
+        sentences: Article id → its sentences, when already split (else split here).
 
     Returns:
         The groups (pinned ones included).
@@ -146,7 +212,12 @@ def group_articles(
     ordered = sorted(articles, key=lambda a: a.id)
     if not ordered:
         return Grouping((), {}, 0)
-    clusters, candidates = _cluster(ordered, actors, reuse_pairs)
+    split = sentences or {}
+    names = [
+        _names(a, split[a.id] if a.id in split else split_sentences(a.body, a.body_line))
+        for a in ordered
+    ]
+    clusters, candidates = _cluster(ordered, names, actors, reuse_pairs)
     pin_of = {a.id: a.event_pin for a in ordered if a.event_pin}
     pinned: dict[str, list[str]] = defaultdict(list)
     free: list[tuple[str, ...]] = []
@@ -165,17 +236,25 @@ def group_articles(
     return Grouping(tuple(result), pins_by_index, candidates)
 
 
+def _title_case(title: str) -> bool:
+    """Whether most words of a headline are capitalised (so capitals do not mark names)."""
+    tokens = [t for t in _NAME_TOKEN.findall(title) if len(t) > 3]
+    return bool(tokens) and sum(t[0].isupper() for t in tokens) > 0.6 * len(tokens)
+
+
 def _cluster(
     articles: Sequence[Article],
+    names: Sequence[_Names],
     actors: Mapping[str, Sequence[str]],
     reuse_pairs: Sequence[tuple[str, str]],
 ) -> tuple[list[list[str]], int]:
     """Cluster unpinned articles; return (groups, number of candidate pairs)."""
-    sim = _Similarity(articles, actors)
+    sim = _Similarity(articles, names)
     index = {a.id: i for i, a in enumerate(articles)}
     dates = [a.published.date for a in articles]
     candidates = _candidates(sim, articles, actors, index, reuse_pairs)
     sim.prime(candidates)
+    distinctive = _distinctive(names)
     links = sorted(
         ((sim.score(i, j), i, j) for i, j in candidates if _close(dates[i], dates[j])),
         key=lambda t: (-t[0], t[1], t[2]),
@@ -183,14 +262,42 @@ def _cluster(
     members: dict[int, list[int]] = {i: [i] for i in range(len(articles))}
     owner = list(range(len(articles)))
     for score, i, j in links:
+        if score < GROUP_LINK_MIN:
+            break
         a, b = owner[i], owner[j]
-        if score < GROUP_LINK_MIN or a == b or not _mergeable(members[a], members[b], sim, dates):
+        if a == b or not _mergeable(members[a], members[b], sim, dates):
+            continue
+        if _contrast(members[a], members[b], names, distinctive) or _contrast(
+            members[b], members[a], names, distinctive
+        ):
             continue
         for k in members[b]:
             owner[k] = a
         members[a].extend(members.pop(b))
     groups = [sorted(articles[k].id for k in m) for m in members.values()]
     return (sorted(groups), len(candidates))
+
+
+def _distinctive(names: Sequence[_Names]) -> list[frozenset[str]]:
+    """Per article, the opening names rare enough in the corpus to tell events apart."""
+    counts = Counter(w for n in names for w in n.opening)
+    limit = max(2, int(GROUP_CONTRAST_MAX_SHARE * len(names)))
+    return [frozenset(w for w in n.opening if 2 <= counts[w] <= limit) for n in names]
+
+
+def _contrast(
+    left: Sequence[int],
+    right: Sequence[int],
+    names: Sequence[_Names],
+    distinctive: Sequence[frozenset[str]],
+) -> bool:
+    """Whether most of ``left`` open with a distinctive name that ``right`` never mentions."""
+    counts = Counter(w for k in left for w in distinctive[k])
+    need = max(2, GROUP_CONTRAST_SHARE * len(left))
+    return any(
+        count >= need and not any(name in names[k].words for k in right)
+        for name, count in sorted(counts.items())
+    )
 
 
 def _candidates(
