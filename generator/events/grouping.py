@@ -35,7 +35,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from generator.events.text import Sentence, content_words, split_sentences
+from generator.events.text import HEADING, Sentence, content_words, split_sentences
 from generator.models import Article
 
 GROUP_LINK_MIN = 0.4
@@ -171,16 +171,17 @@ def _names(article: Article, sentences: Sequence[Sentence]) -> _Names:
     weighted: list[str] = []
     opening: set[str] = set()
     words: set[str] = set()
-    # A headline in Title Case capitalises every word, so only its opening says nothing
-    # about names; the lede sentences still do.
-    title = "" if _title_case(article.title) else article.title
-    texts = [title, *(s.norm for s in sentences)]
-    for n, text in enumerate(texts):
+    texts = [(article.title, True), *((s.norm, s.kind == HEADING) for s in sentences)]
+    for n, (text, headline) in enumerate(texts):
         in_opening = n <= GROUP_LEDE_SENTENCES
+        # A headline in Title Case capitalises every word, so its capitals mark no names.
+        title_case = headline and _title_case(text)
         for k, token in enumerate(_NAME_TOKEN.findall(text)):
             low = token.lower().replace("’", "'").removesuffix("'s").strip("'-")
             words.add(low)
-            if k == 0 or not token[0].isupper() or len(low) < 3 or low in _NOT_NAMES:
+            if k == 0 or title_case or not token[0].isupper() or len(low) < 3:
+                continue
+            if low in _NOT_NAMES:
                 continue
             weighted += [low] * (GROUP_NAME_LEDE_WEIGHT if in_opening else 1)
             if in_opening:
@@ -239,7 +240,7 @@ def group_articles(
 def _title_case(title: str) -> bool:
     """Whether most words of a headline are capitalised (so capitals do not mark names)."""
     tokens = [t for t in _NAME_TOKEN.findall(title) if len(t) > 3]
-    return bool(tokens) and sum(t[0].isupper() for t in tokens) > 0.6 * len(tokens)
+    return len(tokens) >= 3 and sum(t[0].isupper() for t in tokens) > 0.6 * len(tokens)
 
 
 def _cluster(
