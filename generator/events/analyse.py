@@ -64,7 +64,11 @@ def analyse_events(
     sentences = {a.id: split_sentences(a.body, a.body_line) for a in ordered}
     reuse = find_reuse(ordered, sentences)
     grouping = group_articles(
-        ordered, actors_by_article, [(r.reuser, r.source) for r in reuse], sentences
+        ordered,
+        actors_by_article,
+        [(r.reuser, r.source) for r in reuse],
+        sentences,
+        places=places_by_article,
     )
     by_id = {a.id: a for a in ordered}
     # A year-less publication date takes its year from the event's dated reports.

@@ -148,13 +148,17 @@ class _Names:
 
     Attributes:
         weighted: Lower-cased names, those of the opening repeated (for the name cosine).
-        opening: Names in the headline and first sentences.
+        opening: Whole names ("jamal williams") in the headline and first sentences.
+        heads: The last word of each opening name ("williams").
         words: Every lower-cased word of the article (to tell whether it mentions a name).
+        lower: The words the article writes in lower case (common words, not names).
     """
 
     weighted: tuple[str, ...]
     opening: frozenset[str]
+    heads: frozenset[str]
     words: frozenset[str]
+    lower: frozenset[str]
 
 
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -167,26 +171,51 @@ _NOT_NAMES = frozenset(
 
 
 def _names(article: Article, sentences: Sequence[Sentence]) -> _Names:
-    """Proper names of an article: capitalised words that do not start a sentence."""
+    """Proper names of an article: capitalised words that do not start a sentence.
+
+    The opening's names are kept whole ("jamal williams", "hasim rahman"): runs
+    of adjacent capitalised words, a lone capitalised first word of a sentence
+    excepted ("Police", "After").
+    """
     weighted: list[str] = []
     opening: set[str] = set()
     words: set[str] = set()
+    lower: set[str] = set()
     texts = [(article.title, True), *((s.norm, s.kind == HEADING) for s in sentences)]
     for n, (text, headline) in enumerate(texts):
         in_opening = n <= GROUP_LEDE_SENTENCES
         # A headline in Title Case capitalises every word, so its capitals mark no names.
         title_case = headline and _title_case(text)
-        for k, token in enumerate(_NAME_TOKEN.findall(text)):
+        run: list[str] = []
+        run_start = 0
+        previous_end = 0
+        for k, match in enumerate(_NAME_TOKEN.finditer(text)):
+            token = match.group(0)
             low = token.lower().replace("’", "'").removesuffix("'s").strip("'-")
             words.add(low)
-            if k == 0 or title_case or not token[0].isupper() or len(low) < 3:
-                continue
-            if low in _NOT_NAMES:
-                continue
-            weighted += [low] * (GROUP_NAME_LEDE_WEIGHT if in_opening else 1)
-            if in_opening:
-                opening.add(low)
-    return _Names(tuple(weighted), frozenset(opening), frozenset(words))
+            if token[0].islower():
+                lower.add(low)
+            # An acronym (IBF, NYPD) or an upper-case dateline names an organisation or
+            # a place, not a person, and a title (Mr, Sen) is not part of the name.
+            name = not title_case and token[0].isupper() and low not in _NOT_NAMES
+            if name and not token.isupper() and run and text[previous_end : match.start()] == " ":
+                run.append(low)
+            else:
+                _keep_run(run, run_start, in_opening, opening)
+                run = [low] if name and not token.isupper() else []
+                run_start = k
+            previous_end = match.end()
+            if name and k > 0 and len(low) >= 3:
+                weighted += [low] * (GROUP_NAME_LEDE_WEIGHT if in_opening else 1)
+        _keep_run(run, run_start, in_opening, opening)
+    heads = frozenset(name.rsplit(" ", 1)[-1] for name in opening)
+    return _Names(tuple(weighted), frozenset(opening), heads, frozenset(words), frozenset(lower))
+
+
+def _keep_run(run: Sequence[str], start: int, in_opening: bool, into: set[str]) -> None:
+    """Record a run of capitalised words of the opening as one name."""
+    if in_opening and run and (start > 0 or len(run) > 1) and len(run[-1]) >= 3:
+        into.add(" ".join(run))
 
 
 def group_articles(
@@ -194,6 +223,7 @@ def group_articles(
     actors: Mapping[str, Sequence[str]],
     reuse_pairs: Sequence[tuple[str, str]] = (),
     sentences: Mapping[str, Sequence[Sentence]] | None = None,
+    places: Mapping[str, Sequence[str]] | None = None,
 ) -> Grouping:
     """Group articles into events.
 
@@ -206,6 +236,7 @@ def group_articles(
         actors: Article id → actor ids.
         reuse_pairs: (reuser, source) pairs from text provenance, used as candidates.
         sentences: Article id → its sentences, when already split (else split here).
+        places: Article id → place ids it names (their words never veto a merge).
 
     Returns:
         The groups (pinned ones included).
@@ -218,7 +249,10 @@ def group_articles(
         _names(a, split[a.id] if a.id in split else split_sentences(a.body, a.body_line))
         for a in ordered
     ]
-    clusters, candidates = _cluster(ordered, names, actors, reuse_pairs)
+    place_words = frozenset(
+        word for ids in (places or {}).values() for place in ids for word in place.split("-")
+    )
+    clusters, candidates = _cluster(ordered, names, actors, reuse_pairs, place_words)
     pin_of = {a.id: a.event_pin for a in ordered if a.event_pin}
     pinned: dict[str, list[str]] = defaultdict(list)
     free: list[tuple[str, ...]] = []
@@ -248,6 +282,7 @@ def _cluster(
     names: Sequence[_Names],
     actors: Mapping[str, Sequence[str]],
     reuse_pairs: Sequence[tuple[str, str]],
+    places: frozenset[str],
 ) -> tuple[list[list[str]], int]:
     """Cluster unpinned articles; return (groups, number of candidate pairs)."""
     sim = _Similarity(articles, names)
@@ -255,7 +290,7 @@ def _cluster(
     dates = [a.published.date for a in articles]
     candidates = _candidates(sim, articles, actors, index, reuse_pairs)
     sim.prime(candidates)
-    distinctive = _distinctive(names)
+    distinctive = _distinctive(names, places)
     links = sorted(
         ((sim.score(i, j), i, j) for i, j in candidates if _close(dates[i], dates[j])),
         key=lambda t: (-t[0], t[1], t[2]),
@@ -279,11 +314,29 @@ def _cluster(
     return (sorted(groups), len(candidates))
 
 
-def _distinctive(names: Sequence[_Names]) -> list[frozenset[str]]:
-    """Per article, the opening names rare enough in the corpus to tell events apart."""
+def _distinctive(names: Sequence[_Names], places: frozenset[str]) -> list[frozenset[str]]:
+    """Per article, the opening names that can tell two events apart.
+
+    A name qualifies when it is rare in the corpus (in the openings of at most
+    ``GROUP_CONTRAST_MAX_SHARE`` of the articles, and of two or more) and names
+    someone or something rather than somewhere: place names are left out, since
+    reports of one event name its place at different granularity ("Queens",
+    "New York"); so are words the corpus also writes in lower case ("Hope",
+    "Avenue") and hyphenated descriptions ("Ethiopian-flagged").
+    """
     counts = Counter(w for n in names for w in n.opening)
     limit = max(2, int(GROUP_CONTRAST_MAX_SHARE * len(names)))
-    return [frozenset(w for w in n.opening if 2 <= counts[w] <= limit) for n in names]
+    common = frozenset().union(*(n.lower for n in names)) | places
+    return [
+        frozenset(
+            w
+            for w in n.opening
+            if 2 <= counts[w] <= limit
+            and w.rsplit(" ", 1)[-1] not in common
+            and "-" not in w.rsplit(" ", 1)[-1]
+        )
+        for n in names
+    ]
 
 
 def _contrast(
@@ -292,13 +345,18 @@ def _contrast(
     names: Sequence[_Names],
     distinctive: Sequence[frozenset[str]],
 ) -> bool:
-    """Whether most of ``left`` open with a distinctive name that ``right`` never mentions."""
-    counts = Counter(w for k in left for w in distinctive[k])
+    """Whether most of ``left`` open with a distinctive name that ``right`` never mentions.
+
+    A name is known by its last word ("Williams" for "Jamal Williams"): reports
+    write the same person as "Fred LaRue", "Frederick C. LaRue" or "Mr. LaRue".
+    """
+    heads = {name.rsplit(" ", 1)[-1] for k in left for name in distinctive[k]}
     need = max(2, GROUP_CONTRAST_SHARE * len(left))
-    return any(
-        count >= need and not any(name in names[k].words for k in right)
-        for name, count in sorted(counts.items())
-    )
+    for head in sorted(heads):
+        support = sum(head in names[k].heads for k in left)
+        if support >= need and not any(head in names[k].words for k in right):
+            return True
+    return False
 
 
 def _candidates(
