@@ -36,6 +36,7 @@ from datasketch import MinHash, MinHashLSH
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from generator.events.text import HEADING, Sentence, content_words, split_sentences
+from generator.events.timeexpr import DAY, find_dates
 from generator.models import Article
 
 GROUP_LINK_MIN = 0.4
@@ -62,6 +63,11 @@ GROUP_CONTRAST_MAX_SHARE = 0.05
 
 GROUP_DATE_WINDOW_DAYS = 7
 """Dated articles of one event are published at most this many days apart."""
+
+GROUP_EVENT_LOOKBACK_DAYS = 31
+"""A day named in a dated article's opening is the day of its news when it falls at most this
+many days before publication; two groups whose openings name only days more than
+GROUP_DATE_WINDOW_DAYS apart are two events."""
 
 GROUP_ACTOR_MAX_SHARE = 0.2
 """Actors named by more than this share of the corpus are too common to block on."""
@@ -245,14 +251,14 @@ def group_articles(
     if not ordered:
         return Grouping((), {}, 0)
     split = sentences or {}
-    names = [
-        _names(a, split[a.id] if a.id in split else split_sentences(a.body, a.body_line))
-        for a in ordered
+    split_all = [
+        split[a.id] if a.id in split else split_sentences(a.body, a.body_line) for a in ordered
     ]
+    names = [_names(a, s) for a, s in zip(ordered, split_all, strict=True)]
     place_words = frozenset(
         word for ids in (places or {}).values() for place in ids for word in place.split("-")
     )
-    clusters, candidates = _cluster(ordered, names, actors, reuse_pairs, place_words)
+    clusters, candidates = _cluster(ordered, split_all, names, actors, reuse_pairs, place_words)
     pin_of = {a.id: a.event_pin for a in ordered if a.event_pin}
     pinned: dict[str, list[str]] = defaultdict(list)
     free: list[tuple[str, ...]] = []
@@ -271,6 +277,35 @@ def group_articles(
     return Grouping(tuple(result), pins_by_index, candidates)
 
 
+def _event_days(article: Article, sentences: Sequence[Sentence]) -> frozenset[dt.date]:
+    """Days the opening says the news happened on, resolved against the publication date.
+
+    "On Saturday" or "Nov. 11" in the first sentences of a dated article fix
+    the day of the news when they fall in the month before publication. An
+    undated article gives none: a date written with its year in an opening is
+    as often a birth or a past event as the news.
+    """
+    published = article.published
+    if published.date is None or published.precision != DAY:
+        return frozenset()
+    first = published.date - dt.timedelta(days=GROUP_EVENT_LOOKBACK_DAYS)
+    last = published.date + dt.timedelta(days=1)
+    days: set[dt.date] = set()
+    for sentence in [s for s in sentences if s.kind != HEADING][:GROUP_LEDE_SENTENCES]:
+        for mention in find_dates(sentence.norm, published.date):
+            if (
+                mention.date is not None
+                and mention.precision == DAY
+                and mention.relation in _EVENT_RELATIONS
+                and first <= mention.date <= last
+            ):
+                days.add(mention.date)
+    return frozenset(days)
+
+
+_EVENT_RELATIONS = frozenset({"", "on", "last", "this", "early", "late", "that"})
+
+
 def _title_case(title: str) -> bool:
     """Whether most words of a headline are capitalised (so capitals do not mark names)."""
     tokens = [t for t in _NAME_TOKEN.findall(title) if len(t) > 3]
@@ -279,6 +314,7 @@ def _title_case(title: str) -> bool:
 
 def _cluster(
     articles: Sequence[Article],
+    sentences: Sequence[Sequence[Sentence]],
     names: Sequence[_Names],
     actors: Mapping[str, Sequence[str]],
     reuse_pairs: Sequence[tuple[str, str]],
@@ -291,6 +327,7 @@ def _cluster(
     candidates = _candidates(sim, articles, actors, index, reuse_pairs)
     sim.prime(candidates)
     distinctive = _distinctive(names, places)
+    days = [_event_days(a, s) for a, s in zip(articles, sentences, strict=True)]
     links = sorted(
         ((sim.score(i, j), i, j) for i, j in candidates if _close(dates[i], dates[j])),
         key=lambda t: (-t[0], t[1], t[2]),
@@ -301,7 +338,7 @@ def _cluster(
         if score < GROUP_LINK_MIN:
             break
         a, b = owner[i], owner[j]
-        if a == b or not _mergeable(members[a], members[b], sim, dates):
+        if a == b or not _mergeable(members[a], members[b], sim, dates, days):
             continue
         if _contrast(members[a], members[b], names, distinctive) or _contrast(
             members[b], members[a], names, distinctive
@@ -403,11 +440,26 @@ def _close(a: dt.date | None, b: dt.date | None) -> bool:
 
 
 def _mergeable(
-    left: Sequence[int], right: Sequence[int], sim: _Similarity, dates: Sequence[dt.date | None]
+    left: Sequence[int],
+    right: Sequence[int],
+    sim: _Similarity,
+    dates: Sequence[dt.date | None],
+    days: Sequence[frozenset[dt.date]],
 ) -> bool:
-    """Whether two groups may merge: dates within the window and mean similarity high enough."""
+    """Whether two groups may merge: dates within the window and mean similarity high enough.
+
+    Besides publication dates, the days the openings give for the news must
+    agree: two groups whose openings name only days more than the window
+    apart report two events.
+    """
     known = [d for d in (dates[k] for k in (*left, *right)) if d is not None]
     if known and (max(known) - min(known)).days > GROUP_DATE_WINDOW_DAYS:
         return False
+    left_days = [d for k in left for d in days[k]]
+    right_days = [d for k in right for d in days[k]]
+    if left_days and right_days:
+        gap = min(abs((a - b).days) for a in left_days for b in right_days)
+        if gap > GROUP_DATE_WINDOW_DAYS:
+            return False
     scores = [sim.score(i, j) for i in left for j in right]
     return sum(scores) / len(scores) >= GROUP_MERGE_MEAN
