@@ -59,7 +59,12 @@ GROUP_CONTRAST_SHARE = 0.8
 keeps it apart from a group that never mentions that name."""
 
 GROUP_CONTRAST_MAX_SHARE = 0.05
-"""Only names in at most this share of the corpus are distinctive enough to keep groups apart."""
+"""Only names in the openings of at most this share of the corpus (or of
+GROUP_CONTRAST_MIN_LIMIT articles in a small corpus) are distinctive enough to keep groups
+apart."""
+
+GROUP_CONTRAST_MIN_LIMIT = 8
+"""In a small corpus a name may open this many articles and still be distinctive."""
 
 GROUP_DATE_WINDOW_DAYS = 7
 """Dated articles of one event are published at most this many days apart."""
@@ -362,7 +367,7 @@ def _distinctive(names: Sequence[_Names], places: frozenset[str]) -> list[frozen
     "Avenue") and hyphenated descriptions ("Ethiopian-flagged").
     """
     counts = Counter(w for n in names for w in n.opening)
-    limit = max(2, int(GROUP_CONTRAST_MAX_SHARE * len(names)))
+    limit = max(GROUP_CONTRAST_MIN_LIMIT, int(GROUP_CONTRAST_MAX_SHARE * len(names)))
     common = frozenset().union(*(n.lower for n in names)) | places
     return [
         frozenset(
