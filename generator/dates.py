@@ -1,7 +1,11 @@
 """Dates: parse declared values with their precision, find dates in prose.
 
-A year-less date ("Tuesday, November 21") is resolved only from evidence: the
-publication dates of other articles and, when given, the weekday.
+Only evidence that states publication gives a publication date: a declared
+value, a URL path, a dateline, a "Published/Updated/Posted" line, or a lede
+clause that reports the news itself ("officials said on Tuesday, November
+21"). A year-less date ("Tuesday, November 21") is resolved only from the
+article's own evidence or from the articles of its own event, and only where
+the weekday (when given) fits.
 """
 
 from __future__ import annotations
@@ -33,8 +37,9 @@ _DAY_MONTH = re.compile(
     _WEEKDAY + r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r"\b)?",
 )
 _ISO = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
-# Dates inside URLs: /2023/11/21/, /2023-11-21/, -2023-11-21/, and /2023/11/.
-_URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)[/-]([01]?\d)[/-]([0-3]?\d)(?!\d)")
+# Dates inside URLs: /2023/11/21/, /2023-11-21/, _2023_11_21_, /20231121/, and /2023/11/.
+_URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)([/_-])([01]?\d)\2([0-3]?\d)(?!\d)")
+_URL_COMPACT = re.compile(r"(?<![\w.])((?:19|20)\d\d)([01]\d)([0-3]\d)(?!\w)")
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)/([01]\d)/")
 _ISO_PARTIAL = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*$")
 
@@ -127,6 +132,12 @@ def dates_in_url(url: str) -> ParsedDate | None:
     """Return the date embedded in a URL path, if any (day, else month precision)."""
     path = url.split("?", 1)[0]
     for day in _URL_DAY.finditer(path):
+        parsed = _from_parts(int(day[1]), int(day[3]), int(day[4]))
+        if parsed:
+            return parsed
+    # A bare eight-digit path segment ("/20130914/") is a date only when it
+    # forms one; other digit runs (article ids) are skipped.
+    for day in _URL_COMPACT.finditer(path):
         parsed = _from_parts(int(day[1]), int(day[2]), int(day[3]))
         if parsed:
             return parsed
@@ -164,16 +175,21 @@ def _overlaps(a: TextDate, b: TextDate) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def resolve_year(partial: TextDate, evidence: Iterable[dt.date]) -> dt.date | None:
-    """Choose the year of a year-less date from the dates of other articles.
+def resolve_year(
+    partial: TextDate, evidence: Iterable[dt.date], max_days: int = 366
+) -> dt.date | None:
+    """Choose the year of a year-less date from related dates.
 
     Candidate years are those of the evidence dates and their neighbours. A
-    candidate must fit the weekday when the text names one; the candidate
-    closest to an evidence date wins, and only within a year of it.
+    candidate must fit the weekday when the text names one and lie within
+    ``max_days`` of an evidence date; the closest wins. The caller decides
+    what counts as evidence: the article's own dates, or the publication
+    dates of the other articles of its event, never the whole corpus.
 
     Args:
         partial: The date found in the text, without a year.
-        evidence: Known publication dates of other articles in the corpus.
+        evidence: Dates that bound when the article was published.
+        max_days: Farthest a resolved date may lie from the evidence.
 
     Returns:
         The resolved date, or None when the evidence does not decide it.
@@ -190,6 +206,65 @@ def resolve_year(partial: TextDate, evidence: Iterable[dt.date]) -> dt.date | No
         if partial.weekday is not None and candidate.weekday() != partial.weekday:
             continue
         distance = min(abs((candidate - d).days) for d in known)
-        if distance <= 366 and (best is None or distance < best[0]):
+        if distance <= max_days and (best is None or distance < best[0]):
             best = (distance, candidate)
     return best[1] if best else None
+
+
+LEDE_DATE_SENTENCES = 2
+"""Only the first sentences of the lede are read for a publication date (a one-paragraph
+article recounts its background later in the same paragraph)."""
+
+YEAR_FROM_OWN_DATES_DAYS = 183
+"""A year-less weekday date takes the year of the article's own full dates at most this far off."""
+
+
+# What states publication in running text. Each needs the date right beside
+# the words that make it a publication date, so that the date of a birth, a
+# death long ago or a past election in the same paragraph never qualifies.
+_REPORTING = r"(?:said|says|saying|told|tells|announced|reported|confirmed|stated|declared)"
+_PUBLISHED_LINE = re.compile(
+    r"\b(?:published|updated|posted|last\s+modified)\b[^.\n]{0,60}?(?:\bon\s+|:\s*)$",
+    re.IGNORECASE,
+)
+_REPORTING_BEFORE = re.compile(
+    r"\b" + _REPORTING + r"(?:\s+(?:in\s+a\s+statement|late|early|on))*\s+$"
+)
+_REPORTING_AFTER = re.compile(
+    r"^,?\s+(?:(?:the|a|an|his|her|their|its|[A-Z][\w.'’-]*|[a-z]+)\s+){1,4}?" + _REPORTING + r"\b"
+)
+# "WASHINGTON, Nov. 21 (Reuters) -", "KABUL, Afghanistan, Tuesday, November 21 —".
+_DATELINE_HEAD = re.compile(
+    r"^[A-Z][A-Z .'’/-]{2,}[A-Z](?:,\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)*)?,\s*$"
+)
+_DATELINE_TAIL = re.compile(r"^\s*(?:\([A-Z][\w .&-]{1,30}\)\s*)?[-–—]")
+
+PUBLISHED_LINE = "published line"
+DATELINE = "dateline"
+REPORTING_CLAUSE = "reporting clause"
+
+
+def publication_in_text(text: str) -> tuple[TextDate, str] | None:
+    """The first date in ``text`` that a phrase marks as the publication date.
+
+    Recognised: a dateline ("WASHINGTON, Nov. 21 (Reuters) —"), a
+    "Published / Updated / Posted … on" line, and a reporting clause about
+    the news itself ("officials said on Tuesday, November 21", "on Friday,
+    November 21, officials said"). Any other date (what happened decades ago,
+    a birth, a caption) is not one.
+
+    Args:
+        text: A paragraph (the lede, or a line near the top of the article).
+
+    Returns:
+        The date and the kind of evidence, or None.
+    """
+    for found in find_text_dates(text):
+        before, after = text[: found.start], text[found.end :]
+        if _DATELINE_HEAD.match(before) and _DATELINE_TAIL.match(after):
+            return found, DATELINE
+        if _PUBLISHED_LINE.search(before[-90:]):
+            return found, PUBLISHED_LINE
+        if _REPORTING_BEFORE.search(before[-60:]) or _REPORTING_AFTER.match(after[:60]):
+            return found, REPORTING_CLAUSE
+    return None

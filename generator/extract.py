@@ -6,11 +6,19 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from generator import dates
-from generator.models import Article, Credit, Origin, Problem, Published, RawSeed, Severity
+from generator.models import (
+    Article,
+    Credit,
+    Origin,
+    Problem,
+    Published,
+    RawSeed,
+    Severity,
+    YearlessDate,
+)
 from generator.outlets import OutletRegistry, name_from_url, url_host
 from generator.reader import yaml_kind
 from generator.slugs import stable_slug
@@ -83,34 +91,26 @@ _CLAUSE_BREAK = re.compile(r"(?<!\d),\s+|,\s+(?!\d)|\s+[—–-]\s+|;\s+")
 _QUOTE_PAIRS = (("(", ")"), ("“", "”"), ("[", "]"))
 
 
-@dataclass(frozen=True, slots=True)
-class PendingDate:
-    """A date from the lede that lacks a year, resolved against the corpus later."""
-
-    article_id: str
-    partial: dates.TextDate
-    line: int
-
-
-def infer_article(
-    seed: RawSeed, outlets: OutletRegistry
-) -> tuple[Article, list[Problem], PendingDate | None]:
+def infer_article(seed: RawSeed, outlets: OutletRegistry) -> tuple[Article, list[Problem]]:
     """Infer every metadata value of one seed.
+
+    A publication date stated without a year that the article itself cannot
+    complete is kept in ``published.yearless`` for the events stage, which
+    may complete it from the other articles of the same event.
 
     Args:
         seed: The decoded seed.
         outlets: Registry used to name outlets from domains and sign-offs.
 
     Returns:
-        The article, the problems found while inferring, and a year-less lede
-        date waiting for corpus evidence (or None).
+        The article and the problems found while inferring.
     """
     problems: list[Problem] = []
     meta = dict(seed.meta)
     paras = paragraphs(seed.body)
     lede_index = _lede_index(paras)
     title, title_origin = _title(seed, meta, paras, lede_index, problems)
-    published, pending = _published(seed, meta, paras, lede_index, problems)
+    published = _published(seed, meta, paras, lede_index, problems)
     publisher, publisher_origin = _publisher(meta, paras, outlets)
     credited = _credited(seed, meta, paras, outlets, problems)
     tags = _tags(seed, meta.get("tags"), problems)
@@ -137,7 +137,7 @@ def infer_article(
         event_pin=_event_pin(meta.get("event")),
         extra={k: v for k, v in sorted(meta.items()) if k not in KNOWN_KEYS},
     )
-    return article, problems, (PendingDate(seed.id, *pending) if pending else None)
+    return article, problems
 
 
 def _line(seed: RawSeed, body_line: int) -> int:
@@ -330,13 +330,13 @@ def _published(
     paras: Sequence[Paragraph],
     lede_index: int | None,
     problems: list[Problem],
-) -> tuple[Published, tuple[dates.TextDate, int] | None]:
+) -> Published:
     if "date" in meta:
         origin = seed.meta_origin or Origin.FRONT_MATTER
         line = _key_line(seed, "date")
         parsed = dates.parse_declared(meta["date"])
         if parsed:
-            return Published(parsed.date, parsed.precision, origin, line=line), None
+            return Published(parsed.date, parsed.precision, origin, line=line)
         msg = (
             f"The date {str(meta['date'])!r} is in an unknown format or out of range; "
             "use YYYY-MM-DD."
@@ -351,27 +351,75 @@ def _published(
                 line = _meta_line(seed, key, url)
                 note = f"from the URL {url}"
                 found = Published(parsed.date, parsed.precision, Origin.URL, line=line, note=note)
-                return found, None
+                return found
     return _published_from_lede(seed, paras, lede_index)
+
+
+_TOP_PARAGRAPHS = 3
 
 
 def _published_from_lede(
     seed: RawSeed, paras: Sequence[Paragraph], lede_index: int | None
-) -> tuple[Published, tuple[dates.TextDate, int] | None]:
-    # Only the lede is searched: later paragraphs date background events, and a
-    # leading photo caption dates the photo, not the article.
-    if lede_index is None:
-        return Published(), None
-    lede = paras[lede_index]
-    found = next(dates.find_text_dates(lede.text), None)
+) -> Published:
+    # A date counts only where the words around it state publication: a
+    # dateline, a "Published/Posted/Updated" line, or a reporting clause in the
+    # opening of the lede. A photo caption dates the photo; later sentences
+    # date background events; neither is read.
+    found: tuple[dates.TextDate, str, int] | None = None
+    for index, para in enumerate(paras[: max(_TOP_PARAGRAPHS, (lede_index or 0) + 1)]):
+        if para.kind not in ("text", "heading") or is_caption(para.text):
+            continue
+        head = " ".join(sentences(para.text)[: dates.LEDE_DATE_SENTENCES]) or para.text
+        hit = dates.publication_in_text(head)
+        if hit is not None and (index == lede_index or hit[1] != dates.REPORTING_CLAUSE):
+            found = (hit[0], hit[1], _line(seed, para.line))
+            break
     if found is None:
-        return Published(), None
-    line = _line(seed, lede.line)
-    if found.year is None:
-        return Published(), (found, line)
-    date = dt.date(found.year, found.month, found.day)
-    note = f"read from the lede: “{found.text}”"
-    return Published(date, "day", Origin.TEXT, inferred=True, line=line, note=note), None
+        return Published()
+    date, kind, line = found
+    if date.year is None:
+        own = _own_year(date, paras)
+        if own is None:
+            return _yearless(date, kind, line)
+        note = (
+            f"read from the {kind}: “{date.text}”; year {own.year} from the article's own "
+            "dates (the weekday fits)"
+        )
+        return Published(own, "day", Origin.TEXT, inferred=True, line=line, note=note)
+    value = dt.date(date.year, date.month, date.day)
+    note = f"read from the {kind}: “{date.text}”"
+    # A dateline or a published line states the date; a reporting clause implies it.
+    inferred = kind == dates.REPORTING_CLAUSE
+    return Published(value, "day", Origin.TEXT, inferred=inferred, line=line, note=note)
+
+
+def _own_year(partial: dates.TextDate, paras: Sequence[Paragraph]) -> dt.date | None:
+    """Year of a year-less publication date from the article's own full dates.
+
+    Only with a weekday: "Tuesday, November 21" fits one year in seven, so a
+    full date elsewhere in the article that puts it within a year is evidence;
+    without a weekday a background date could give any year. A photo
+    caption dates the photo, so its dates are not evidence.
+    """
+    if partial.weekday is None:
+        return None
+    own = [
+        dt.date(d.year, d.month, d.day)
+        for p in paras
+        if p.kind == "text" and not is_caption(p.text)
+        for d in dates.find_text_dates(p.text)
+        if d.year is not None
+    ]
+    return dates.resolve_year(partial, own, max_days=dates.YEAR_FROM_OWN_DATES_DAYS)
+
+
+def _yearless(date: dates.TextDate, kind: str, line: int) -> Published:
+    note = (
+        f"the {kind} gives “{date.text}” without a year, and neither the article nor "
+        "its event gives one"
+    )
+    yearless = YearlessDate(date.month, date.day, date.weekday, date.text, kind)
+    return Published(line=line, note=note, yearless=yearless)
 
 
 def _urls(value: object) -> list[str]:

@@ -93,6 +93,25 @@ class RawSeed:
 
 
 @dataclass(frozen=True, slots=True)
+class YearlessDate:
+    """A publication date stated without a year ("on Tuesday, November 21").
+
+    Attributes:
+        month: 1-12.
+        day: 1-31.
+        weekday: 0 (Monday) - 6, or None when the text names no weekday.
+        text: The words as written.
+        evidence: What stated it (``reporting clause``, ``dateline``, ...).
+    """
+
+    month: int
+    day: int
+    weekday: int | None
+    text: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
 class Published:
     """A publication date with its precision and provenance.
 
@@ -105,6 +124,9 @@ class Published:
             rather than read.
         line: 1-based line in the file where the evidence sits, if any.
         note: Short explanation of an inference, shown on the page.
+        yearless: A publication date stated without a year, kept while no
+            evidence gives the year; the events stage may complete it from
+            the other articles of the same event.
     """
 
     date: dt.date | None = None
@@ -113,6 +135,7 @@ class Published:
     inferred: bool = False
     line: int | None = None
     note: str = ""
+    yearless: YearlessDate | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """Return the JSON-ready form used by the export."""

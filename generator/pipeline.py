@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
-from generator import dates
 from generator.actors import ActorRegistry, ActorReport, analyse_actors, load_actor_registry
+from generator.actors.records import Mention
 from generator.events import EventReport, analyse_events
-from generator.extract import PendingDate, infer_article
+from generator.extract import infer_article
 from generator.images import external_images
 from generator.isolation import failure, isolate
-from generator.models import Article, Origin, Problem, Published, RawSeed, Severity
+from generator.models import Article, Problem, RawSeed, Severity
 from generator.outlets import OutletRegistry, load_outlet_registry
 from generator.reader import iter_seed_paths, read_seed, unread_files
 from generator.urls import keep_event_ids, load_ledger
@@ -24,7 +23,7 @@ from generator.urls import keep_event_ids, load_ledger
 T = TypeVar("T")
 Progress = Callable[[Sequence[T], str], Iterable[T]]
 ReadResult = tuple[RawSeed | None, list[Problem]]
-InferResult = tuple[Article | None, list[Problem], PendingDate | None]
+InferResult = tuple[Article | None, list[Problem]]
 
 
 def read_each(paths: Iterable[Path], seeds_dir: Path) -> list[ReadResult]:
@@ -35,10 +34,10 @@ def read_each(paths: Iterable[Path], seeds_dir: Path) -> list[ReadResult]:
 def infer_one(raw: RawSeed, outlets: OutletRegistry) -> InferResult:
     """Infer one article; a failure becomes a problem on its seed, never a crash."""
     try:
-        article, found, waiting = infer_article(raw, outlets)
+        article, found = infer_article(raw, outlets)
     except Exception as exc:  # the isolation boundary of one seed: recorded, never swallowed
-        return None, [failure(raw.file, raw.body_line, "reading the metadata of", exc)], None
-    return article, found + external_images(raw.body, raw.body_line, raw.file), waiting
+        return None, [failure(raw.file, raw.body_line, "reading the metadata of", exc)]
+    return article, found + external_images(raw.body, raw.body_line, raw.file)
 
 
 def infer_each(raws: Sequence[RawSeed], outlets: OutletRegistry) -> list[InferResult]:
@@ -141,24 +140,19 @@ def read_articles(
             raws.append(raw)
     raws = _unique_ids(raws, problems, claims)
     _report_duplicates(raws, problems)
-    articles, pending = _infer_all(seed_map.infer(raws, outlets), problems)
-    articles = resolve_pending_dates(articles, pending)
+    articles = _infer_all(seed_map.infer(raws, outlets), problems)
     return articles, problems, len(paths)
 
 
 def _infer_all(
     inferred: Sequence[InferResult], problems: list[Problem]
-) -> tuple[list[Article], list[PendingDate]]:
+) -> list[Article]:
     articles: list[Article] = []
-    pending: list[PendingDate] = []
-    for article, found, waiting in inferred:
+    for article, found in inferred:
         problems += found
-        if article is None:
-            continue
-        articles.append(article)
-        if waiting:
-            pending.append(waiting)
-    return articles, pending
+        if article is not None:
+            articles.append(article)
+    return articles
 
 
 def _unique_ids(
@@ -215,38 +209,6 @@ def _report_duplicates(raws: Sequence[RawSeed], problems: list[Problem]) -> None
             problems.append(Problem(raw.file, raw.body_line, Severity.WARNING, "duplicate", msg))
 
 
-def resolve_pending_dates(
-    articles: Sequence[Article], pending: Sequence[PendingDate]
-) -> list[Article]:
-    """Give year-less lede dates a year, using the other articles' dates as evidence."""
-    evidence = [
-        a.published.date
-        for a in articles
-        if a.published.date and a.published.precision == "day" and not a.published.inferred
-    ]
-    by_id = {p.article_id: p for p in pending}
-    result = []
-    for article in articles:
-        waiting = by_id.get(article.id)
-        resolved = dates.resolve_year(waiting.partial, evidence) if waiting else None
-        if waiting and resolved:
-            result.append(_with_resolved_date(article, waiting, resolved))
-        else:
-            result.append(article)
-    return result
-
-
-def _with_resolved_date(article: Article, waiting: PendingDate, resolved: dt.date) -> Article:
-    weekday = " (the weekday fits)" if waiting.partial.weekday is not None else ""
-    note = (
-        f"read from the lede: “{waiting.partial.text}”; year {resolved.year} inferred from "
-        f"the publication dates of other articles in the corpus{weekday}"
-    )
-    published = Published(resolved, "day", Origin.TEXT, inferred=True, line=waiting.line, note=note)
-    flags = tuple(f for f in article.flags if f != "undated")
-    return dataclasses.replace(article, published=published, flags=flags)
-
-
 def build_corpus(
     settings: Settings, progress: Progress[Path] = _no_progress, seed_map: SeedMap = IN_PROCESS
 ) -> Corpus:
@@ -283,7 +245,9 @@ def build_corpus(
     )
     problems += left_out
     events = keep_event_ids(events, ledger.events)
-    articles = [_with_inherited_tags(a, events) for a in articles]
+    articles = [_with_event_date(_with_inherited_tags(a, events), events) for a in articles]
+    if events.completed:
+        actors = _redated(actors, events)
     if settings.strict:
         problems = [_promote(p) for p in problems]
     ordered = sorted(problems, key=lambda p: (p.file, p.line, p.code, p.message))
@@ -303,6 +267,33 @@ def _actor_names(report: ActorReport) -> dict[str, tuple[str, ...]]:
 def _with_inherited_tags(article: Article, events: EventReport) -> Article:
     inherited = events.inherited_tags(article.id)
     return dataclasses.replace(article, inferred_tags=inherited) if inherited else article
+
+
+def _with_event_date(article: Article, events: EventReport) -> Article:
+    """The article with the publication date its event completed, if any."""
+    published = events.completed.get(article.id)
+    if published is None:
+        return article
+    flags = tuple(f for f in article.flags if f != "undated")
+    return dataclasses.replace(article, published=published, flags=flags)
+
+
+def _redated(report: ActorReport, events: EventReport) -> ActorReport:
+    """The actor report with the mentions of event-dated articles carrying their new date."""
+
+    def redate(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+        return tuple(
+            dataclasses.replace(m, date=events.completed[m.article_id].date)
+            if m.article_id in events.completed
+            else m
+            for m in mentions
+        )
+
+    return dataclasses.replace(
+        report,
+        actors=tuple(dataclasses.replace(a, mentions=redate(a.mentions)) for a in report.actors),
+        places=tuple(dataclasses.replace(p, mentions=redate(p.mentions)) for p in report.places),
+    )
 
 
 def _label(path: Path, seeds_dir: Path) -> str:

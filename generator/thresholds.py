@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 MODULES = (
+    "dates.py",
     "events/grouping.py",
     "events/provenance.py",
     "events/align.py",
@@ -20,6 +21,7 @@ MODULES = (
     "events/quotes.py",
     "events/document.py",
     "events/timeexpr.py",
+    "events/pubdates.py",
     "events/timeline.py",
     "events/datefacts.py",
     "events/wording.py",

@@ -78,3 +78,38 @@ def test_shared_actors_make_candidates_even_without_word_overlap() -> None:
     ]
     found = group_articles(articles, {"x": ["jane-doe"], "y": ["jane-doe"]})
     assert found.candidates == 1
+
+
+def arrest(player: str, position: str, day: str) -> str:
+    surname = player.split()[-1]
+    return (
+        f"Harbor City Sharks {position} {player} was arrested on suspicion of drunk driving "
+        f"early {day}, the highway patrol said. {surname} failed a field sobriety test after "
+        f"officers stopped his car on the coastal freeway. The Sharks said they were aware "
+        f"of the arrest of {surname} and would not comment further."
+    )
+
+
+def test_two_arrests_of_players_of_one_team_stay_two_events() -> None:
+    articles = [
+        make_article("a1", arrest("Marco Vellani", "receiver", "Sunday")),
+        make_article("a2", arrest("Marco Vellani", "wide receiver", "Sunday morning")),
+        make_article("b1", arrest("Dario Quent", "tackle", "Tuesday")),
+        make_article("b2", arrest("Dario Quent", "defensive tackle", "Tuesday morning")),
+    ]
+    groups = group_articles(articles, {}).groups
+    assert sorted(groups) == [("a1", "a2"), ("b1", "b2")]
+
+
+def test_openings_naming_days_far_apart_are_two_events() -> None:
+    text = " ".join(FLOOD[1:])
+    articles = [
+        make_article("early", f"The council met on May 1. {text}", date="2024-05-07"),
+        make_article("late", f"The council met on May 12. {text}", date="2024-05-13"),
+    ]
+    assert sorted(group_articles(articles, {}).groups) == [("early",), ("late",)]
+    same = [
+        make_article("early", f"The council met on May 6. {text}", date="2024-05-07"),
+        make_article("late", f"The council met on May 6. {text}", date="2024-05-13"),
+    ]
+    assert group_articles(same, {}).groups == (("early", "late"),)

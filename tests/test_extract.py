@@ -26,7 +26,7 @@ LEDE = (
 def infer(text: str, file: str = "story.md") -> tuple[Article, list[Problem]]:
     seed, problems = parse_seed(text.encode(), file, Path(file).stem)
     assert seed is not None
-    article, found, _ = infer_article(seed, REGISTRY)
+    article, found = infer_article(seed, REGISTRY)
     return article, problems + found
 
 
@@ -225,7 +225,7 @@ def test_inline_header_with_bom_and_crlf() -> None:
     )
     seed, problems = parse_seed(data, "a.txt", "a")
     assert seed is not None and problems == []
-    a, found, _ = infer_article(seed, REGISTRY)
+    a, found = infer_article(seed, REGISTRY)
     assert (a.published.date, a.published.origin, found) == (dt.date(2031, 4, 8), Origin.HEADER, [])
     assert "\r" not in a.body and a.summary == "The pier closed on Monday. Crews moved."
 
@@ -253,24 +253,70 @@ def test_unknown_date_format_warns_and_falls_back_to_the_url() -> None:
     assert (a.published.date, a.published.origin) == (dt.date(2031, 4, 8), Origin.URL)
 
 
-def test_year_less_date_is_resolved_from_corpus_evidence(tmp_path: Path) -> None:
-    lede = (
-        "The harbour authority closed the northern pier on Friday, November 21, officials said, "
-        "citing storm damage. Crews moved south.\n"
+STORY = (
+    "The harbour authority of Valdoro closed the northern pier of the old port after the "
+    "storm tore the breakwater, harbour master Ines Moretti and the port engineers said. "
+    "Ferries to Carsola were moved to the southern quay and freight waited at anchor.\n"
+)
+
+
+def test_year_less_date_is_completed_by_the_reports_of_its_event(tmp_path: Path) -> None:
+    lede = "Port officials said on Friday, November 21, that the pier was closed. " + STORY
+    got = corpus(
+        tmp_path,
+        {"a.txt": lede, "b.md": "---\ndate: 2031-11-22\n---\n" + STORY},
     )
-    got = corpus(tmp_path, {"a.txt": lede, "b.md": "---\ndate: 2031-11-22\n---\nOther text.\n"})
     published = got["a"].published
     assert (published.date, published.origin, published.inferred) == (
         dt.date(2031, 11, 21),
         Origin.TEXT,
         True,
     )
-    assert "year 2031 inferred" in published.note and "weekday fits" in published.note
+    assert "year 2031 inferred from the dated reports of the same event" in published.note
+    assert "weekday fits" in published.note
     assert "undated" not in got["a"].flags
 
 
+def test_year_less_date_is_not_taken_from_another_event(tmp_path: Path) -> None:
+    lede = "Port officials said on Friday, November 21, that the pier was closed. " + STORY
+    other = "---\ndate: 2031-11-22\n---\nThe council voted on the school budget. Taxes rose.\n"
+    got = corpus(tmp_path, {"a.txt": lede, "b.md": other})
+    assert got["a"].published.date is None
+    assert "without a year" in got["a"].published.note
+
+
+def test_year_less_date_takes_the_year_of_the_articles_own_dates() -> None:
+    text = (
+        "Port officials said on Friday, November 21, that the pier was closed.\n\n"
+        "The pier had reopened on October 2, 2031, after repairs.\n"
+    )
+    a = article(text)
+    assert (a.published.date, a.published.inferred) == (dt.date(2031, 11, 21), True)
+    assert "article's own dates" in a.published.note
+
+
+def test_a_date_that_is_not_the_news_is_not_the_publication_date() -> None:
+    for lede in (
+        "Ana Ruiz, the singer, was born on April 22, 1931, in Valdoro, her agent said today.",
+        "His body was found on Tuesday, July 27, 2031, by a maid in the hotel.",
+    ):
+        assert article(lede + "\n").published.date is None
+
+
+@pytest.mark.parametrize(
+    ("lede", "day"),
+    [
+        ("VALDORO, Nov. 21, 2031 (Reuters) - The pier closed after the storm.", "2031-11-21"),
+        ("Posted on Friday, November 21, 2031. The pier closed after the storm.", "2031-11-21"),
+        ("Officials said on Friday, November 21, 2031, that the pier closed.", "2031-11-21"),
+    ],
+)
+def test_dates_that_state_publication(lede: str, day: str) -> None:
+    assert str(article(lede + "\n").published.date) == day
+
+
 def test_year_less_date_without_evidence_stays_unknown(tmp_path: Path) -> None:
-    lede = "The harbour authority closed the northern pier on Friday, November 21. Crews moved.\n"
+    lede = "Port officials said on Friday, November 21, that the pier was closed. Crews moved.\n"
     got = corpus(tmp_path, {"a.txt": lede, "b.txt": "Nothing dated here at all. Really.\n"})
     assert got["a"].published.date is None
     assert got["a"].published.origin is None
@@ -278,8 +324,8 @@ def test_year_less_date_without_evidence_stays_unknown(tmp_path: Path) -> None:
 
 
 def test_year_less_date_whose_weekday_does_not_fit_stays_unknown(tmp_path: Path) -> None:
-    lede = "The harbour authority closed the northern pier on Monday, November 21. Crews moved.\n"
-    got = corpus(tmp_path, {"a.txt": lede, "b.md": "---\ndate: 2031-11-22\n---\nOther.\n"})
+    lede = "Port officials said on Monday, November 21, that the pier was closed. " + STORY
+    got = corpus(tmp_path, {"a.txt": lede, "b.md": "---\ndate: 2031-11-22\n---\n" + STORY})
     assert got["a"].published.date is None
 
 

@@ -56,7 +56,7 @@ def read_and_infer(data: bytes) -> None:
     for problem in problems:
         assert problem.file == "p.md" and problem.line >= 1
     if seed is not None:
-        article, found, _ = infer_article(seed, REGISTRY)
+        article, found = infer_article(seed, REGISTRY)
         assert article.title.strip()
         assert all(p.line >= 1 for p in found)
         # The export is strict JSON whatever the front matter held.
@@ -107,7 +107,7 @@ def test_front_matter_written_from_title_and_tags_round_trips(title: str, tags: 
     assert [p.code for p in problems] == []
     assert seed.meta_origin is Origin.FRONT_MATTER
     assert dict(seed.meta) == {"title": title, "tags": tags}
-    article, found, _ = infer_article(seed, REGISTRY)
+    article, found = infer_article(seed, REGISTRY)
     assert article.title == clean_title(title, markdown=False)  # declared: text, not Markdown
     assert article.title_origin is Origin.FRONT_MATTER
     expected_tags = tuple(dict.fromkeys(t for t in map(normalise_tag, tags) if t))

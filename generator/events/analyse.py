@@ -24,6 +24,7 @@ from generator.events.model import (
     ReuseLink,
 )
 from generator.events.provenance import find_reuse
+from generator.events.pubdates import complete_from_event
 from generator.events.quotes import find_quotations, quote_conflicts
 from generator.events.text import Sentence, content_words, split_sentences
 from generator.events.timeline import occurred, timeline
@@ -62,8 +63,17 @@ def analyse_events(
     ordered = sorted(articles, key=lambda a: a.id)
     sentences = {a.id: split_sentences(a.body, a.body_line) for a in ordered}
     reuse = find_reuse(ordered, sentences)
-    grouping = group_articles(ordered, actors_by_article, [(r.reuser, r.source) for r in reuse])
+    grouping = group_articles(
+        ordered,
+        actors_by_article,
+        [(r.reuser, r.source) for r in reuse],
+        sentences,
+        places=places_by_article,
+    )
     by_id = {a.id: a for a in ordered}
+    # A year-less publication date takes its year from the event's dated reports.
+    completed = complete_from_event(grouping.groups, by_id)
+    by_id.update(completed)
     context = _Context(actors_by_article, places_by_article, actor_names or {}, reuse, sentences)
     events = [
         _event([by_id[i] for i in group], grouping.pins.get(n), context)
@@ -77,6 +87,7 @@ def analyse_events(
         provenance=reuse,
         membership=MappingProxyType(membership),
         inherited=MappingProxyType(_inherited(events, by_id)),
+        completed=MappingProxyType({i: a.published for i, a in sorted(completed.items())}),
     )
 
 

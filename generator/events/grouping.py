@@ -4,38 +4,71 @@
    MinHashed into an LSH index; only articles that collide there, share a
    rare actor, or reuse each other's text become candidate pairs. No pass
    compares every pair of articles.
-2. Linking: a candidate pair is linked when the TF-IDF cosine of the two
-   texts, plus a bonus for shared actors, reaches ``GROUP_LINK_MIN`` and the
-   two publication dates (when both are known) are within
-   ``GROUP_DATE_WINDOW_DAYS``.
-3. Clustering: links are taken best first; two groups merge only when the
-   mean similarity across them stays above ``GROUP_MERGE_MEAN`` and their
-   dated members stay within the date window. Undated articles group on text
-   alone.
+2. Similarity of a pair: the TF-IDF cosine of the two texts (what) plus,
+   weighted by ``GROUP_NAME_WEIGHT``, the TF-IDF cosine of the proper names
+   they use (who and where; names in the headline and the first sentences
+   count more, and IDF makes rare names weigh most).
+3. Clustering (average linkage): candidate pairs at or above
+   ``GROUP_LINK_MIN`` are taken best first; two groups merge only when
+   - the mean similarity of *all* their cross pairs reaches
+     ``GROUP_MERGE_MEAN`` (one strong pair cannot chain two events);
+   - their dated members stay within ``GROUP_DATE_WINDOW_DAYS``;
+   - neither group has a distinctive name in the opening of most of its
+     reports that the other group never mentions at all (the opponent of a
+     title fight, the player arrested, the city of a crash): the same event
+     is told with the same protagonists.
+   Undated articles group on text alone, so precision comes first: weak
+   evidence leaves an article in an event of its own.
 4. Pins: ``event:`` in front matter overrides all of this.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.events.text import content_words
+from generator.events.text import HEADING, Sentence, content_words, split_sentences
+from generator.events.timeexpr import DAY, find_dates
 from generator.models import Article
 
-GROUP_LINK_MIN = 0.18
-"""Smallest TF-IDF cosine (plus actor bonus) at which two articles report the same event."""
+GROUP_LINK_MIN = 0.4
+"""Smallest pair similarity (text cosine + weighted name cosine, 0-2) that proposes a merge."""
 
-GROUP_MERGE_MEAN = 0.15
+GROUP_MERGE_MEAN = 0.45
 """Two groups merge only if the mean similarity of all their cross pairs reaches this."""
+
+GROUP_NAME_WEIGHT = 1.0
+"""Weight of the proper-name cosine (who and where) next to the text cosine (what)."""
+
+GROUP_NAME_LEDE_WEIGHT = 3
+"""A name in the headline or the first GROUP_LEDE_SENTENCES sentences counts this many times."""
+
+GROUP_LEDE_SENTENCES = 2
+"""Sentences after the headline that make an article's opening."""
+
+GROUP_CONTRAST_SHARE = 0.8
+"""A name in the opening of at least this share of a group's reports (and of two or more)
+keeps it apart from a group that never mentions that name."""
+
+GROUP_CONTRAST_MAX_SHARE = 0.05
+"""Only names in the openings of at most this share of the corpus (or of
+GROUP_CONTRAST_MIN_LIMIT articles in a small corpus) are distinctive enough to keep groups
+apart."""
+
+GROUP_CONTRAST_MIN_LIMIT = 8
+"""In a small corpus a name may open this many articles and still be distinctive."""
 
 GROUP_DATE_WINDOW_DAYS = 7
 """Dated articles of one event are published at most this many days apart."""
 
-GROUP_ACTOR_WEIGHT = 0.15
-"""Bonus weight of the Jaccard overlap of the two articles' actors."""
+GROUP_EVENT_LOOKBACK_DAYS = 31
+"""A day named in a dated article's opening is the day of its news when it falls at most this
+many days before publication; two groups whose openings name only days more than
+GROUP_DATE_WINDOW_DAYS apart are two events."""
 
 GROUP_ACTOR_MAX_SHARE = 0.2
 """Actors named by more than this share of the corpus are too common to block on."""
@@ -66,15 +99,16 @@ class Grouping:
 
 
 class _Similarity:
-    """TF-IDF cosines computed on demand, plus the actor bonus."""
+    """Text and name cosines computed on demand."""
 
-    def __init__(self, articles: Sequence[Article], actors: Mapping[str, Sequence[str]]) -> None:
+    def __init__(self, articles: Sequence[Article], names: Sequence[_Names]) -> None:
         texts = [" ".join(content_words(f"{a.title}. {a.body}")) for a in articles]
         # An article without content words gets a token of its own, so it matches nothing
         # (and the vectorizer never sees an empty vocabulary).
         texts = [text or f"empty-article-{n}" for n, text in enumerate(texts)]
         # Imported here: scikit-learn takes seconds to import, and `briefing check` on
         # seeds that are all refused by a limit must answer at once.
+        import numpy as np
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         self.vectorizer = TfidfVectorizer(analyzer=str.split, sublinear_tf=True)
@@ -84,30 +118,22 @@ class _Similarity:
             dict(zip(self.matrix[i].indices.tolist(), self.matrix[i].data.tolist(), strict=True))
             for i in range(self.matrix.shape[0])
         ]
-        self.actors = [frozenset(actors.get(a.id, ())) for a in articles]
+        name_texts = [" ".join(n.weighted) or f"no-names-{k}" for k, n in enumerate(names)]
+        self.names = (
+            TfidfVectorizer(analyzer=str.split, sublinear_tf=True).fit_transform(name_texts).tocsr()
+        )
+        self.named = np.array([bool(n.weighted) for n in names])
         self.cache: dict[tuple[int, int], float] = {}
 
     def score(self, i: int, j: int) -> float:
         """Similarity of articles ``i`` and ``j`` (cached)."""
         key = (min(i, j), max(i, j))
         if key not in self.cache:
-            a_row, b_row = self.rows[key[0]], self.rows[key[1]]
-            if len(a_row) > len(b_row):
-                a_row, b_row = b_row, a_row
-            cosine = sum(v * b_row.get(t, 0.0) for t, v in a_row.items())
-            self.cache[key] = round(cosine + self._bonus(*key), 6)
+            self.prime([key])
         return self.cache[key]
 
-    def _bonus(self, i: int, j: int) -> float:
-        a, b = self.actors[i], self.actors[j]
-        return GROUP_ACTOR_WEIGHT * len(a & b) / len(a | b) if a | b else 0.0
-
     def prime(self, pairs: Sequence[tuple[int, int]]) -> None:
-        """Score many pairs at once with sparse row products (fills the cache).
-
-        The candidate pairs are scored here in one vectorised pass; ``score``
-        computes the few others (cross pairs checked when groups merge) one by one.
-        """
+        """Score many pairs at once with sparse row products (fills the cache)."""
         todo = sorted({(min(i, j), max(i, j)) for i, j in pairs} - self.cache.keys())
         if not todo:
             return
@@ -115,9 +141,13 @@ class _Similarity:
 
         left = np.array([i for i, _ in todo])
         right = np.array([j for _, j in todo])
-        cosines = np.asarray(self.matrix[left].multiply(self.matrix[right]).sum(axis=1)).ravel()
-        for (i, j), cosine in zip(todo, cosines.tolist(), strict=True):
-            self.cache[(i, j)] = round(cosine + self._bonus(i, j), 6)
+        text = np.asarray(self.matrix[left].multiply(self.matrix[right]).sum(axis=1)).ravel()
+        name = np.asarray(self.names[left].multiply(self.names[right]).sum(axis=1)).ravel()
+        # Without names on one side there is no evidence on who: the text alone decides.
+        named = self.named[left] & self.named[right]
+        scores = text + GROUP_NAME_WEIGHT * np.where(named, name, text)
+        for (i, j), value in zip(todo, scores.tolist(), strict=True):
+            self.cache[(i, j)] = round(value, 6)
 
     def signature(self, i: int) -> list[str]:
         """The article's top TF-IDF terms."""
@@ -126,10 +156,88 @@ class _Similarity:
         return [str(self.terms[t]) for t in order[:GROUP_SIGNATURE_TERMS]]
 
 
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """The proper names of one article.
+
+    Attributes:
+        weighted: Lower-cased names, those of the opening repeated (for the name cosine).
+        opening: Whole names ("jamal williams") in the headline and first sentences.
+        heads: The last word of each opening name ("williams").
+        words: Every lower-cased word of the article (to tell whether it mentions a name).
+        lower: The words the article writes in lower case (common words, not names).
+    """
+
+    weighted: tuple[str, ...]
+    opening: frozenset[str]
+    heads: frozenset[str]
+    words: frozenset[str]
+    lower: frozenset[str]
+
+
+_NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Capitalised words that are not names: calendar words and titles.
+_NOT_NAMES = frozenset(
+    {m.lower() for m in calendar.month_name[1:]}
+    | {d.lower() for d in calendar.day_name}
+    | {"the", "and", "but", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president"}
+)
+
+
+def _names(article: Article, sentences: Sequence[Sentence]) -> _Names:
+    """Proper names of an article: capitalised words that do not start a sentence.
+
+    The opening's names are kept whole ("jamal williams", "hasim rahman"): runs
+    of adjacent capitalised words, a lone capitalised first word of a sentence
+    excepted ("Police", "After").
+    """
+    weighted: list[str] = []
+    opening: set[str] = set()
+    words: set[str] = set()
+    lower: set[str] = set()
+    texts = [(article.title, True), *((s.norm, s.kind == HEADING) for s in sentences)]
+    for n, (text, headline) in enumerate(texts):
+        in_opening = n <= GROUP_LEDE_SENTENCES
+        # A headline in Title Case capitalises every word, so its capitals mark no names.
+        title_case = headline and _title_case(text)
+        run: list[str] = []
+        run_start = 0
+        previous_end = 0
+        for k, match in enumerate(_NAME_TOKEN.finditer(text)):
+            token = match.group(0)
+            low = token.lower().replace("’", "'").removesuffix("'s").strip("'-")
+            words.add(low)
+            if token[0].islower():
+                lower.add(low)
+            # An acronym (IBF, NYPD) or an upper-case dateline names an organisation or
+            # a place, not a person, and a title (Mr, Sen) is not part of the name.
+            name = not title_case and token[0].isupper() and low not in _NOT_NAMES
+            if name and not token.isupper() and run and text[previous_end : match.start()] == " ":
+                run.append(low)
+            else:
+                _keep_run(run, run_start, in_opening, opening)
+                run = [low] if name and not token.isupper() else []
+                run_start = k
+            previous_end = match.end()
+            if name and k > 0 and len(low) >= 3:
+                weighted += [low] * (GROUP_NAME_LEDE_WEIGHT if in_opening else 1)
+        _keep_run(run, run_start, in_opening, opening)
+    heads = frozenset(name.rsplit(" ", 1)[-1] for name in opening)
+    return _Names(tuple(weighted), frozenset(opening), heads, frozenset(words), frozenset(lower))
+
+
+def _keep_run(run: Sequence[str], start: int, in_opening: bool, into: set[str]) -> None:
+    """Record a run of capitalised words of the opening as one name."""
+    if in_opening and run and (start > 0 or len(run) > 1) and len(run[-1]) >= 3:
+        into.add(" ".join(run))
+
+
 def group_articles(
     articles: Sequence[Article],
     actors: Mapping[str, Sequence[str]],
     reuse_pairs: Sequence[tuple[str, str]] = (),
+    sentences: Mapping[str, Sequence[Sentence]] | None = None,
+    places: Mapping[str, Sequence[str]] | None = None,
 ) -> Grouping:
     """Group articles into events.
 
@@ -141,6 +249,8 @@ def group_articles(
         articles: Every article of the corpus.
         actors: Article id → actor ids.
         reuse_pairs: (reuser, source) pairs from text provenance, used as candidates.
+        sentences: Article id → its sentences, when already split (else split here).
+        places: Article id → place ids it names (their words never veto a merge).
 
     Returns:
         The groups (pinned ones included).
@@ -148,7 +258,15 @@ def group_articles(
     ordered = sorted(articles, key=lambda a: a.id)
     if not ordered:
         return Grouping((), {}, 0)
-    clusters, candidates = _cluster(ordered, actors, reuse_pairs)
+    split = sentences or {}
+    split_all = [
+        split[a.id] if a.id in split else split_sentences(a.body, a.body_line) for a in ordered
+    ]
+    names = [_names(a, s) for a, s in zip(ordered, split_all, strict=True)]
+    place_words = frozenset(
+        word for ids in (places or {}).values() for place in ids for word in place.split("-")
+    )
+    clusters, candidates = _cluster(ordered, split_all, names, actors, reuse_pairs, place_words)
     pin_of = {a.id: a.event_pin for a in ordered if a.event_pin}
     pinned: dict[str, list[str]] = defaultdict(list)
     free: list[tuple[str, ...]] = []
@@ -167,17 +285,57 @@ def group_articles(
     return Grouping(tuple(result), pins_by_index, candidates)
 
 
+def _event_days(article: Article, sentences: Sequence[Sentence]) -> frozenset[dt.date]:
+    """Days the opening says the news happened on, resolved against the publication date.
+
+    "On Saturday" or "Nov. 11" in the first sentences of a dated article fix
+    the day of the news when they fall in the month before publication. An
+    undated article gives none: a date written with its year in an opening is
+    as often a birth or a past event as the news.
+    """
+    published = article.published
+    if published.date is None or published.precision != DAY:
+        return frozenset()
+    first = published.date - dt.timedelta(days=GROUP_EVENT_LOOKBACK_DAYS)
+    last = published.date + dt.timedelta(days=1)
+    days: set[dt.date] = set()
+    for sentence in [s for s in sentences if s.kind != HEADING][:GROUP_LEDE_SENTENCES]:
+        for mention in find_dates(sentence.norm, published.date):
+            if (
+                mention.date is not None
+                and mention.precision == DAY
+                and mention.relation in _EVENT_RELATIONS
+                and first <= mention.date <= last
+            ):
+                days.add(mention.date)
+    return frozenset(days)
+
+
+_EVENT_RELATIONS = frozenset({"", "on", "last", "this", "early", "late", "that"})
+
+
+def _title_case(title: str) -> bool:
+    """Whether most words of a headline are capitalised (so capitals do not mark names)."""
+    tokens = [t for t in _NAME_TOKEN.findall(title) if len(t) > 3]
+    return len(tokens) >= 3 and sum(t[0].isupper() for t in tokens) > 0.6 * len(tokens)
+
+
 def _cluster(
     articles: Sequence[Article],
+    sentences: Sequence[Sequence[Sentence]],
+    names: Sequence[_Names],
     actors: Mapping[str, Sequence[str]],
     reuse_pairs: Sequence[tuple[str, str]],
+    places: frozenset[str],
 ) -> tuple[list[list[str]], int]:
     """Cluster unpinned articles; return (groups, number of candidate pairs)."""
-    sim = _Similarity(articles, actors)
+    sim = _Similarity(articles, names)
     index = {a.id: i for i, a in enumerate(articles)}
     dates = [a.published.date for a in articles]
     candidates = _candidates(sim, articles, actors, index, reuse_pairs)
     sim.prime(candidates)
+    distinctive = _distinctive(names, places)
+    days = [_event_days(a, s) for a, s in zip(articles, sentences, strict=True)]
     links = sorted(
         ((sim.score(i, j), i, j) for i, j in candidates if _close(dates[i], dates[j])),
         key=lambda t: (-t[0], t[1], t[2]),
@@ -185,14 +343,65 @@ def _cluster(
     members: dict[int, list[int]] = {i: [i] for i in range(len(articles))}
     owner = list(range(len(articles)))
     for score, i, j in links:
+        if score < GROUP_LINK_MIN:
+            break
         a, b = owner[i], owner[j]
-        if score < GROUP_LINK_MIN or a == b or not _mergeable(members[a], members[b], sim, dates):
+        if a == b or not _mergeable(members[a], members[b], sim, dates, days):
+            continue
+        if _contrast(members[a], members[b], names, distinctive) or _contrast(
+            members[b], members[a], names, distinctive
+        ):
             continue
         for k in members[b]:
             owner[k] = a
         members[a].extend(members.pop(b))
     groups = [sorted(articles[k].id for k in m) for m in members.values()]
     return (sorted(groups), len(candidates))
+
+
+def _distinctive(names: Sequence[_Names], places: frozenset[str]) -> list[frozenset[str]]:
+    """Per article, the opening names that can tell two events apart.
+
+    A name qualifies when it is rare in the corpus (in the openings of at most
+    ``GROUP_CONTRAST_MAX_SHARE`` of the articles, and of two or more) and names
+    someone or something rather than somewhere: place names are left out, since
+    reports of one event name its place at different granularity ("Queens",
+    "New York"); so are words the corpus also writes in lower case ("Hope",
+    "Avenue") and hyphenated descriptions ("Ethiopian-flagged").
+    """
+    counts = Counter(w for n in names for w in n.opening)
+    limit = max(GROUP_CONTRAST_MIN_LIMIT, int(GROUP_CONTRAST_MAX_SHARE * len(names)))
+    common = frozenset().union(*(n.lower for n in names)) | places
+    return [
+        frozenset(
+            w
+            for w in n.opening
+            if 2 <= counts[w] <= limit
+            and w.rsplit(" ", 1)[-1] not in common
+            and "-" not in w.rsplit(" ", 1)[-1]
+        )
+        for n in names
+    ]
+
+
+def _contrast(
+    left: Sequence[int],
+    right: Sequence[int],
+    names: Sequence[_Names],
+    distinctive: Sequence[frozenset[str]],
+) -> bool:
+    """Whether most of ``left`` open with a distinctive name that ``right`` never mentions.
+
+    A name is known by its last word ("Williams" for "Jamal Williams"): reports
+    write the same person as "Fred LaRue", "Frederick C. LaRue" or "Mr. LaRue".
+    """
+    heads = {name.rsplit(" ", 1)[-1] for k in left for name in distinctive[k]}
+    need = max(2, GROUP_CONTRAST_SHARE * len(left))
+    for head in sorted(heads):
+        support = sum(head in names[k].heads for k in left)
+        if support >= need and not any(head in names[k].words for k in right):
+            return True
+    return False
 
 
 def _candidates(
@@ -241,11 +450,26 @@ def _close(a: dt.date | None, b: dt.date | None) -> bool:
 
 
 def _mergeable(
-    left: Sequence[int], right: Sequence[int], sim: _Similarity, dates: Sequence[dt.date | None]
+    left: Sequence[int],
+    right: Sequence[int],
+    sim: _Similarity,
+    dates: Sequence[dt.date | None],
+    days: Sequence[frozenset[dt.date]],
 ) -> bool:
-    """Whether two groups may merge: dates within the window and mean similarity high enough."""
+    """Whether two groups may merge: dates within the window and mean similarity high enough.
+
+    Besides publication dates, the days the openings give for the news must
+    agree: two groups whose openings name only days more than the window
+    apart report two events.
+    """
     known = [d for d in (dates[k] for k in (*left, *right)) if d is not None]
     if known and (max(known) - min(known)).days > GROUP_DATE_WINDOW_DAYS:
         return False
+    left_days = [d for k in left for d in days[k]]
+    right_days = [d for k in right for d in days[k]]
+    if left_days and right_days:
+        gap = min(abs((a - b).days) for a in left_days for b in right_days)
+        if gap > GROUP_DATE_WINDOW_DAYS:
+            return False
     scores = [sim.score(i, j) for i in left for j in right]
     return sum(scores) / len(scores) >= GROUP_MERGE_MEAN

@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from generator.models import Published
+
 AGREED = "agreed"
 CONFLICT = "conflict"
 SINGLE = "single"
@@ -271,12 +273,15 @@ class EventReport:
         provenance: All reuse links (also within each event).
         membership: Article id → event id.
         inherited: Article id → tags inherited from its event (untagged articles only).
+        completed: Article id → publication date completed from its event (a
+            year-less date given its year by the event's dated reports).
     """
 
     events: tuple[Event, ...]
     provenance: tuple[ReuseLink, ...]
     membership: Mapping[str, str] = field(default_factory=dict)
     inherited: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    completed: Mapping[str, Published] = field(default_factory=dict)
 
     def event_of(self, article_id: str) -> str | None:
         """The id of the event an article belongs to, or None."""
