@@ -11,7 +11,13 @@ from types import MappingProxyType
 
 from generator.events.align import align, dedupe
 from generator.events.claims import Claim, claim_words, extract_claims
-from generator.events.compare import detail_conflicts, fact_rows, only_here, value_conflicts
+from generator.events.compare import (
+    detail_conflicts,
+    fact_rows,
+    only_here,
+    update_conflicts,
+    value_conflicts,
+)
 from generator.events.datefacts import extract_date_claims
 from generator.events.document import Doc, build_doc
 from generator.events.grouping import group_articles
@@ -156,12 +162,15 @@ def _compare(
         d.id: frozenset(w for s in d.sentences for w in claim_words(s.norm)) for d in docs
     }
     slots, compatible = slot_conflicts(docs, ids)
-    conflicts = (
-        value_conflicts(rows)
-        + detail_conflicts(rows, vocabulary)
-        + slots
-        + quote_conflicts(quotes, ids)
-    )
+    updates = update_conflicts(rows, {d.id: d.article.published.date for d in docs})
+    updated = {c.fact_key for c in updates}
+    conflicts = [
+        *updates,
+        *(c for c in value_conflicts(rows) if c.fact_key not in updated),
+        *detail_conflicts(rows, vocabulary),
+        *slots,
+        *quote_conflicts(quotes, ids),
+    ]
     facts = tuple(row for row, _ in rows)
     alone, missing = only_here(facts, ids)
     key_actors = _ranked(context.actors, ids)[:EVENT_KEY_ACTORS]

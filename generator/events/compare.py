@@ -9,6 +9,8 @@ reported as ``detail`` discrepancies.
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import math
 import re
 from collections import Counter
@@ -154,6 +156,81 @@ def _plural(noun: str) -> str:
     if noun.endswith(("s", "x", "ch", "sh")):
         return noun + "es"
     return noun + "s"
+
+
+_HARM_MEASURES = frozenset({"killed", "injured", "missing"})  # tolls rise as reports come in
+
+UPDATE_MIN_VALUES = 3
+"""A toll given with this many different values, rising with the reports, is an update
+sequence even when reports of one day cannot be ordered; two values need two dates."""
+
+
+def update_conflicts(
+    rows: Sequence[tuple[FactRow, Sequence[Claim]]],
+    published: Mapping[str, dt.date | None],
+) -> list[Conflict]:
+    """Tolls that later reports give higher: updates in publication order, not contradictions.
+
+    A toll row qualifies when its values, read in publication order (reports of one
+    day, or undated, ordered by value), never fall, and either the dated reports span
+    more than one day or there are at least ``UPDATE_MIN_VALUES`` values. Counts over
+    a period ("since ...") are not tolls of this event.
+
+    Args:
+        rows: Fact rows with their claims.
+        published: Article id → publication date (None when unknown).
+
+    Returns:
+        One ``update`` per such row; sides in publication order.
+    """
+    out: list[Conflict] = []
+    for row, group in rows:
+        if row.measure not in _HARM_MEASURES or row.status != CONFLICT:
+            continue
+        claims = [c for c in group if not c.quantity.vague and c.quantity.low is not None]
+        if any(c.since is not None for c in claims) or len(claims) < 2:
+            continue
+        latest = max((d for d in published.values() if d is not None), default=None)
+        ordered = sorted(
+            claims,
+            key=lambda c: (
+                published.get(c.article_id) or latest or dt.date.min,
+                _low(c),
+                c.article_id,
+            ),
+        )
+        values = [_low(c) for c in ordered]
+        distinct = sorted(set(values))
+        days = {published.get(c.article_id) for c in ordered} - {None}
+        rising = all(a <= b for a, b in itertools.pairwise(values))
+        if not rising or not (len(distinct) >= UPDATE_MIN_VALUES or len(days) > 1):
+            continue
+        buckets: list[list[Claim]] = []
+        for claim in ordered:
+            if buckets and _low(buckets[-1][0]) == _low(claim):
+                buckets[-1].append(claim)
+            else:
+                buckets.append([claim])
+        sides = tuple(
+            ConflictSide(
+                value=_common_value(bucket),
+                article_ids=tuple(c.article_id for c in bucket),
+                quotes=tuple(Quote(c.article_id, c.text, c.line) for c in bucket),
+            )
+            for bucket in buckets
+        )
+        chain = " → ".join(side.value for side in sides)
+        summary = (
+            f"The toll for {row.description} rose as reports came in: {chain} "
+            f"({'; '.join(f'{s.value} in {_ids(s.article_ids)}' for s in sides)})."
+        )
+        out.append(Conflict(kind="update", fact_key=row.key, summary=summary, sides=sides))
+    return out
+
+
+def _low(claim: Claim) -> float:
+    """The claim's value (lower end)."""
+    return claim.quantity.low if claim.quantity.low is not None else 0.0
 
 
 def value_conflicts(rows: Sequence[tuple[FactRow, Sequence[Claim]]]) -> list[Conflict]:

@@ -113,6 +113,9 @@ def same_spelling(a: str, b: str) -> bool:
 
 
 _QUOTE_CHARS = re.compile(r"[\"“”]")
+_PAST = re.compile(
+    r"\b(?:last|previous|past) (?:year|decade|month)\b|\byears? ago\b|\bin the past\b", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +139,7 @@ class _Line:
     units: tuple[_Unit, ...]
     content: frozenset[str]
     quoted: bool
+    background: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +182,11 @@ def lines_of(doc: Doc) -> list[_Line]:
         if sentence.kind in (HEADING, TABLE):
             continue
         units = _units(sentence.norm)
+        years = {int(u.form[1:]) for u in units if u.kind == YEAR}
+        # A sentence dated in another year than the report tells earlier history.
+        background = _PAST.search(sentence.norm) is not None or (
+            doc.reference is not None and any(y != doc.reference.year for y in years)
+        )
         content = frozenset(
             lemma(u.form) for u in units if u.kind == "word" and u.form not in STOPWORDS
         )
@@ -190,6 +199,7 @@ def lines_of(doc: Doc) -> list[_Line]:
                 tuple(units),
                 content,
                 bool(_QUOTE_CHARS.search(sentence.norm)),
+                background,
             )
         )
     return out
@@ -269,6 +279,8 @@ def slot_readings(docs: Sequence[Doc]) -> list[tuple[Reading, Reading]]:
         ):
             continue
         for ra, rb in _slots(left, right):
+            if ra.kind == NUMBER and (left.background or right.background):
+                continue  # counts of earlier events are background, not this event's facts
             # An article that also states the other value (with the same counted word)
             # tells two facts apart, not two versions of one.
             if ra.kind != NAME and (
