@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from rapidfuzz import fuzz
@@ -503,25 +503,25 @@ def cluster(pairs: Sequence[tuple[Reading, Reading]]) -> list[list[Reading]]:
         Facts as lists of readings (one per article), only those where every article
         gives one value; each list sorted by article id.
     """
-    parent: dict[tuple[str, int, str, str], tuple[str, int, str, str]] = {}
+    parent: dict[tuple[str, int, str, str, str], tuple[str, int, str, str, str]] = {}
 
-    def key(r: Reading) -> tuple[str, int, str, str]:
-        return (r.article_id, r.line, r.kind, r.value)
+    def key(r: Reading) -> tuple[str, int, str, str, str]:
+        return (r.article_id, r.line, r.kind, r.value, r.frame if r.kind in (NAME, RANK) else "")
 
-    def find(k: tuple[str, int, str, str]) -> tuple[str, int, str, str]:
+    def find(k: tuple[str, int, str, str, str]) -> tuple[str, int, str, str, str]:
         while parent.setdefault(k, k) != k:
             parent[k] = parent[parent[k]]
             k = parent[k]
         return k
 
-    readings: dict[tuple[str, int, str, str], Reading] = {}
+    readings: dict[tuple[str, int, str, str, str], Reading] = {}
     for a, b in pairs:
         readings.setdefault(key(a), a)
         readings.setdefault(key(b), b)
         ra, rb = find(key(a)), find(key(b))
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[tuple[str, int, str, str], list[Reading]] = defaultdict(list)
+    groups: dict[tuple[str, int, str, str, str], list[Reading]] = defaultdict(list)
     for k, reading in sorted(readings.items()):
         groups[find(k)].append(reading)
     out: list[list[Reading]] = []
@@ -561,6 +561,152 @@ _KIND_WORDS = {
 }
 
 
+NAME_MIN_RATIO = 70
+"""Two capitalised words next to the same word are one name spelled twice from this
+similarity (rapidfuzz ratio) up."""
+
+_NAME_SKIP = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+@dataclass(frozen=True, slots=True)
+class _NameUse:
+    """A capitalised word with its neighbours."""
+
+    line: _Line
+    unit: _Unit
+    left: str
+    right: str
+
+
+def name_readings(docs: Sequence[Doc]) -> list[tuple[Reading, Reading]]:
+    """Names (or ranks) written two ways next to the same word in different articles.
+
+    "his wife, Stacey," / "wife Stacy"; "Commander Nirad Sinha" / "Commodore Nirad
+    Sinha"; "Salahaddin" / "Salahuddin" after "named the". A neighbour that is a
+    content word (or a capitalised name) ties the two spellings to one person in one
+    role. A spelling found in a single article that elsewhere writes the name the
+    other way is that article's typo, not a discrepancy.
+
+    Args:
+        docs: The articles of one event.
+
+    Returns:
+        (reading, reading) pairs from different articles.
+    """
+    uses: dict[str, list[_NameUse]] = defaultdict(list)
+    common: set[str] = set()
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for doc in sorted(docs, key=lambda d: d.id):
+        for line in lines_of(doc):
+            units = line.units
+            for n, unit in enumerate(units):
+                counts[doc.id][unit.form] += 1
+                if unit.text.islower():
+                    common.add(unit.form)
+                if n == 0 or not _name_like(unit):
+                    continue
+                left = units[n - 1].form
+                right = units[n + 1].form if n + 1 < len(units) else ""
+                uses[unit.form[:2]].append(_NameUse(line, unit, left, right))
+    out: list[tuple[Reading, Reading]] = []
+    everything = [u for group in uses.values() for u in group]
+    by_context: dict[tuple[str, str], list[_NameUse]] = defaultdict(list)
+    for use in everything:
+        if use.left not in STOPWORDS and use.left[:1].isalpha():
+            by_context[("l", use.left)].append(use)
+        if use.right not in STOPWORDS and use.right[:1].isalpha():
+            by_context[("r", use.right)].append(use)
+    placed = {
+        (use.line.article_id, use.unit.form, context)
+        for context, group in by_context.items()
+        for use in group
+    }
+    seen: set[tuple[str, str, str, str]] = set()
+    for (side, word), group in sorted(by_context.items()):
+        for x, a in enumerate(group):
+            for b in group[x + 1 :]:
+                fa, fb = a.unit.form, b.unit.form
+                if a.line.article_id == b.line.article_id or fa == fb:
+                    continue
+                # Capitalised common words ("County", "Community") are not spellings of a name.
+                kind = _name_kind(fa, fb)
+                if kind == NAME and (fa in common or fb in common):
+                    continue
+                if kind is None or _typo(fa, fb, a.line.article_id, b.line.article_id, counts):
+                    continue
+                # An article writing both spellings next to the same word has slipped.
+                if (a.line.article_id, fb, (side, word)) in placed or (
+                    b.line.article_id,
+                    fa,
+                    (side, word),
+                ) in placed:
+                    continue
+                key = (a.line.article_id, fa, b.line.article_id, fb)
+                if key in seen:
+                    continue
+                seen.add(key)
+                frame = f"{word} …" if side == "l" else f"… {word}"
+                ra = _reading(a.line, a.unit, kind, frame, word)
+                rb = _reading(b.line, b.unit, kind, frame, word)
+                out.append(
+                    (
+                        replace(ra, value=_full_name(a.line, a.unit)),
+                        replace(rb, value=_full_name(b.line, b.unit)),
+                    )
+                )
+    return out
+
+
+def _full_name(line: _Line, unit: _Unit) -> str:
+    """The run of capitalised words holding ``unit`` ("Commander Nirad Sinha")."""
+    units = line.units
+    at = next(n for n, u in enumerate(units) if u is unit)
+    lo = at
+    while lo > 0 and units[lo - 1].text[:1].isupper() and units[lo - 1].text.isalpha() and lo > 1:
+        lo -= 1
+    hi = at + 1
+    while hi < len(units) and units[hi].text[:1].isupper() and units[hi].text.isalpha():
+        hi += 1
+    return " ".join(u.text for u in units[lo:hi])
+
+
+def _name_like(unit: _Unit) -> bool:
+    """Whether a unit is a capitalised word that can be a name or a rank."""
+    text = unit.text
+    return (
+        unit.kind == "word"
+        and text[:1].isupper()
+        and text.isalpha()
+        and len(text) >= NAME_MIN_LENGTH
+        and unit.form not in STOPWORDS
+        and unit.form not in _NAME_SKIP
+        and not text.isupper()
+    )
+
+
+def _name_kind(fa: str, fb: str) -> str | None:
+    """``rank`` for two different ranks, ``name`` for two spellings of one name, else None."""
+    if fa in RANKS and fb in RANKS:
+        same = _RANK_ABBREVIATIONS.get(fa, fa) == _RANK_ABBREVIATIONS.get(fb, fb)
+        return None if same else RANK
+    if fa in RANKS or fb in RANKS or same_spelling(fa, fb):
+        return None
+    if fa.startswith(fb) or fb.startswith(fa):
+        return None  # "Somali" / "Somalian", "Page" / "Pages": another word form, not a spelling
+    return NAME if fuzz.ratio(fa, fb) >= NAME_MIN_RATIO else None
+
+
+def _typo(
+    fa: str, fb: str, article_a: str, article_b: str, counts: Mapping[str, Mapping[str, int]]
+) -> bool:
+    """Whether one spelling is a one-article slip in an article that also uses the other."""
+    users_a = [a for a, c in counts.items() if c.get(fa)]
+    users_b = [a for a, c in counts.items() if c.get(fb)]
+    slip_a = len(users_a) == 1 and counts[article_a].get(fb, 0) > 0
+    slip_b = len(users_b) == 1 and counts[article_b].get(fa, 0) > 0
+    return slip_a or slip_b
+
+
 def slot_conflicts(
     docs: Sequence[Doc], order: Sequence[str]
 ) -> tuple[list[Conflict], list[Conflict]]:
@@ -576,7 +722,7 @@ def slot_conflicts(
     rank = {a: n for n, a in enumerate(order)}
     conflicts: list[Conflict] = []
     compatibles: list[Conflict] = []
-    for members in cluster(slot_readings(docs)):
+    for members in cluster([*slot_readings(docs), *name_readings(docs)]):
         values = readings_by_value(members)
         if len(values) < 2:
             continue
