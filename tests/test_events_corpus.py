@@ -45,3 +45,11 @@ def test_tweet_quoted_with_different_names() -> None:
     quotes = [c for c in lawsuit.conflicts if c.kind == "quote"]
     worded = [" ".join(s.value for s in c.sides) for c in quotes]
     assert any("Wendy" in text and "Debbie" in text for text in worded)
+
+
+def test_aceh_toll_is_an_update_in_publication_order() -> None:
+    quake = event_holding("h001")
+    updates = [c for c in quake.conflicts if c.kind == "update"]
+    assert len(updates) == 1
+    assert [s.value.split()[-1] for s in updates[0].sides] == ["1", "3", "5", "11", "24"]
+    assert not any(c.kind == "value" and c.fact_key == updates[0].fact_key for c in quake.conflicts)

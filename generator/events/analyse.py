@@ -11,7 +11,13 @@ from types import MappingProxyType
 
 from generator.events.align import align, dedupe
 from generator.events.claims import Claim, claim_words, extract_claims
-from generator.events.compare import detail_conflicts, fact_rows, only_here, value_conflicts
+from generator.events.compare import (
+    detail_conflicts,
+    fact_rows,
+    only_here,
+    update_conflicts,
+    value_conflicts,
+)
 from generator.events.datefacts import extract_date_claims
 from generator.events.document import Doc, build_doc
 from generator.events.grouping import group_articles
@@ -23,6 +29,7 @@ from generator.events.model import (
     FactRow,
     ReuseLink,
 )
+from generator.events.parallel import slot_conflicts
 from generator.events.provenance import find_reuse
 from generator.events.pubdates import complete_from_event
 from generator.events.quotes import find_quotations, quote_conflicts
@@ -114,7 +121,7 @@ def _event(members: Sequence[Article], pin: str | None, context: _Context) -> Ev
     dates = sorted(a.published.date for a in members if a.published.date is not None)
     docs = _docs(members, dates[-1] if dates else None, context)
     ids = tuple(a.id for a in sorted(members, key=_report_order))
-    facts, conflicts, notes = _compare(docs, ids, context)
+    facts, conflicts, notes, compatible = _compare(docs, ids, context)
     title_article = _title_article(members, docs)
     first = min(members, key=_report_order)
     return Event(
@@ -137,6 +144,7 @@ def _event(members: Sequence[Article], pin: str | None, context: _Context) -> Ev
         notes=notes,
         timeline=timeline(docs),
         provenance=tuple(r for r in context.reuse if {r.reuser, r.source} <= set(ids)),
+        compatible=compatible,
     )
 
 
@@ -155,14 +163,25 @@ def _docs(members: Sequence[Article], latest: dt.date | None, context: _Context)
 
 def _compare(
     docs: Sequence[Doc], ids: Sequence[str], context: _Context
-) -> tuple[tuple[FactRow, ...], tuple[Conflict, ...], tuple[ArticleNotes, ...]]:
-    """Facts, conflicts and per-article notes of one event."""
+) -> tuple[
+    tuple[FactRow, ...], tuple[Conflict, ...], tuple[ArticleNotes, ...], tuple[Conflict, ...]
+]:
+    """Facts, conflicts, per-article notes and compatible differences of one event."""
     rows = fact_rows(align([c for doc in docs for c in article_claims(doc)]))
     quotes = [q for doc in docs for q in find_quotations(doc)]
     vocabulary = {
         d.id: frozenset(w for s in d.sentences for w in claim_words(s.norm)) for d in docs
     }
-    conflicts = value_conflicts(rows) + detail_conflicts(rows, vocabulary) + quote_conflicts(quotes)
+    slots, compatible = slot_conflicts(docs, ids)
+    updates = update_conflicts(rows, {d.id: d.article.published.date for d in docs})
+    updated = {c.fact_key for c in updates}
+    conflicts = [
+        *updates,
+        *(c for c in value_conflicts(rows) if c.fact_key not in updated),
+        *detail_conflicts(rows, vocabulary),
+        *slots,
+        *quote_conflicts(quotes, ids),
+    ]
     facts = tuple(row for row, _ in rows)
     alone, missing = only_here(facts, ids)
     key_actors = _ranked(context.actors, ids)[:EVENT_KEY_ACTORS]
@@ -171,7 +190,7 @@ def _compare(
         ArticleNotes(doc.id, alone[doc.id], missing[doc.id], wording(doc, names))
         for doc in sorted(docs, key=lambda d: list(ids).index(d.id))
     )
-    return (facts, tuple(conflicts), notes)
+    return (facts, tuple(conflicts), notes, tuple(compatible))
 
 
 def article_claims(doc: Doc) -> list[Claim]:

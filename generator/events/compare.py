@@ -9,7 +9,10 @@ reported as ``detail`` discrepancies.
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -155,21 +158,156 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
+_HARM_MEASURES = frozenset({"killed", "injured", "missing"})  # tolls rise as reports come in
+
+UPDATE_MIN_VALUES = 3
+"""A toll given with this many different values, rising with the reports, is an update
+sequence even when reports of one day cannot be ordered; two values need two dates."""
+
+
+def update_conflicts(
+    rows: Sequence[tuple[FactRow, Sequence[Claim]]],
+    published: Mapping[str, dt.date | None],
+) -> list[Conflict]:
+    """Tolls that later reports give higher: updates in publication order, not contradictions.
+
+    A toll row qualifies when its values, read in publication order (reports of one
+    day, or undated, ordered by value), never fall, and either the dated reports span
+    more than one day or there are at least ``UPDATE_MIN_VALUES`` values. Counts over
+    a period ("since ...") are not tolls of this event.
+
+    Args:
+        rows: Fact rows with their claims.
+        published: Article id → publication date (None when unknown).
+
+    Returns:
+        One ``update`` per such row; sides in publication order.
+    """
+    out: list[Conflict] = []
+    for row, group in rows:
+        if row.measure not in _HARM_MEASURES or row.status != CONFLICT:
+            continue
+        claims = [c for c in group if not c.quantity.vague and c.quantity.low is not None]
+        if any(c.since is not None for c in claims) or len(claims) < 2:
+            continue
+        latest = max((d for d in published.values() if d is not None), default=None)
+        ordered = sorted(
+            claims,
+            key=lambda c: (
+                published.get(c.article_id) or latest or dt.date.min,
+                _low(c),
+                c.article_id,
+            ),
+        )
+        values = [_low(c) for c in ordered]
+        distinct = sorted(set(values))
+        days = {published.get(c.article_id) for c in ordered} - {None}
+        rising = all(a <= b for a, b in itertools.pairwise(values))
+        if not rising or not (len(distinct) >= UPDATE_MIN_VALUES or len(days) > 1):
+            continue
+        buckets: list[list[Claim]] = []
+        for claim in ordered:
+            if buckets and _low(buckets[-1][0]) == _low(claim):
+                buckets[-1].append(claim)
+            else:
+                buckets.append([claim])
+        sides = tuple(
+            ConflictSide(
+                value=_common_value(bucket),
+                article_ids=tuple(c.article_id for c in bucket),
+                quotes=tuple(Quote(c.article_id, c.text, c.line) for c in bucket),
+            )
+            for bucket in buckets
+        )
+        chain = " → ".join(side.value for side in sides)
+        summary = (
+            f"The toll for {row.description} rose as reports came in: {chain} "
+            f"({'; '.join(f'{s.value} in {_ids(s.article_ids)}' for s in sides)})."
+        )
+        out.append(Conflict(kind="update", fact_key=row.key, summary=summary, sides=sides))
+    return out
+
+
+def _low(claim: Claim) -> float:
+    """The claim's value (lower end)."""
+    return claim.quantity.low if claim.quantity.low is not None else 0.0
+
+
 def value_conflicts(rows: Sequence[tuple[FactRow, Sequence[Claim]]]) -> list[Conflict]:
     """Conflicts for rows whose articles give different numbers or periods."""
     out: list[Conflict] = []
-    for row, group in rows:
-        if row.status != CONFLICT:
+    for row, full in rows:
+        if row.status != CONFLICT or row.measure == DATE:
             continue
+        group = same_frame(full)
         sides = _value_sides(group)
-        kind = "value" if len(sides) > 1 else "period"
-        if kind == "period":
-            sides = _period_sides(group)
+        if len(sides) < 2 or _all_compatible(group):
+            continue
+        kind = "value"
         listed = "; ".join(f"{s.value} in {_ids(s.article_ids)}" for s in sides)
         noun = "periods" if kind == "period" else "dates" if row.measure == DATE else "numbers"
         summary = f"The articles give different {noun} for {row.description}: {listed}."
         out.append(Conflict(kind=kind, fact_key=row.key, summary=summary, sides=tuple(sides)))
     return out
+
+
+FRAME_MIN_NEAR = 0.3
+"""Two counts state one fact only when the clauses around them share this much (Jaccard)..."""
+
+FRAME_MIN_SHARED = 5
+"""... and their sentences share this many content words."""
+
+
+def same_frame(group: Sequence[Claim]) -> list[Claim]:
+    """The claims of a row whose frames match a claim giving another value.
+
+    Alignment is generous (a row is a place to show values side by side); a conflict
+    is not: two different values are versions of one fact only when the clauses
+    around them match (the same counted thing, said of the same things) and neither
+    counts over a stated period the other does not state.
+    """
+    kept: list[Claim] = []
+    for claim in group:
+        for other in group:
+            if other.article_id == claim.article_id or _same_number(claim, other):
+                continue
+            near = len(claim.near & other.near) / max(1, len(claim.near | other.near))
+            shared = len(claim.words & other.words)
+            periods = (claim.since is None) == (other.since is None)
+            if near >= FRAME_MIN_NEAR and shared >= FRAME_MIN_SHARED and periods:
+                kept.append(claim)
+                break
+    # A claim giving a value a matched claim gives stands on that side too.
+    return [c for c in group if c in kept or any(_same_number(c, k) for k in kept)]
+
+
+def _same_number(a: Claim, b: Claim) -> bool:
+    """Whether two claims give the same precise value."""
+    return (a.quantity.low, a.quantity.high) == (b.quantity.low, b.quantity.high)
+
+
+def _all_compatible(group: Sequence[Claim]) -> bool:
+    """Whether every pair of values can both be true ("at least 10" and 12)."""
+    from generator.events.parallel import quantities_compatible
+
+    precise = [c for c in group if not c.quantity.vague and c.quantity.low is not None]
+    if any(
+        c.since is not None and c.since.date != precise[0].since.date
+        for c in precise
+        if precise[0].since
+    ):
+        return False  # counts over different periods are two framings to show side by side
+    if any(c.text and _MONEY.search(c.text) for c in precise):
+        return True  # amounts of money in different currencies are not compared here
+    return all(
+        quantities_compatible(a.quantity, b.quantity)
+        for i, a in enumerate(precise)
+        for b in precise[i + 1 :]
+        if not _same_number(a, b)
+    )
+
+
+_MONEY = re.compile(r"[$€£¥]\s?\d|\b[eE]\d+(?:\.\d+)?\s?(?:m|bn)\b")
 
 
 def _value_sides(group: Sequence[Claim]) -> list[ConflictSide]:
@@ -241,7 +379,7 @@ def detail_conflicts(
     """
     out: list[Conflict] = []
     for row, group in rows:
-        if len(group) < DETAIL_MIN_REPORTS or row.status != AGREED or row.measure == DATE:
+        if len(group) < DETAIL_MIN_REPORTS or row.status != AGREED or row.measure in ("", DATE):
             continue
         for claim in sorted(group, key=lambda c: c.article_id):
             others = [c for c in group if c is not claim]
@@ -278,6 +416,9 @@ def _detail_conflict(
     phrases = _phrases(carriers[0], majority, missing)
     if not phrases:
         return None
+    # Every article on a side must say that side's words: keep the carriers whose own
+    # sentences hold every phrase shown.
+    carriers = [o for o in carriers if all(_holds(o.context, p) for p in phrases)]
     value = "; ".join(f"“{u}”" for u in unique)
     their = "; ".join(f"“{p}”" for p in phrases)
     ids = tuple(sorted(o.article_id for o in carriers))
@@ -293,6 +434,11 @@ def _detail_conflict(
         ConflictSide(their, ids, tuple(Quote(o.article_id, o.context, o.line) for o in carriers)),
     )
     return Conflict(kind="detail", fact_key=row.key, summary=summary, sides=sides)
+
+
+def _holds(text: str, phrase: str) -> bool:
+    """Whether ``text`` holds ``phrase`` word for word (case and spacing aside)."""
+    return " ".join(phrase.lower().split()) in " ".join(text.lower().split())
 
 
 def _details(claim: Claim) -> dict[str, str]:

@@ -46,6 +46,7 @@ def _event(event: Event) -> dict[str, Any]:
         "first_report": {"id": event.first_report, "certain": event.first_report_certain},
         "facts": [_fact(row) for row in event.facts],
         "conflicts": [conflict_record(c) for c in event.conflicts],
+        "compatible": [conflict_record(c) for c in event.compatible],
         "provenance": [reuse_record(link) for link in event.provenance],
         "notes": {note.article_id: _note(note) for note in event.notes},
         "timeline": [_entry(entry) for entry in event.timeline],

@@ -235,6 +235,7 @@ class Event:
         notes: Per-article only-here, left-out and wording.
         timeline: Dates named in the articles.
         provenance: Text reuse among the members.
+        compatible: Differences between values that can both be true ("at least 10", 12).
     """
 
     id: str
@@ -254,6 +255,7 @@ class Event:
     notes: tuple[ArticleNotes, ...]
     timeline: tuple[TimelineEntry, ...]
     provenance: tuple[ReuseLink, ...]
+    compatible: tuple[Conflict, ...] = ()
 
     def fact(self, key: str) -> FactRow | None:
         """The fact row with this key."""

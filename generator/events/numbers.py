@@ -94,7 +94,7 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
     out: list[Quantity] = []
     i = 0
     while i < len(toks):
-        if i in skip:
+        if i in skip or _in_fraction(toks, i):
             i += 1
             continue
         parsed = _parse_at(toks, i)
@@ -116,6 +116,17 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
         out.append(Quantity(i, end, low, high, qualifier, q_start, vague, floor, text))
         i = end
     return out
+
+
+_BROKEN = frozenset({"/", "\ufffd", "⁄"})
+
+
+def _in_fraction(toks: Sequence[str], i: int) -> bool:
+    """Whether token ``i`` is part of a fraction or a damaged one ("4 1/2", "41 / 2", "4�").
+
+    Its value cannot be read safely, so it is not a count.
+    """
+    return _word(toks, i + 1) in _BROKEN or _word(toks, i - 1) in _BROKEN
 
 
 def _parse_at(toks: Sequence[str], i: int) -> tuple[int, float | None, bool] | None:

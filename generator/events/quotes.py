@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from generator.events.document import Doc
-from generator.events.lexicon import STOPWORDS
+from generator.events.lexicon import STOPWORDS, UNITS
 from generator.events.model import Conflict, ConflictSide, Quote
 from generator.events.text import HEADING, TABLE
 
@@ -114,94 +114,189 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-def quote_conflicts(quotations: Sequence[Quotation]) -> list[Conflict]:
+def quote_conflicts(quotations: Sequence[Quotation], order: Sequence[str] = ()) -> list[Conflict]:
     """Find statements that different articles quote with different words.
+
+    Quotations are compared after folding what does not change a statement:
+    contractions ("don't", "do not"), dotted initials ("F.B.I.", "FBI"), number
+    words ("one-in-three", "1 in 3"), punctuation and spelling variants. Quotations
+    of one statement are grouped; each group's versions become the sides.
 
     Args:
         quotations: Quotations of every article of one event.
+        order: Member ids in report order (sides follow it); id order when empty.
 
     Returns:
-        One conflict per differently worded passage, with every version and its articles.
+        One conflict per statement quoted in more than one version.
     """
-    variants: dict[tuple[str, ...], dict[str, list[tuple[Quotation, str]]]] = {}
-    ordered = sorted(quotations, key=lambda q: (q.article_id, q.line, q.text))
-    content = [frozenset(w.lower() for w in q.words) - STOPWORDS for q in ordered]
+    rank = {a: n for n, a in enumerate(order)}
+    ordered = sorted(
+        quotations, key=lambda q: (rank.get(q.article_id, len(rank)), q.article_id, q.line, q.text)
+    )
+    folded = [fold_words(_WORD.findall(_plain_times(q.text))) for q in ordered]
+    content = [frozenset(w for w in f if w not in STOPWORDS) for f in folded]
+    parent = list(range(len(ordered)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
     for i, a in enumerate(ordered):
         for j in range(i + 1, len(ordered)):
-            b = ordered[j]
-            if a.article_id == b.article_id or len(content[i] & content[j]) < QUOTE_MIN_SHARED // 2:
+            if a.article_id == ordered[j].article_id:
                 continue
-            for left, right in _differences(a, b):
-                key = tuple(sorted((left.lower(), right.lower())))
-                sides = variants.setdefault(key, {})
-                sides.setdefault(left.lower(), []).append((a, _excerpt(a, left)))
-                sides.setdefault(right.lower(), []).append((b, _excerpt(b, right)))
-    return [_conflict(sides) for _, sides in sorted(variants.items())]
-
-
-def _differences(a: Quotation, b: Quotation) -> list[tuple[str, str]]:
-    """Word runs that replace each other inside two renderings of one statement."""
-    wa = [w.lower().strip(".'’") for w in a.words]
-    wb = [w.lower().strip(".'’") for w in b.words]
-    matcher = SequenceMatcher(None, wa, wb, autojunk=False)
-    shared = sum(block.size for block in matcher.get_matching_blocks())
-    if shared < QUOTE_MIN_SHARED or shared < QUOTE_MIN_COVER * min(len(wa), len(wb)):
-        return []
-    out: list[tuple[str, str]] = []
-    opcodes = matcher.get_opcodes()
-    for position, (tag, a1, a2, b1, b2) in enumerate(opcodes):
-        if tag != "replace" or max(a2 - a1, b2 - b1) > QUOTE_MAX_CHANGE:
-            continue
-        if not _anchored(opcodes, position):
-            continue
-        left, right = " ".join(a.words[a1:a2]), " ".join(b.words[b1:b2])
-        if fuzz.ratio(left.lower(), right.lower()) >= QUOTE_SPELLING_RATIO:
-            continue
-        if not (set(wa[a1:a2]) | set(wb[b1:b2])) - STOPWORDS:
-            continue
-        out.append((left, right))
+            if len(content[i] & content[j]) < QUOTE_MIN_SHARED // 2:
+                continue
+            if _aligned(folded[i], folded[j]):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(ordered)):
+        groups[find(i)].append(i)
+    out: list[Conflict] = []
+    for members in groups.values():
+        conflict = _statement_conflict([ordered[i] for i in members], [folded[i] for i in members])
+        if conflict is not None:
+            out.append(conflict)
     return out
 
 
-def _anchored(opcodes: Sequence[tuple[str, int, int, int, int]], position: int) -> bool:
-    """Whether a replacement sits between two runs of at least ``QUOTE_ANCHOR`` equal words."""
-    if position == 0 or position + 1 >= len(opcodes):
-        return False
-    before, after = opcodes[position - 1], opcodes[position + 1]
-    return all(op[0] == "equal" and op[2] - op[1] >= QUOTE_ANCHOR for op in (before, after))
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_CLOCK = re.compile(r"\b(\d{1,2})(?::|\.)?(\d{2})?\s*([ap])\.?m\.?(?![a-z])", re.IGNORECASE)
+_COLON_TIME = re.compile(r"\b(\d{1,2}):(\d{2})\b")
+_ZONE_TIME = re.compile(r"\b([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC|Z)\b)")
+_ZONES = re.compile(r"\b(?:GMT|UTC|[ECMP][SD]T|BST|CET|IST)\b")
 
 
-def _excerpt(quote: Quotation, words: str) -> str:
-    """A few words either side of ``words`` inside the quotation."""
-    target = words.split()
-    for start in range(len(quote.words) - len(target) + 1):
-        if list(quote.words[start : start + len(target)]) == target:
-            lo = max(0, start - _CONTEXT)
-            hi = min(len(quote.words), start + len(target) + _CONTEXT)
-            prefix = "…" if lo else ""
-            suffix = "…" if hi < len(quote.words) else ""
-            return prefix + " ".join(quote.words[lo:hi]) + suffix
-    return quote.text
+def _plain_times(text: str) -> str:
+    """Quotation text with asides dropped and clock times in one 24-hour form.
+
+    "(its direction)" is the reporter's, not the speaker's; "6:41pm PST", "18:41"
+    and "0241 GMT" are the same times written differently.
+    """
+
+    def clock(match: re.Match[str]) -> str:
+        hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
+        return f" t{hour:02d}{match.group(2) or '00'} "
+
+    out = _ASIDE.sub(" ", text)
+    out = _CLOCK.sub(clock, out)
+    out = _ZONE_TIME.sub(lambda m: f" t{m.group(1)}{m.group(2)} ", out)
+    out = _COLON_TIME.sub(lambda m: f" t{int(m.group(1)):02d}{m.group(2)} ", out)
+    return _ZONES.sub(" ", out)
 
 
-def _conflict(sides: dict[str, list[tuple[Quotation, str]]]) -> Conflict:
-    """Build the conflict for one wording difference."""
+_CONTRACTIONS = {
+    "n't": ["not"],
+    "'re": ["are"],
+    "'m": ["am"],
+    "'ll": ["will"],
+    "'ve": ["have"],
+    "'d": ["would"],
+}
+_IRREGULAR_CONTRACTIONS = {
+    "won't": ["will", "not"],
+    "can't": ["can", "not"],
+    "cannot": ["can", "not"],
+    "shan't": ["shall", "not"],
+    "let's": ["let", "us"],
+}
+
+
+def fold_words(words: Sequence[str]) -> tuple[str, ...]:
+    """Words of a quotation with contractions, initials, numbers and hyphens folded.
+
+    Args:
+        words: The words as written.
+
+    Returns:
+        Lower-case words that compare equal when only the writing differs.
+    """
+    out: list[str] = []
+    for word in words:
+        low = word.lower().replace("’", "'").strip(".'")
+        low = low.replace(".", "") if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", low + ".") else low
+        if low in _IRREGULAR_CONTRACTIONS:
+            out.extend(_IRREGULAR_CONTRACTIONS[low])
+            continue
+        for ending, expansion in _CONTRACTIONS.items():
+            if low.endswith(ending) and len(low) > len(ending):
+                out.append(low[: -len(ending)])
+                out.extend(expansion)
+                break
+        else:
+            for part in low.split("-"):
+                if part:
+                    out.append(str(UNITS[part]) if part in UNITS else part)
+    return tuple(out)
+
+
+def _aligned(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two folded quotations render one statement."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    return shared >= QUOTE_MIN_SHARED and shared >= QUOTE_MIN_COVER * min(len(a), len(b))
+
+
+def _interior_changes(a: Sequence[str], b: Sequence[str]) -> tuple[tuple[str, str], ...]:
+    """Changes between two renderings, inside the stretch both quote (ends cut are not changes)."""
+    ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    equal = [n for n, op in enumerate(ops) if op[0] == "equal"]
+    if not equal:
+        return ()
+    out: list[tuple[str, str]] = []
+    for tag, a1, a2, b1, b2 in ops[equal[0] + 1 : equal[-1]]:
+        if tag == "equal":
+            continue
+        left, right = " ".join(a[a1:a2]), " ".join(b[b1:b2])
+        if tag == "replace" and fuzz.ratio(left, right) >= QUOTE_SPELLING_RATIO:
+            continue
+        out.append((left, right))
+    return tuple(out)
+
+
+def _statement_conflict(
+    quotes: Sequence[Quotation], folded: Sequence[tuple[str, ...]]
+) -> Conflict | None:
+    """The versions of one statement, when the articles quote it differently."""
+    if len({q.article_id for q in quotes}) < 2:
+        return None
+    # The reference is the longest rendering of the earliest report.
+    ref = max(
+        range(len(quotes)),
+        key=lambda i: (quotes[i].article_id == quotes[0].article_id, len(folded[i]), -i),
+    )
+    versions: dict[tuple[tuple[str, str], ...], list[int]] = defaultdict(list)
+    for i in range(len(quotes)):
+        if i == ref:
+            versions[()].append(i)
+        elif _aligned(folded[ref], folded[i]):
+            versions[_interior_changes(folded[ref], folded[i])].append(i)
+    if len(versions) < 2:
+        return None
     built: list[ConflictSide] = []
-    for variant in sorted(sides, key=lambda v: (-len({q.article_id for q, _ in sides[v]}), v)):
-        seen: dict[str, tuple[Quotation, str]] = {}
-        for quote, excerpt in sides[variant]:
-            seen.setdefault(quote.article_id, (quote, excerpt))
-        ids = tuple(sorted(seen))
+    taken: set[str] = set()
+    for change in sorted(versions, key=lambda c: (c != (), min(versions[c]))):
+        seen: dict[str, Quotation] = {}
+        for i in versions[change]:
+            if quotes[i].article_id not in taken:
+                seen.setdefault(quotes[i].article_id, quotes[i])
+        if not seen:
+            continue
+        taken.update(seen)
+        first = next(iter(seen.values()))
         built.append(
             ConflictSide(
-                value=f"“{seen[ids[0]][1]}”",
-                article_ids=ids,
-                quotes=tuple(Quote(i, seen[i][0].sentence, seen[i][0].line) for i in ids),
+                value=f"“{first.text}”",
+                article_ids=tuple(seen),
+                quotes=tuple(Quote(i, q.sentence, q.line) for i, q in seen.items()),
             )
         )
-    words = " vs ".join(f"“{v}”" for v in sorted(sides))
+    if len(built) < 2:
+        return None
     summary = (
-        f"The same statement is quoted with different words ({words}): "
+        "The same statement is quoted in different words: "
         + "; ".join(f"{', '.join(s.article_ids)} quote {s.value}" for s in built)
         + "."
     )
