@@ -51,7 +51,13 @@ class _Scanner(HTMLParser):
                 self.found.append(f"external resource <{tag} {name}={value!r}>")
             elif name == "style" and "url(" in url:
                 self.found.append(f"<{tag} style={value!r}>")
-        if tag in ("link", "use", "image") and not is_local_url(values.get("href", "")):
+        # A canonical link names the page's published address; the browser loads nothing from it.
+        canonical = tag == "link" and values.get("rel", "").lower() == "canonical"
+        if (
+            tag in ("link", "use", "image")
+            and not canonical
+            and not is_local_url(values.get("href", ""))
+        ):
             self.found.append(f"external resource <{tag} href={values.get('href')!r}>")
         if tag == "script":
             self._script = []

@@ -92,9 +92,11 @@ def test_hostile_seeds_build_and_stay_inside_site(tmp_path: Path) -> None:
     result = build(project, strict=False)
     assert result.returncode == 0, result.stderr
     created = files_under(tmp_path) - before
-    # The URL ledger is the one file the build writes beside the site (by design).
+    # Beside the site the build writes only the URL ledger and its own cache (by design).
     assert created and all(
-        path.startswith("project/site") or path == "project/urls.lock" for path in created
+        path.startswith(("project/site", "project/.cache/briefing"))
+        or path in ("project/urls.lock", "project/.cache")
+        for path in created
     )
 
 
