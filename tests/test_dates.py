@@ -12,6 +12,7 @@ from generator.dates import (
     dates_in_url,
     find_text_dates,
     parse_declared,
+    publication_in_text,
     resolve_year,
 )
 
@@ -138,3 +139,51 @@ def test_a_weekday_that_fits_no_nearby_year_means_no_date() -> None:
 
 def test_leap_day_resolves_only_to_a_leap_year() -> None:
     assert resolve_year(partial(2, 29), [dt.date(2031, 3, 1)]) == dt.date(2032, 2, 29)
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://news.example/2013/09/14/crash", dt.date(2013, 9, 14)),
+        ("https://news.example/new-york/20130914/queens/crash", dt.date(2013, 9, 14)),
+        ("https://news.example/stories/crash_web_2013_09_14_q.html", dt.date(2013, 9, 14)),
+        ("https://news.example/news/20111111.htm", dt.date(2011, 11, 11)),
+    ],
+)
+def test_dates_in_url_paths(url: str, day: dt.date) -> None:
+    found = dates_in_url(url)
+    assert found is not None and found.date == day
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://news.example/article/12345678", "https://news.example/id/20131399/crash"],
+)
+def test_digit_runs_that_are_not_dates_are_ignored(url: str) -> None:
+    assert dates_in_url(url) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("VALDORO, Nov. 21 (Reuters) - The pier closed.", "dateline"),
+        ("Posted in Local News on Friday, November 21, 2031. The pier closed.", "published line"),
+        ("Officials said on Friday, November 21, that the pier closed.", "reporting clause"),
+        ("The pier closed on Friday, November 21, port officials said.", "reporting clause"),
+    ],
+)
+def test_publication_evidence_in_text(text: str, kind: str) -> None:
+    found = publication_in_text(text)
+    assert found is not None and found[1] == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruiz was born on April 22, 1931, in Valdoro.",
+        "The burglars, who broke in on June 17, 1972, were caught within the hour.",
+        "A photo taken on March 1, 2019, shows the pier.",
+    ],
+)
+def test_dates_of_other_things_are_not_publication_dates(text: str) -> None:
+    assert publication_in_text(text) is None

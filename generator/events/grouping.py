@@ -123,13 +123,20 @@ class _Similarity:
             TfidfVectorizer(analyzer=str.split, sublinear_tf=True).fit_transform(name_texts).tocsr()
         )
         self.named = np.array([bool(n.weighted) for n in names])
+        self.name_rows = [
+            dict(zip(self.names[i].indices.tolist(), self.names[i].data.tolist(), strict=True))
+            for i in range(self.names.shape[0])
+        ]
         self.cache: dict[tuple[int, int], float] = {}
 
     def score(self, i: int, j: int) -> float:
         """Similarity of articles ``i`` and ``j`` (cached)."""
         key = (min(i, j), max(i, j))
         if key not in self.cache:
-            self.prime([key])
+            text = _dot(self.rows[i], self.rows[j])
+            named = bool(self.named[i] and self.named[j])
+            name = _dot(self.name_rows[i], self.name_rows[j]) if named else text
+            self.cache[key] = round(text + GROUP_NAME_WEIGHT * name, 6)
         return self.cache[key]
 
     def prime(self, pairs: Sequence[tuple[int, int]]) -> None:
@@ -154,6 +161,13 @@ class _Similarity:
         row = self.rows[i]
         order = sorted(row, key=lambda t: (-row[t], str(self.terms[t])))
         return [str(self.terms[t]) for t in order[:GROUP_SIGNATURE_TERMS]]
+
+
+def _dot(a: Mapping[int, float], b: Mapping[int, float]) -> float:
+    """Dot product of two sparse rows."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
 @dataclass(frozen=True, slots=True)
