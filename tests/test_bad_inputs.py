@@ -27,7 +27,13 @@ from tests.conftest import FIXTURES, make_project
 BAD = FIXTURES / "bad"
 CASES = sorted(p for p in BAD.iterdir() if p.suffix in (".md", ".txt", ".recipe"))
 FOLDERS = sorted(p for p in BAD.iterdir() if p.is_dir())
-EXPECTED_FOLDERS = {"duplicate", "actors-deep", "outlets-deep", "unread-files"}
+EXPECTED_FOLDERS = {
+    "duplicate",
+    "actors-deep",
+    "outlets-deep",
+    "registry-controls",
+    "unread-files",
+}
 EXPECTED_CASES = {
     "impossible-day",
     "huge-number",
