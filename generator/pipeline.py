@@ -103,7 +103,7 @@ def _infer_all(
     for raw in raws:
         try:
             article, found, waiting = infer_article(raw, outlets)
-        except Exception as exc:
+        except Exception as exc:  # isolation boundary: becomes a problem on the seed
             problems.append(failure(raw.file, raw.body_line, "reading the metadata of", exc))
             continue
         articles.append(article)
