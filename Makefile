@@ -73,8 +73,8 @@ bench: install  ## Speed and memory benchmarks (not tests).
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/stall.py
 
-fuzz: install  ## Long mutation-fuzzing run of the whole pipeline (minutes; FUZZ_EXAMPLES=3000).
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -q -p no:randomly
+fuzz: install  ## Long mutation-fuzzing run of the whole pipeline (minutes; FUZZ_EXAMPLES=1000).
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_fuzz.py -q --hypothesis-show-statistics
 
 lock:  ## Re-pin every dependency (needs the package registry).
 	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --strip-extras --allow-unsafe -o requirements.lock pyproject.toml

@@ -70,9 +70,18 @@ INFO_CASES: dict[str, Callable[[], str]] = {
 }
 
 
-def build_seconds(seeds: Path) -> float:
-    """Best of ``RUNS`` full ``mkdocs build`` runs of a project around ``seeds``."""
-    best = float("inf")
+def _child_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def build_seconds(seeds: Path) -> tuple[float, float]:
+    """Best wall and best CPU seconds of ``RUNS`` ``mkdocs build`` runs around ``seeds``.
+
+    CPU time (user + system of the build) is what the target compares: on a
+    machine shared with other jobs, wall time mostly measures them.
+    """
+    best, best_cpu = float("inf"), float("inf")
     for _ in range(RUNS):
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
@@ -80,7 +89,7 @@ def build_seconds(seeds: Path) -> float:
             shutil.copytree(ROOT / "docs", work / "docs")
             shutil.copytree(ROOT / "overrides", work / "overrides")
             shutil.copytree(seeds, work / "seeds")
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), _child_cpu()
             subprocess.run(
                 [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
                 cwd=work,
@@ -89,7 +98,8 @@ def build_seconds(seeds: Path) -> float:
                 stderr=subprocess.DEVNULL,
             )
             best = min(best, time.perf_counter() - started)
-    return best
+            best_cpu = min(best_cpu, _child_cpu() - cpu)
+    return best, best_cpu
 
 
 def check_seconds(seeds: Path) -> tuple[float, float, str]:
@@ -98,7 +108,7 @@ def check_seconds(seeds: Path) -> tuple[float, float, str]:
     CPU time (user + system of the child) is the target: on a shared machine the
     wall time mostly measures the other processes.
     """
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before = _child_cpu()
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "generator", "check", str(seeds)],
@@ -107,26 +117,27 @@ def check_seconds(seeds: Path) -> tuple[float, float, str]:
         check=False,
     )
     wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = _child_cpu() - before
     return wall, cpu, (done.stdout.strip().splitlines() or [""])[0]
 
 
 def main() -> int:
     """Run every case; print JSON lines; return 1 when a target is missed."""
-    baseline = build_seconds(SEEDS)
-    print(json.dumps({"case": "five seeds", "build_s": round(baseline, 2)}), flush=True)
+    wall, baseline = build_seconds(SEEDS)
+    row = {"case": "five seeds", "build_cpu_s": round(baseline, 2), "build_wall_s": round(wall, 2)}
+    print(json.dumps(row), flush=True)
     failed = False
     for name, make in {**CASES, **INFO_CASES}.items():
         with tempfile.TemporaryDirectory() as tmp:
             seeds = Path(tmp) / "seeds"
             shutil.copytree(SEEDS, seeds)
             (seeds / "stall.md").write_text(make(), encoding="utf-8")
-            seconds = build_seconds(seeds)
-        ratio = seconds / baseline
+            wall, cpu = build_seconds(seeds)
+        ratio = cpu / baseline
         target = name in CASES
         failed |= target and ratio > MAX_RATIO
-        row = {"case": name, "build_s": round(seconds, 2), "ratio": round(ratio, 2)}
+        row = {"case": name, "build_cpu_s": round(cpu, 2), "build_wall_s": round(wall, 2)}
+        row["cpu_ratio"] = round(ratio, 2)
         row["target"] = f"<= {MAX_RATIO}x" if target else "info only"
         print(json.dumps(row), flush=True)
     with tempfile.TemporaryDirectory() as tmp:

@@ -51,7 +51,7 @@ def isolate(
     while True:
         try:
             return stage(kept), kept, problems
-        except Exception as exc:
+        except Exception as exc:  # recorded as a problem below
             if not kept:
                 raise
             index, cause = _first_failing(stage, kept, exc)
@@ -69,7 +69,7 @@ def _first_failing(
         middle = (good + bad) // 2
         try:
             stage(articles[:middle])
-        except Exception as failed:
+        except Exception as failed:  # narrowing down the seed; recorded by the caller
             bad, cause = middle, failed
         else:
             good = middle

@@ -17,6 +17,7 @@ import yaml
 
 from generator import limits
 from generator.models import Problem, Severity
+from generator.reader import neutralise
 from generator.sanitize import markup_problem_text
 
 DEFAULT_FILE = "outlets.yml"
@@ -83,7 +84,9 @@ def load_outlet_registry(project_file: Path | None) -> tuple[OutletRegistry, lis
                 Problem(project_file.name, 1, Severity.ERROR, "registry-unreadable", msg)
             )
         else:
+            text, unsafe = neutralise(text.replace("\r\n", "\n"), project_file.name, 1)
             more, more_problems = parse_outlets(text, project_file.name)
+            problems += unsafe
             entries += more
             problems += more_problems
     return _index(entries), problems

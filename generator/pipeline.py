@@ -144,9 +144,7 @@ def read_articles(
     return articles, problems, len(paths)
 
 
-def _infer_all(
-    inferred: Sequence[InferResult], problems: list[Problem]
-) -> list[Article]:
+def _infer_all(inferred: Sequence[InferResult], problems: list[Problem]) -> list[Article]:
     articles: list[Article] = []
     for article, found in inferred:
         problems += found

@@ -194,7 +194,7 @@ def _guard_render(page: Page) -> None:
     def guarded(config: MkDocsConfig, files: Files) -> None:
         try:
             render(config, files)
-        except Exception as exc:
+        except Exception as exc:  # isolation boundary: logged as a warning below
             log.warning(
                 "briefing: %s could not be rendered (%s); a stub page was published.",
                 page.file.src_uri,

@@ -249,7 +249,7 @@ def _articles(site: SiteRenderer, articles: Sequence[Article]) -> None:
         path = f"articles/{article.id}.md"
         try:
             _article_page(site, article, path, actor_names, place_names)
-        except Exception as exc:
+        except Exception as exc:  # isolation boundary: becomes a problem and a stub
             site.left_out(article, path, exc)
 
 

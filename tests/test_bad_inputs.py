@@ -27,7 +27,13 @@ from tests.conftest import FIXTURES, make_project
 BAD = FIXTURES / "bad"
 CASES = sorted(p for p in BAD.iterdir() if p.suffix in (".md", ".txt", ".recipe"))
 FOLDERS = sorted(p for p in BAD.iterdir() if p.is_dir())
-EXPECTED_FOLDERS = {"duplicate", "actors-deep", "outlets-deep", "unread-files"}
+EXPECTED_FOLDERS = {
+    "duplicate",
+    "actors-deep",
+    "outlets-deep",
+    "registry-controls",
+    "unread-files",
+}
 EXPECTED_CASES = {
     "impossible-day",
     "huge-number",
@@ -177,18 +183,28 @@ def test_same_stem_twice_gets_a_free_id(tmp_path: Path) -> None:
 def all_cases(folder: Path) -> list[tuple[str, str]]:
     """Every bad case in one seeds folder; returns the (file, code) each must report.
 
-    Folder cases go into subfolders, except their registries, which must sit at the top.
+    Folder cases go into subfolders, except their registries, which must sit at the
+    top; there is one place for each registry, so a later case's registries are left
+    out (their own test covers them).
     """
     folder.mkdir(exist_ok=True)
     wanted: list[tuple[str, str]] = []
     for case in CASES:
         place(case, folder)
         wanted += [(p["file"], p["code"]) for p in expectation(case)["problems"]]
+    taken: set[str] = set()
     for case in FOLDERS:
-        registries = [p for p in case.iterdir() if p.name in ("actors.yml", "outlets.yml")]
-        prefix = "" if registries else f"{case.name}/"
-        place_folder(case, folder / prefix if prefix else folder)
-        wanted += [(prefix + p["file"], p["code"]) for p in expectation(case)["problems"]]
+        problems = expectation(case)["problems"]
+        registries = {p.name for p in case.iterdir()} & {"actors.yml", "outlets.yml"}
+        if registries and not registries & taken:
+            taken |= registries
+            place_folder(case, folder)
+            wanted += [(p["file"], p["code"]) for p in problems]
+            continue
+        skip = shutil.ignore_patterns("expected.json", "actors.yml", "outlets.yml")
+        shutil.copytree(case, folder / case.name, symlinks=True, ignore=skip)
+        prefix = f"{case.name}/"
+        wanted += [(prefix + p["file"], p["code"]) for p in problems if p["file"] not in registries]
     return wanted
 
 

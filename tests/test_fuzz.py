@@ -33,7 +33,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "fuzz",
-    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "3000")),
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "1000")),
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
@@ -98,8 +98,26 @@ def seeds(draw: st.DrawFn) -> bytes:
     text = "".join(parts)
     encoding = draw(st.sampled_from(["utf-8", "utf-8", "utf-8-sig", "utf-16", "utf-32", "bom2"]))
     if encoding == "bom2":
-        return codecs.BOM_UTF8 * 2 + text.encode("utf-8", "surrogatepass")
-    return text.encode(encoding, "surrogatepass")
+        data = codecs.BOM_UTF8 * 2 + text.encode("utf-8", "surrogatepass")
+    else:
+        data = text.encode(encoding, "surrogatepass")
+    return draw(_mutated(data))
+
+
+@st.composite
+def _mutated(draw: st.DrawFn, data: bytes) -> bytes:
+    """Up to three byte-level mutations: insert random bytes, delete or repeat a slice."""
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(data)))
+        end = draw(st.integers(at, min(len(data), at + 64)))
+        action = draw(st.sampled_from(["insert", "delete", "repeat"]))
+        if action == "insert":
+            data = data[:at] + draw(st.binary(max_size=8)) + data[at:]
+        elif action == "delete":
+            data = data[:at] + data[end:]
+        else:
+            data = data[:end] + data[at:end] * draw(st.integers(1, 50)) + data[end:]
+    return data
 
 
 REGISTRIES = st.sampled_from(

@@ -39,7 +39,9 @@ class Findings:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("hostile-browser"), FIXTURES / "hostile", strict=False)
+    return build_site(
+        tmp_path_factory.mktemp("hostile-browser"), FIXTURES / "hostile", strict=False
+    )
 
 
 @pytest.fixture(scope="module")

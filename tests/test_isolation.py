@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from generator import pipeline, render
 from generator.isolation import isolate
 from generator.models import Article, Severity
 from generator.pipeline import Settings, build_corpus
+from generator.plugin import _guard_render
 from generator.render import render_site
 from tests.factories import make_article
 
@@ -118,3 +120,27 @@ def test_a_stage_that_fails_on_nothing_is_a_bug_and_raises() -> None:
 
     with pytest.raises(RuntimeError):
         isolate(stage, [make_article("a", "text")], "testing")
+
+
+class _FakePage:
+    """Just enough of an MkDocs page for the render guard."""
+
+    def __init__(self) -> None:
+        self.markdown = "*a " * 3 + "b"
+        self.file = SimpleNamespace(src_uri="articles/a.md")
+        self.rendered: list[str] = []
+
+    def render(self, config: object, files: object) -> None:
+        if self.markdown.startswith("*a"):
+            raise RecursionError("maximum recursion depth exceeded")
+        self.rendered.append(self.markdown)
+
+
+def test_markdown_failing_on_a_generated_page_publishes_a_stub(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    page = _FakePage()
+    _guard_render(page)  # type: ignore[arg-type]
+    page.render(None, None)
+    assert page.rendered == ["# Page not available\n\nThis page could not be built.\n"]
+    assert "articles/a.md could not be rendered (RecursionError)" in caplog.text

@@ -22,6 +22,7 @@ from generator.actors.records import (
 )
 from generator.actors.text import light_key
 from generator.models import Problem, Severity
+from generator.reader import neutralise
 from generator.sanitize import markup_problem_text
 from generator.slugs import stable_slug
 
@@ -61,7 +62,9 @@ def load_actor_registry(
             file, 1, Severity.ERROR, "actors-unreadable", f"cannot read registry: {exc}"
         )
         return ActorRegistry(file=file), [problem]
-    return parse_actor_registry(text, file)
+    text, unsafe = neutralise(text.replace("\r\n", "\n"), file, 1)
+    registry, problems = parse_actor_registry(text, file)
+    return registry, unsafe + problems
 
 
 def parse_actor_registry(text: str, file: str) -> tuple[ActorRegistry, list[Problem]]:
