@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.cache import ContentCache, build_corpus_cached
+from generator.parallel import default_workers, process_seed_map
 from generator.pipeline import Settings, build_corpus
 from generator.render import IN_NAV, render_site
 from generator.sanitize import sanitize_html
@@ -39,6 +40,8 @@ class BriefingConfig(Config):
     strict = opt.Type(bool, default=False)
     # Content-keyed cache (generator/cache.py), relative to mkdocs.yml; "" turns it off.
     cache_dir = opt.Type(str, default=".cache/briefing")
+    # Processes for per-seed reading and inference (generator/parallel.py); 0 = one per core.
+    workers = opt.Type(int, default=0)
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -68,10 +71,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         settings = self._require_settings()
         if not settings.seeds_dir.is_dir():
             raise PluginError(f"briefing: the seeds folder {settings.seeds_dir} does not exist.")
+        seed_map = process_seed_map(self.config.workers or default_workers())
         if self._cache is None:
-            corpus = build_corpus(settings)
+            corpus = build_corpus(settings, seed_map=seed_map)
         else:
-            corpus = build_corpus_cached(settings, ContentCache(self._cache))
+            corpus = build_corpus_cached(settings, ContentCache(self._cache), seed_map=seed_map)
         if settings.strict and corpus.has_errors:
             first = next(p for p in corpus.problems if p.severity == "error")
             raise PluginError(f"briefing: {first.file}:{first.line}: {first.message} (strict mode)")
