@@ -18,7 +18,9 @@ $(STAMP): requirements.lock pyproject.toml
 	rm -f $(VENV)/.installed-* && touch $@
 
 serve: install  ## Build the site from seeds/ and serve it with live reload.
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	# --dirty: after an edit only the pages whose Markdown changed are rendered again
+	# (generator/pagestore.py); MkDocs warns about dirty builds, hence --no-strict here.
+	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr 127.0.0.1:8000 --livereload
 
 site: install  ## Build the static site into site/ (strict).
 	$(BIN)/mkdocs build --strict --site-dir site

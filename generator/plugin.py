@@ -9,6 +9,7 @@ as a virtual file, sanitises generated HTML, and watches the seeds in
 from __future__ import annotations
 
 import logging
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.cache import ContentCache, build_corpus_cached
+from generator.pagestore import remove_stale_outputs, sync_pages
 from generator.parallel import default_workers, process_seed_map
 from generator.pipeline import Settings, build_corpus
 from generator.render import IN_NAV, render_site
@@ -52,6 +54,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._cache: Path | None = None
         self._generated: set[str] = set()
         self._search: dict[str, SearchEntry] = {}
+        self._dirty = False
+        self._built: dict[str, Path] = {}
+        self._page_dir: Path | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note ``serve --dirty``; having this hook also keeps the plugin across rebuilds."""
+        self._dirty = command == "serve" and dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve paths against mkdocs.yml and reset per-build state."""
@@ -80,14 +89,25 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             first = next(p for p in corpus.problems if p.severity == "error")
             raise PluginError(f"briefing: {first.file}:{first.line}: {first.message} (strict mode)")
         self._search = search_entries(corpus)
-        for src_uri, content in render_site(corpus).items():
+        pages = render_site(corpus)
+        on_disk = self._pages_on_disk(pages, config)
+        built: dict[str, Path] = {}
+        for src_uri, content in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(
                     f"briefing: docs/{src_uri} clashes with a generated page; remove it."
                 )
             inclusion = InclusionLevel.INCLUDED if src_uri in IN_NAV else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            if on_disk:
+                path = str(on_disk[src_uri])
+                file = File.generated(config, src_uri, abs_src_path=path, inclusion=inclusion)
+                built[src_uri] = Path(file.abs_dest_path)
+            else:
+                file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            files.append(file)
             self._generated.add(src_uri)
+        remove_stale_outputs(self._built, built)
+        self._built = built
         log.info("briefing: %d seed(s), %d problem(s)", corpus.seeds_read, len(corpus.problems))
         return files
 
@@ -118,6 +138,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             ):
                 server.watch(str(extra))
         return server
+
+    def _pages_on_disk(self, pages: dict[str, str], config: MkDocsConfig) -> dict[str, Path]:
+        """Under ``serve --dirty``, generated pages as files MkDocs can date (pagestore.py)."""
+        if not self._dirty:
+            return {}
+        if self._page_dir is None:
+            base = self._cache or Path(tempfile.mkdtemp(prefix="briefing-"))
+            self._page_dir = base / "pages"
+        return sync_pages(self._page_dir, pages)
 
     def _require_settings(self) -> Settings:
         if self._settings is None:
