@@ -26,8 +26,11 @@ from generator.outlets import OutletRegistry
 from generator.pipeline import InferResult, ReadResult, SeedMap, infer_each, read_each
 from generator.reader import read_seed
 
-#: Fewer seeds than this are handled in process: a worker's start-up would cost more.
-MIN_BATCH = 200
+#: Fewer seeds than this are handled in process. Reading and inferring a seed
+#: takes about 15 ms on one core; starting a worker (spawn, importing the
+#: generator) about 1.5 s, twice per build: two workers only pay off past a
+#: few hundred seeds.
+MIN_BATCH = 500
 
 
 def default_workers() -> int:
