@@ -28,7 +28,9 @@ $(STAMP): requirements.lock pyproject.toml
 
 serve: install  ## Build the site from seeds/ and serve it with live reload (HOST=, PORT=).
 	@$(BIN)/python tools/port_free.py $(HOST) $(PORT)
-	$(BIN)/mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
+	# --dirty: after an edit only the pages whose Markdown changed are rendered again
+	# (generator/pagestore.py); MkDocs warns about dirty builds, hence --no-strict here.
+	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr $(HOST):$(PORT) --livereload
 
 site: install  ## Build the static site into site/ (strict).
 	$(BIN)/mkdocs build --strict --site-dir site

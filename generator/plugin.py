@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as html_module
 import logging
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,8 @@ from mkdocs.structure.pages import Page
 from generator.cache import ContentCache, build_corpus_cached
 from generator.mdsafe import InertMarkdownExtension, heading_slug
 from generator.models import Problem, Severity
+from generator.pagestore import remove_stale_outputs, sync_pages
+from generator.parallel import default_workers, process_seed_map
 from generator.pipeline import Settings, build_corpus
 from generator.render import IN_NAV, render_site
 from generator.sanitize import inert_text, sanitize_html
@@ -53,6 +56,8 @@ class BriefingConfig(Config):
     urls = opt.Type(str, default=LEDGER_FILE)
     # Content-keyed cache (generator/cache.py), relative to mkdocs.yml; "" turns it off.
     cache_dir = opt.Type(str, default=".cache/briefing")
+    # Processes for per-seed reading and inference (generator/parallel.py); 0 = one per core.
+    workers = opt.Type(int, default=0)
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -64,6 +69,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._generated: set[str] = set()
         self._root = Path()
         self._search: dict[str, SearchEntry] = {}
+        self._dirty = False
+        self._built: dict[str, Path] = {}
+        self._page_dir: Path | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Note ``serve --dirty``; having this hook also keeps the plugin across rebuilds."""
+        self._dirty = command == "serve" and dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve paths against mkdocs.yml and reset per-build state."""
@@ -89,10 +101,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         settings = self._require_settings()
         if not settings.seeds_dir.is_dir():
             raise PluginError(f"briefing: the seeds folder {settings.seeds_dir} does not exist.")
+        seed_map = process_seed_map(self.config.workers or default_workers())
         if self._cache is None:
-            corpus = build_corpus(settings)
+            corpus = build_corpus(settings, seed_map=seed_map)
         else:
-            corpus = build_corpus_cached(settings, ContentCache(self._cache))
+            corpus = build_corpus_cached(settings, ContentCache(self._cache), seed_map=seed_map)
         if settings.strict and corpus.has_errors:
             first = next(p for p in corpus.problems if p.severity == "error")
             raise PluginError(
@@ -105,16 +118,27 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if save_ledger(settings.urls_file, ledger_text(ids, corpus.events.events)):
                 log.info("briefing: updated %s (commit it)", settings.urls_file.name)
         self._search = search_entries(corpus)
-        for src_uri, content in render_site(corpus).items():
+        pages = render_site(corpus)
+        on_disk = self._pages_on_disk(pages, config)
+        built: dict[str, Path] = {}
+        for src_uri, content in pages.items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(
                     f"briefing: docs/{src_uri} clashes with a generated page; remove it."
                 )
             inclusion = InclusionLevel.INCLUDED if src_uri in IN_NAV else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
+            if on_disk:
+                path = str(on_disk[src_uri])
+                file = File.generated(config, src_uri, abs_src_path=path, inclusion=inclusion)
+                built[src_uri] = Path(file.abs_dest_path)
+            else:
+                file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            files.append(file)
             self._generated.add(src_uri)
         for problem in corpus.problems:
             self._log_problem(problem, settings.seeds_dir)
+        remove_stale_outputs(self._built, built)
+        self._built = built
         log.info("briefing: %d seed(s), %d problem(s)", corpus.seeds_read, len(corpus.problems))
         return files
 
@@ -174,6 +198,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             ):
                 server.watch(str(extra))
         return server
+
+    def _pages_on_disk(self, pages: dict[str, str], config: MkDocsConfig) -> dict[str, Path]:
+        """Under ``serve --dirty``, generated pages as files MkDocs can date (pagestore.py)."""
+        if not self._dirty:
+            return {}
+        if self._page_dir is None:
+            base = self._cache or Path(tempfile.mkdtemp(prefix="briefing-"))
+            self._page_dir = base / "pages"
+        return sync_pages(self._page_dir, pages)
 
     def _require_settings(self) -> Settings:
         if self._settings is None:

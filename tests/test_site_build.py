@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -92,12 +93,14 @@ def test_hostile_seeds_build_and_stay_inside_site(tmp_path: Path) -> None:
     result = build(project, strict=False)
     assert result.returncode == 0, result.stderr
     created = files_under(tmp_path) - before
-    # Beside the site the build writes only the URL ledger and its own cache (by design).
+    # Beside the site the build writes only the URL ledger and its content cache,
+    # whose file names are hashes, never seed text.
     assert created and all(
-        path.startswith(("project/site", "project/.cache/briefing"))
-        or path in ("project/urls.lock", "project/.cache")
+        path.startswith(("project/site", "project/.cache")) or path == "project/urls.lock"
         for path in created
     )
+    cached = [Path(p).name for p in created if p.startswith("project/.cache/briefing/")]
+    assert all(re.fullmatch(r"[0-9a-f]{2}|[0-9a-f]{64}|corpus|read|infer", n) for n in cached)
 
 
 class ActiveContent(HTMLParser):
