@@ -173,8 +173,10 @@ def _compare(
     ]
     facts = tuple(row for row, _ in rows)
     alone, missing = only_here(facts, ids)
-    key_actors = _ranked(context.actors, ids)[:EVENT_KEY_ACTORS]
-    names = {a: tuple(context.names.get(a, ())) or (a.replace("-", " "),) for a in key_actors}
+    every = _ranked(context.actors, ids)
+    all_names = {a: tuple(context.names.get(a, ())) or (a.replace("-", " "),) for a in every}
+    key_actors = _central(every, all_names, docs)[:EVENT_KEY_ACTORS]
+    names = {a: all_names[a] for a in key_actors}
     notes = tuple(
         ArticleNotes(doc.id, alone[doc.id], missing[doc.id], wording(doc, names))
         for doc in sorted(docs, key=lambda d: list(ids).index(d.id))
@@ -186,6 +188,25 @@ def article_claims(doc: Doc) -> list[Claim]:
     """Counts and date facts of one article, without its repeats."""
     counts = extract_claims(doc)
     return dedupe([*counts, *extract_date_claims(doc, counts)])
+
+
+def _central(
+    actors: Sequence[str], names: Mapping[str, Sequence[str]], docs: Sequence[Doc]
+) -> list[str]:
+    """Actors by how central they are to the event, not by name.
+
+    Central means named by more of the articles, then named more often in them, then
+    named earlier (in the lede rather than the background); the id only breaks ties.
+    """
+    bodies = [d.article.body.lower() for d in docs]
+
+    def weight(actor: str) -> tuple[int, int, int, str]:
+        patterns = [n.lower() for n in names[actor] if n]
+        hits = [sum(b.count(p) for p in patterns) for b in bodies]
+        first = [min((b.find(p) for p in patterns if p in b), default=10**9) for b in bodies]
+        return (-sum(1 for h in hits if h), -sum(hits), min(first, default=10**9), actor)
+
+    return sorted(actors, key=weight)
 
 
 def _report_order(article: Article) -> tuple[int, dt.date, str]:
