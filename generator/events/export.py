@@ -121,6 +121,7 @@ def reuse_record(link: ReuseLink) -> dict[str, Any]:
         "sentences": link.sentences,
         "uncertain": link.uncertain,
         "basis": link.basis,
+        "wire": link.wire,
         "pairs": [
             {
                 "reuser_line": p.reuser_line,

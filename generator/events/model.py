@@ -127,7 +127,9 @@ class ReuseLink:
         pairs: The matched sentence pairs, in the reuser's order.
         uncertain: True when the direction could not be read from publication dates.
         basis: How the direction was chosen ("publication date", "credits or flags",
-            "length", "id order").
+            "length", "id order", "wire publisher", "shared wire source").
+        wire: The news agency both articles carry (Reuters, AP, AFP), when they credit
+            the same one: the shared text is the agency's, not one outlet's.
     """
 
     source: str
@@ -138,6 +140,7 @@ class ReuseLink:
     pairs: tuple[SentencePair, ...]
     uncertain: bool
     basis: str
+    wire: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
