@@ -349,12 +349,13 @@ def _common_value(bucket: Sequence[Claim]) -> str:
     values = Counter(c.shown for c in bucket)
     value = min(values, key=lambda v: (-values[v], len(v), v))
     periods = Counter(c.since.text for c in bucket if c.since)
-    if not periods or len(periods) > 1 or any(c.since is None for c in bucket):
-        # The side's value must be true of every article on it: a period only some
-        # of them state is left out of the value (each quote shows its own).
+    if not periods or len(periods) > 1:
         return value
     period = min(periods, key=lambda p: (-periods[p], p.lower()))
-    return f"{value} ({period[:1].lower()}{period[1:]})"
+    # The side's value must be true of every article on it: a period only some of
+    # them state is marked as such.
+    partial = ", where stated" if any(c.since is None for c in bucket) else ""
+    return f"{value} ({period[:1].lower()}{period[1:]}{partial})"
 
 
 def _ids(ids: Sequence[str]) -> str:
