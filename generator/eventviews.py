@@ -29,6 +29,16 @@ class EventView:
     reuses: dict[str, list[ReuseLink]]
 
     @property
+    def current_facts(self) -> tuple[FactRow, ...]:
+        """Facts about the event itself (background facts are listed apart)."""
+        return tuple(f for f in self.event.facts if not f.background)
+
+    @property
+    def background_facts(self) -> tuple[FactRow, ...]:
+        """Facts about earlier events or biography: context, never conflicts."""
+        return tuple(f for f in self.event.facts if f.background)
+
+    @property
     def matrix_members(self) -> tuple[Article, ...]:
         """The articles that get a column in the facts matrix."""
         return self.members[:MAX_MATRIX_COLUMNS]
@@ -72,6 +82,8 @@ class EventView:
         ``conflict`` only when a discrepancy is shown for the row; a row whose values
         differ without matching frames reads "differs (not compared)".
         """
+        if row.background:
+            return ("single", "background")
         kinds = {c.kind for c in self.event.conflicts if c.fact_key == row.key}
         if "update" in kinds:
             return ("update", "update")

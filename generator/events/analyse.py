@@ -19,7 +19,7 @@ from generator.events.compare import (
     value_conflicts,
 )
 from generator.events.datefacts import extract_date_claims
-from generator.events.document import Doc, build_doc
+from generator.events.document import Doc, Span, build_doc
 from generator.events.grouping import group_articles
 from generator.events.model import (
     ArticleNotes,
@@ -156,7 +156,9 @@ def _compare(
     tuple[FactRow, ...], tuple[Conflict, ...], tuple[ArticleNotes, ...], tuple[Conflict, ...]
 ]:
     """Facts, conflicts, per-article notes and compatible differences of one event."""
-    rows = fact_rows(align([c for doc in docs for c in article_claims(doc)]))
+    rows = _with_background(
+        fact_rows(align([c for doc in docs for c in article_claims(doc)])), docs
+    )
     quotes = [q for doc in docs for q in find_quotations(doc)]
     vocabulary = {
         d.id: frozenset(w for s in d.sentences for w in claim_words(s.norm)) for d in docs
@@ -188,6 +190,29 @@ def article_claims(doc: Doc) -> list[Claim]:
     """Counts and date facts of one article, without its repeats."""
     counts = extract_claims(doc)
     return dedupe([*counts, *extract_date_claims(doc, counts)])
+
+
+BACKGROUND_GAP_DAYS = 60
+"""A fact whose every value is about a time further than this from the event's reports is
+background (an earlier attack, a biography)."""
+
+
+def _with_background(
+    rows: Sequence[tuple[FactRow, Sequence[Claim]]], docs: Sequence[Doc]
+) -> list[tuple[FactRow, Sequence[Claim]]]:
+    """Mark the rows whose every claim is anchored far from when the event was reported."""
+    dates = sorted(d.article.published.date for d in docs if d.article.published.date)
+    if not dates:
+        return list(rows)
+    reported = Span(dates[0], dates[-1])
+    out: list[tuple[FactRow, Sequence[Claim]]] = []
+    for row, group in rows:
+        far = all(
+            c.anchor is not None and c.anchor.gap_days(reported) > BACKGROUND_GAP_DAYS
+            for c in group
+        )
+        out.append((replace(row, background=far) if far else row, group))
+    return out
 
 
 def _central(

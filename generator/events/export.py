@@ -76,6 +76,7 @@ def _fact(row: FactRow) -> dict[str, Any]:
         "measure": row.measure,
         "thing": row.thing,
         "status": row.status,
+        "background": row.background,
         "values": {
             cell.article_id: {
                 "value": cell.value,

@@ -56,6 +56,8 @@ class FactRow:
         thing: Lemma of the counted thing.
         cells: The values, one per reporting article, sorted by article id.
         status: ``agreed``, ``conflict`` or ``single``.
+        background: True when every value is about a time far from the event (an
+            earlier event, a biography): shown apart, never a conflict.
     """
 
     key: str
@@ -64,6 +66,7 @@ class FactRow:
     thing: str
     cells: tuple[FactCell, ...]
     status: str
+    background: bool = False
 
     def cell(self, article_id: str) -> FactCell | None:
         """The article's value, or None when it does not report this fact."""
