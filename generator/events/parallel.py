@@ -384,7 +384,9 @@ def _wide_slot(
 def _slot_kind(ua: _Unit, ub: _Unit, left: Sequence[_Unit], right: Sequence[_Unit]) -> str | None:
     """What kind of value differs in the slot, or None when it is not a fact slot."""
     content_right = [u for u in right[:2] if u.kind == "word" and u.form not in STOPWORDS]
-    content_left = [u for u in left[-3:] if u.kind == "word" and u.form not in STOPWORDS]
+    content_left = [
+        u for u in left[-3:] if u.kind == NUMBER or (u.kind == "word" and u.form not in STOPWORDS)
+    ]
     if ua.kind == NUMBER and ub.kind == NUMBER:
         # The counted thing right after the number must be the same word.
         if not right or right[0].kind != "word" or right[0].form in STOPWORDS:
@@ -662,7 +664,9 @@ def _full_name(line: _Line, unit: _Unit) -> str:
     units = line.units
     at = next(n for n, u in enumerate(units) if u is unit)
     lo = at
-    while lo > 0 and units[lo - 1].text[:1].isupper() and units[lo - 1].text.isalpha() and lo > 1:
+    # Only a rank extends a name leftwards ("Commander Nirad Sinha"); a capitalised
+    # word before a name is as likely a heading run into the sentence.
+    while lo > 0 and units[lo - 1].form in RANKS and units[lo - 1].text[:1].isupper():
         lo -= 1
     hi = at + 1
     while hi < len(units) and units[hi].text[:1].isupper() and units[hi].text.isalpha():
