@@ -241,16 +241,25 @@ def _units(norm: str) -> list[_Unit]:
     return [u if u.kind != "code" else _Unit(u.form, u.text, "word") for u in out]
 
 
-def slot_readings(docs: Sequence[Doc]) -> list[tuple[Reading, Reading]]:
+def event_lines(docs: Sequence[Doc]) -> list[_Line]:
+    """The comparable sentences of every article of an event, in article-id order."""
+    return [line for doc in sorted(docs, key=lambda d: d.id) for line in lines_of(doc)]
+
+
+def slot_readings(
+    docs: Sequence[Doc], lines: Sequence[_Line] | None = None
+) -> list[tuple[Reading, Reading]]:
     """Pairs of readings that tell one slot of parallel sentences differently.
 
     Args:
         docs: The articles of one event.
+        lines: Their comparable sentences, when already computed (``event_lines``).
 
     Returns:
         (reading, reading) pairs from different articles, in a deterministic order.
     """
-    lines = [line for doc in sorted(docs, key=lambda d: d.id) for line in lines_of(doc)]
+    if lines is None:
+        lines = event_lines(docs)
     postings: dict[str, list[int]] = defaultdict(list)
     for n, line in enumerate(lines):
         for word in line.content:
@@ -580,7 +589,9 @@ class _NameUse:
     right: str
 
 
-def name_readings(docs: Sequence[Doc]) -> list[tuple[Reading, Reading]]:
+def name_readings(
+    docs: Sequence[Doc], lines: Sequence[_Line] | None = None
+) -> list[tuple[Reading, Reading]]:
     """Names (or ranks) written two ways next to the same word in different articles.
 
     "his wife, Stacey," / "wife Stacy"; "Commander Nirad Sinha" / "Commodore Nirad
@@ -591,6 +602,7 @@ def name_readings(docs: Sequence[Doc]) -> list[tuple[Reading, Reading]]:
 
     Args:
         docs: The articles of one event.
+        lines: Their comparable sentences, when already computed (``event_lines``).
 
     Returns:
         (reading, reading) pairs from different articles.
@@ -598,18 +610,17 @@ def name_readings(docs: Sequence[Doc]) -> list[tuple[Reading, Reading]]:
     uses: dict[str, list[_NameUse]] = defaultdict(list)
     common: set[str] = set()
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for doc in sorted(docs, key=lambda d: d.id):
-        for line in lines_of(doc):
-            units = line.units
-            for n, unit in enumerate(units):
-                counts[doc.id][unit.form] += 1
-                if unit.text.islower():
-                    common.add(unit.form)
-                if n == 0 or not _name_like(unit):
-                    continue
-                left = units[n - 1].form
-                right = units[n + 1].form if n + 1 < len(units) else ""
-                uses[unit.form[:2]].append(_NameUse(line, unit, left, right))
+    for line in lines if lines is not None else event_lines(docs):
+        units = line.units
+        for n, unit in enumerate(units):
+            counts[line.article_id][unit.form] += 1
+            if unit.text.islower():
+                common.add(unit.form)
+            if n == 0 or not _name_like(unit):
+                continue
+            left = units[n - 1].form
+            right = units[n + 1].form if n + 1 < len(units) else ""
+            uses[unit.form[:2]].append(_NameUse(line, unit, left, right))
     out: list[tuple[Reading, Reading]] = []
     everything = [u for group in uses.values() for u in group]
     by_context: dict[tuple[str, str], list[_NameUse]] = defaultdict(list)
@@ -726,7 +737,8 @@ def slot_conflicts(
     rank = {a: n for n, a in enumerate(order)}
     conflicts: list[Conflict] = []
     compatibles: list[Conflict] = []
-    for members in cluster([*slot_readings(docs), *name_readings(docs)]):
+    lines = event_lines(docs)
+    for members in cluster([*slot_readings(docs, lines), *name_readings(docs, lines)]):
         values = readings_by_value(members)
         if len(values) < 2:
             continue
