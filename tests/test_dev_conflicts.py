@@ -28,7 +28,7 @@ DEV = SHARED / "corpus" / "dev-events"
 GOLD = SHARED / "corpus" / "dev-events.gold.json"
 SCORER = SHARED / "tools" / "score.py"
 
-PRECISION_FLOOR = 0.75
+PRECISION_FLOOR = 0.8
 """Conflict precision reached on dev-events (ratchet: raise it, never lower it)."""
 
 RECALL_FLOOR = 0.2

@@ -21,6 +21,7 @@ from generator.events.compare import (
 from generator.events.datefacts import extract_date_claims
 from generator.events.document import Doc, Span, build_doc
 from generator.events.grouping import group_articles
+from generator.events.lexicon import UNITS
 from generator.events.model import (
     ArticleNotes,
     Conflict,
@@ -170,7 +171,7 @@ def _compare(
         *updates,
         *(c for c in value_conflicts(rows) if c.fact_key not in updated),
         *detail_conflicts(rows, vocabulary),
-        *slots,
+        *_not_repeated(slots, [*updates, *value_conflicts(rows)]),
         *quote_conflicts(quotes, ids),
     ]
     facts = tuple(row for row, _ in rows)
@@ -213,6 +214,25 @@ def _with_background(
         )
         out.append((replace(row, background=far) if far else row, group))
     return out
+
+
+def _not_repeated(found: Sequence[Conflict], shown: Sequence[Conflict]) -> list[Conflict]:
+    """Drop the conflicts that repeat one already shown (same articles giving the same numbers)."""
+
+    def readings(conflict: Conflict) -> set[tuple[str, str]]:
+        return {
+            (article, "".join(ch for ch in _as_digits(side.value) if ch.isdigit()))
+            for side in conflict.sides
+            for article in side.article_ids
+        }
+
+    covered = [readings(c) for c in shown]
+    return [c for c in found if not any(readings(c) <= seen for seen in covered)]
+
+
+def _as_digits(value: str) -> str:
+    """A value with number words as digits ("four" → "4"), for comparing sides."""
+    return " ".join(str(UNITS[w]) if w in UNITS else w for w in value.lower().split())
 
 
 def _central(
