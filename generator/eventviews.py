@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.events import Event, ReuseLink
+from generator.events.model import Conflict, ConflictSide, FactRow
 from generator.models import Article
 from generator.pipeline import Corpus
 from generator.views import PAGE_SIZE
@@ -28,9 +29,71 @@ class EventView:
     reuses: dict[str, list[ReuseLink]]
 
     @property
+    def current_facts(self) -> tuple[FactRow, ...]:
+        """Facts about the event itself (background facts are listed apart)."""
+        return tuple(f for f in self.event.facts if not f.background)
+
+    @property
+    def background_facts(self) -> tuple[FactRow, ...]:
+        """Facts about earlier events or biography: context, never conflicts."""
+        return tuple(f for f in self.event.facts if f.background)
+
+    @property
     def matrix_members(self) -> tuple[Article, ...]:
         """The articles that get a column in the facts matrix."""
         return self.members[:MAX_MATRIX_COLUMNS]
+
+    def short_outlet(self, article_id: str) -> str:
+        """The article's number and outlet ("#3 Reuters"), as the page names an article."""
+        article = self.articles.get(article_id)
+        label = article.outlet_label if article is not None else "unknown outlet"
+        return f"#{self.number.get(article_id, '?')} {label}"
+
+    def plain(self, text: str) -> str:
+        """``text`` with article ids replaced by "#n Outlet" (readers know outlets, not ids)."""
+        for article_id in sorted(self.number, key=len, reverse=True):
+            text = text.replace(article_id, self.short_outlet(article_id))
+        return text
+
+    def ordered_sides(self, conflict: Conflict) -> tuple[ConflictSide, ...]:
+        """Sides in article order, and each side's articles in article order.
+
+        An update keeps its sides in publication order.
+        """
+
+        def rank(article_id: str) -> int:
+            return self.number.get(article_id, 10**6)
+
+        sides = tuple(
+            ConflictSide(
+                side.value,
+                tuple(sorted(side.article_ids, key=rank)),
+                tuple(sorted(side.quotes, key=lambda q: rank(q.article_id))),
+            )
+            for side in conflict.sides
+        )
+        if conflict.kind == "update":
+            return sides
+        return tuple(sorted(sides, key=lambda s: min((rank(a) for a in s.article_ids), default=0)))
+
+    def row_status(self, row: FactRow) -> tuple[str, str]:
+        """(css class, label) of a fact row's badge.
+
+        ``conflict`` only when a discrepancy is shown for the row; a row whose values
+        differ without matching frames reads "differs (not compared)".
+        """
+        if row.background:
+            return ("single", "background")
+        kinds = {c.kind for c in self.event.conflicts if c.fact_key == row.key}
+        if "update" in kinds:
+            return ("update", "update")
+        if kinds:
+            return ("conflict", "conflict")
+        if row.status == "agreed":
+            return ("agreed", f"agreed by {len(row.cells)}")
+        if row.status == "single":
+            return ("single", "one article")
+        return ("differs", "differs, not compared")
 
     def fact_label(self, key: str) -> str:
         """Describe a fact by its key, with the value when only one article has it."""

@@ -66,6 +66,20 @@ FLAG_LABELS = {
 }
 
 
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """A count with the right form of its noun: "1 article", "2 articles".
+
+    Args:
+        count: How many.
+        noun: The singular.
+        many: The plural when not ``noun`` + "s".
+
+    Returns:
+        The count and the right form of the noun.
+    """
+    return f"{count} {noun if count == 1 else (many or noun + 's')}"
+
+
 def md(value: object) -> str:
     """Escape seed-derived text for inline Markdown (and for HTML inside it)."""
     # Clipped: Python-Markdown takes time quadratic in the number of escapes.
@@ -98,6 +112,7 @@ def make_environment() -> Environment:
     )
     env.filters["md"] = md
     env.filters["md_url"] = md_url
+    env.filters["plural"] = plural
     env.filters["flag_label"] = lambda flag: FLAG_LABELS.get(flag, flag)
     env.globals["link"] = link
     env.globals["article_path"] = lambda a: f"articles/{a.id}.md"

@@ -60,3 +60,15 @@ def test_credited_article_is_taken_as_the_reuser_when_dates_tie() -> None:
 
 def test_no_reuse_between_unrelated_texts() -> None:
     assert reuse(make_article("a", SOURCE), make_article("b", OTHER)) == ()
+
+
+def test_two_outlets_carrying_reuters_copy_share_a_wire_source() -> None:
+    from generator.events.provenance import shared_wire, wires
+    from tests.factories import make_article
+
+    a = make_article("a", "BAGHDAD (Reuters) - Rockets hit the base on Monday, officials said.")
+    b = make_article("b", "Rockets hit the base on Monday, officials said. (Reuters)")
+    c = make_article("c", "Rockets hit the base on Monday, officials said.")
+    assert wires(a) == {"Reuters"} and wires(b) == {"Reuters"}
+    assert shared_wire(a, b) == "Reuters"
+    assert shared_wire(a, c) is None

@@ -76,3 +76,26 @@ def test_wording_names_the_action_of_each_lede() -> None:
     actions = {n.article_id[:3]: n.wording.action for n in event().notes}
     assert all(actions.values())
     assert "carried out" in actions["002"]
+
+
+def test_issue_11_seed_expectations() -> None:
+    """Attack count and Ain al-Asad conflicts shown, true to their articles; troops agreed;
+    the January 2020 figure is background."""
+    bodies = {a.id: " ".join(a.body.split()) for a in load_dir(SEEDS)}
+    kinds = {c.kind for c in event().conflicts}
+    assert {"value", "detail"} <= kinds
+    for conflict in event().conflicts:
+        for side in conflict.sides:
+            assert {q.article_id for q in side.quotes} <= set(side.article_ids)
+            for quote in side.quotes:
+                assert " ".join(quote.sentence.split()) in bodies[quote.article_id]
+    asad = next(c for c in event().conflicts if c.kind == "detail")
+    missile = next(s for s in asad.sides if "ballistic" in s.value)
+    assert seed("000") not in missile.article_ids  # seed 000 never says "ballistic missile"
+    for article_id in missile.article_ids:
+        assert "close-range ballistic missile" in bodies[article_id]
+    troops = {f.cells[0].low: f.status for f in event().facts if f.thing == "troop"}
+    assert troops[2500] == AGREED and troops[900] == AGREED
+    background = [f for f in event().facts if f.background]
+    assert any(c.low == 100 for f in background for c in f.cells)
+    assert not any(c.fact_key == f.key for f in background for c in event().conflicts)

@@ -19,8 +19,9 @@ from generator.events.compare import (
     value_conflicts,
 )
 from generator.events.datefacts import extract_date_claims
-from generator.events.document import Doc, build_doc
+from generator.events.document import Doc, Span, build_doc
 from generator.events.grouping import group_articles
+from generator.events.lexicon import UNITS
 from generator.events.model import (
     ArticleNotes,
     Conflict,
@@ -167,7 +168,9 @@ def _compare(
     tuple[FactRow, ...], tuple[Conflict, ...], tuple[ArticleNotes, ...], tuple[Conflict, ...]
 ]:
     """Facts, conflicts, per-article notes and compatible differences of one event."""
-    rows = fact_rows(align([c for doc in docs for c in article_claims(doc)]))
+    rows = _with_background(
+        fact_rows(align([c for doc in docs for c in article_claims(doc)])), docs
+    )
     quotes = [q for doc in docs for q in find_quotations(doc)]
     vocabulary = {
         d.id: frozenset(w for s in d.sentences for w in claim_words(s.norm)) for d in docs
@@ -179,13 +182,15 @@ def _compare(
         *updates,
         *(c for c in value_conflicts(rows) if c.fact_key not in updated),
         *detail_conflicts(rows, vocabulary),
-        *slots,
+        *_not_repeated(slots, [*updates, *value_conflicts(rows)]),
         *quote_conflicts(quotes, ids),
     ]
     facts = tuple(row for row, _ in rows)
     alone, missing = only_here(facts, ids)
-    key_actors = _ranked(context.actors, ids)[:EVENT_KEY_ACTORS]
-    names = {a: tuple(context.names.get(a, ())) or (a.replace("-", " "),) for a in key_actors}
+    every = _ranked(context.actors, ids)
+    all_names = {a: tuple(context.names.get(a, ())) or (a.replace("-", " "),) for a in every}
+    key_actors = _central(every, all_names, docs)[:EVENT_KEY_ACTORS]
+    names = {a: all_names[a] for a in key_actors}
     notes = tuple(
         ArticleNotes(doc.id, alone[doc.id], missing[doc.id], wording(doc, names))
         for doc in sorted(docs, key=lambda d: list(ids).index(d.id))
@@ -197,6 +202,67 @@ def article_claims(doc: Doc) -> list[Claim]:
     """Counts and date facts of one article, without its repeats."""
     counts = extract_claims(doc)
     return dedupe([*counts, *extract_date_claims(doc, counts)])
+
+
+BACKGROUND_GAP_DAYS = 60
+"""A fact whose every value is about a time further than this from the event's reports is
+background (an earlier attack, a biography)."""
+
+
+def _with_background(
+    rows: Sequence[tuple[FactRow, Sequence[Claim]]], docs: Sequence[Doc]
+) -> list[tuple[FactRow, Sequence[Claim]]]:
+    """Mark the rows whose every claim is anchored far from when the event was reported."""
+    dates = sorted(d.article.published.date for d in docs if d.article.published.date)
+    if not dates:
+        return list(rows)
+    reported = Span(dates[0], dates[-1])
+    out: list[tuple[FactRow, Sequence[Claim]]] = []
+    for row, group in rows:
+        far = all(
+            c.anchor is not None and c.anchor.gap_days(reported) > BACKGROUND_GAP_DAYS
+            for c in group
+        )
+        out.append((replace(row, background=far) if far else row, group))
+    return out
+
+
+def _not_repeated(found: Sequence[Conflict], shown: Sequence[Conflict]) -> list[Conflict]:
+    """Drop the conflicts that repeat one already shown (same articles giving the same numbers)."""
+
+    def readings(conflict: Conflict) -> set[tuple[str, str]]:
+        return {
+            (article, "".join(ch for ch in _as_digits(side.value) if ch.isdigit()))
+            for side in conflict.sides
+            for article in side.article_ids
+        }
+
+    covered = [readings(c) for c in shown]
+    return [c for c in found if not any(readings(c) <= seen for seen in covered)]
+
+
+def _as_digits(value: str) -> str:
+    """A value with number words as digits ("four" → "4"), for comparing sides."""
+    return " ".join(str(UNITS[w]) if w in UNITS else w for w in value.lower().split())
+
+
+def _central(
+    actors: Sequence[str], names: Mapping[str, Sequence[str]], docs: Sequence[Doc]
+) -> list[str]:
+    """Actors by how central they are to the event, not by name.
+
+    Central means named by more of the articles, then named more often in them, then
+    named earlier (in the lede rather than the background); the id only breaks ties.
+    """
+    bodies = [d.article.body.lower() for d in docs]
+
+    def weight(actor: str) -> tuple[int, int, int, str]:
+        patterns = [n.lower() for n in names[actor] if n]
+        hits = [sum(b.count(p) for p in patterns) for b in bodies]
+        first = [min((b.find(p) for p in patterns if p in b), default=10**9) for b in bodies]
+        return (-sum(1 for h in hits if h), -sum(hits), min(first, default=10**9), actor)
+
+    return sorted(actors, key=weight)
 
 
 def _report_order(article: Article) -> tuple[int, dt.date, str]:

@@ -74,7 +74,9 @@ _STATUS_ORDER = {CONFLICT: 0, AGREED: 1, SINGLE: 2}
 
 def _replace_key(row: FactRow, key: str) -> FactRow:
     """Copy of ``row`` with another key."""
-    return FactRow(key, row.description, row.measure, row.thing, row.cells, row.status)
+    return FactRow(
+        key, row.description, row.measure, row.thing, row.cells, row.status, row.background
+    )
 
 
 def _row(group: Sequence[Claim]) -> FactRow:
@@ -185,7 +187,7 @@ def update_conflicts(
     """
     out: list[Conflict] = []
     for row, group in rows:
-        if row.measure not in _HARM_MEASURES or row.status != CONFLICT:
+        if row.measure not in _HARM_MEASURES or row.status != CONFLICT or row.background:
             continue
         claims = [c for c in group if not c.quantity.vague and c.quantity.low is not None]
         if any(c.since is not None for c in claims) or len(claims) < 2:
@@ -237,7 +239,7 @@ def value_conflicts(rows: Sequence[tuple[FactRow, Sequence[Claim]]]) -> list[Con
     """Conflicts for rows whose articles give different numbers or periods."""
     out: list[Conflict] = []
     for row, full in rows:
-        if row.status != CONFLICT or row.measure == DATE:
+        if row.status != CONFLICT or row.measure == DATE or row.background:
             continue
         group = same_frame(full)
         sides = _value_sides(group)
@@ -349,10 +351,13 @@ def _common_value(bucket: Sequence[Claim]) -> str:
     values = Counter(c.shown for c in bucket)
     value = min(values, key=lambda v: (-values[v], len(v), v))
     periods = Counter(c.since.text for c in bucket if c.since)
-    if not periods:
+    if not periods or len(periods) > 1:
         return value
     period = min(periods, key=lambda p: (-periods[p], p.lower()))
-    return f"{value} ({period[:1].lower()}{period[1:]})"
+    # The side's value must be true of every article on it: a period only some of
+    # them state is marked as such.
+    partial = ", where stated" if any(c.since is None for c in bucket) else ""
+    return f"{value} ({period[:1].lower()}{period[1:]}{partial})"
 
 
 def _ids(ids: Sequence[str]) -> str:
@@ -380,6 +385,8 @@ def detail_conflicts(
     out: list[Conflict] = []
     for row, group in rows:
         if len(group) < DETAIL_MIN_REPORTS or row.status != AGREED or row.measure in ("", DATE):
+            continue
+        if row.background:
             continue
         for claim in sorted(group, key=lambda c: c.article_id):
             others = [c for c in group if c is not claim]

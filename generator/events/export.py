@@ -76,6 +76,7 @@ def _fact(row: FactRow) -> dict[str, Any]:
         "measure": row.measure,
         "thing": row.thing,
         "status": row.status,
+        "background": row.background,
         "values": {
             cell.article_id: {
                 "value": cell.value,
@@ -121,6 +122,7 @@ def reuse_record(link: ReuseLink) -> dict[str, Any]:
         "sentences": link.sentences,
         "uncertain": link.uncertain,
         "basis": link.basis,
+        "wire": link.wire,
         "pairs": [
             {
                 "reuser_line": p.reuser_line,

@@ -58,6 +58,8 @@ class FactRow:
         thing: Lemma of the counted thing.
         cells: The values, one per reporting article, sorted by article id.
         status: ``agreed``, ``conflict`` or ``single``.
+        background: True when every value is about a time far from the event (an
+            earlier event, a biography): shown apart, never a conflict.
     """
 
     key: str
@@ -66,6 +68,7 @@ class FactRow:
     thing: str
     cells: tuple[FactCell, ...]
     status: str
+    background: bool = False
 
     def cell(self, article_id: str) -> FactCell | None:
         """The article's value, or None when it does not report this fact."""
@@ -129,7 +132,9 @@ class ReuseLink:
         pairs: The matched sentence pairs, in the reuser's order.
         uncertain: True when the direction could not be read from publication dates.
         basis: How the direction was chosen ("publication date", "credits or flags",
-            "length", "id order").
+            "length", "id order", "wire publisher", "shared wire source").
+        wire: The news agency both articles carry (Reuters, AP, AFP), when they credit
+            the same one: the shared text is the agency's, not one outlet's.
     """
 
     source: str
@@ -140,6 +145,7 @@ class ReuseLink:
     pairs: tuple[SentencePair, ...]
     uncertain: bool
     basis: str
+    wire: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -241,16 +241,25 @@ def _units(norm: str) -> list[_Unit]:
     return [u if u.kind != "code" else _Unit(u.form, u.text, "word") for u in out]
 
 
-def slot_readings(docs: Sequence[Doc]) -> list[tuple[Reading, Reading]]:
+def event_lines(docs: Sequence[Doc]) -> list[_Line]:
+    """The comparable sentences of every article of an event, in article-id order."""
+    return [line for doc in sorted(docs, key=lambda d: d.id) for line in lines_of(doc)]
+
+
+def slot_readings(
+    docs: Sequence[Doc], lines: Sequence[_Line] | None = None
+) -> list[tuple[Reading, Reading]]:
     """Pairs of readings that tell one slot of parallel sentences differently.
 
     Args:
         docs: The articles of one event.
+        lines: Their comparable sentences, when already computed (``event_lines``).
 
     Returns:
         (reading, reading) pairs from different articles, in a deterministic order.
     """
-    lines = [line for doc in sorted(docs, key=lambda d: d.id) for line in lines_of(doc)]
+    if lines is None:
+        lines = event_lines(docs)
     postings: dict[str, list[int]] = defaultdict(list)
     for n, line in enumerate(lines):
         for word in line.content:
@@ -384,7 +393,9 @@ def _wide_slot(
 def _slot_kind(ua: _Unit, ub: _Unit, left: Sequence[_Unit], right: Sequence[_Unit]) -> str | None:
     """What kind of value differs in the slot, or None when it is not a fact slot."""
     content_right = [u for u in right[:2] if u.kind == "word" and u.form not in STOPWORDS]
-    content_left = [u for u in left[-3:] if u.kind == "word" and u.form not in STOPWORDS]
+    content_left = [
+        u for u in left[-3:] if u.kind == NUMBER or (u.kind == "word" and u.form not in STOPWORDS)
+    ]
     if ua.kind == NUMBER and ub.kind == NUMBER:
         # The counted thing right after the number must be the same word.
         if not right or right[0].kind != "word" or right[0].form in STOPWORDS:
@@ -578,7 +589,9 @@ class _NameUse:
     right: str
 
 
-def name_readings(docs: Sequence[Doc]) -> list[tuple[Reading, Reading]]:
+def name_readings(
+    docs: Sequence[Doc], lines: Sequence[_Line] | None = None
+) -> list[tuple[Reading, Reading]]:
     """Names (or ranks) written two ways next to the same word in different articles.
 
     "his wife, Stacey," / "wife Stacy"; "Commander Nirad Sinha" / "Commodore Nirad
@@ -589,6 +602,7 @@ def name_readings(docs: Sequence[Doc]) -> list[tuple[Reading, Reading]]:
 
     Args:
         docs: The articles of one event.
+        lines: Their comparable sentences, when already computed (``event_lines``).
 
     Returns:
         (reading, reading) pairs from different articles.
@@ -596,18 +610,17 @@ def name_readings(docs: Sequence[Doc]) -> list[tuple[Reading, Reading]]:
     uses: dict[str, list[_NameUse]] = defaultdict(list)
     common: set[str] = set()
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for doc in sorted(docs, key=lambda d: d.id):
-        for line in lines_of(doc):
-            units = line.units
-            for n, unit in enumerate(units):
-                counts[doc.id][unit.form] += 1
-                if unit.text.islower():
-                    common.add(unit.form)
-                if n == 0 or not _name_like(unit):
-                    continue
-                left = units[n - 1].form
-                right = units[n + 1].form if n + 1 < len(units) else ""
-                uses[unit.form[:2]].append(_NameUse(line, unit, left, right))
+    for line in lines if lines is not None else event_lines(docs):
+        units = line.units
+        for n, unit in enumerate(units):
+            counts[line.article_id][unit.form] += 1
+            if unit.text.islower():
+                common.add(unit.form)
+            if n == 0 or not _name_like(unit):
+                continue
+            left = units[n - 1].form
+            right = units[n + 1].form if n + 1 < len(units) else ""
+            uses[unit.form[:2]].append(_NameUse(line, unit, left, right))
     out: list[tuple[Reading, Reading]] = []
     everything = [u for group in uses.values() for u in group]
     by_context: dict[tuple[str, str], list[_NameUse]] = defaultdict(list)
@@ -662,7 +675,9 @@ def _full_name(line: _Line, unit: _Unit) -> str:
     units = line.units
     at = next(n for n, u in enumerate(units) if u is unit)
     lo = at
-    while lo > 0 and units[lo - 1].text[:1].isupper() and units[lo - 1].text.isalpha() and lo > 1:
+    # Only a rank extends a name leftwards ("Commander Nirad Sinha"); a capitalised
+    # word before a name is as likely a heading run into the sentence.
+    while lo > 0 and units[lo - 1].form in RANKS and units[lo - 1].text[:1].isupper():
         lo -= 1
     hi = at + 1
     while hi < len(units) and units[hi].text[:1].isupper() and units[hi].text.isalpha():
@@ -722,7 +737,8 @@ def slot_conflicts(
     rank = {a: n for n, a in enumerate(order)}
     conflicts: list[Conflict] = []
     compatibles: list[Conflict] = []
-    for members in cluster([*slot_readings(docs), *name_readings(docs)]):
+    lines = event_lines(docs)
+    for members in cluster([*slot_readings(docs, lines), *name_readings(docs, lines)]):
         values = readings_by_value(members)
         if len(values) < 2:
             continue

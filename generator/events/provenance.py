@@ -10,9 +10,10 @@ comparing every pair of sentences or articles.
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from generator.events.model import ReuseLink, SentencePair
@@ -96,7 +97,38 @@ def find_reuse(
         link = _link((by_id[a], by_id[b]), matches, best.get((b, a), {}), entries, counts)
         if link is not None:
             links.append(link)
+    links = _wire_sources(links, by_id)
     return tuple(sorted(links, key=lambda link: (link.reuser, link.source)))
+
+
+WIRE_MIN_CARRIERS = 2
+"""When this many articles that credit one agency reproduce the same uncredited text, that
+text is taken to be the agency's copy too (the source outlet carries the wire as well)."""
+
+
+def _wire_sources(links: list[ReuseLink], by_id: Mapping[str, Article]) -> list[ReuseLink]:
+    """Mark links whose shared text is most likely one agency's copy.
+
+    An article several wire-crediting outlets all reproduce is not their origin: it
+    carries the same agency text. Such links get the agency as ``wire`` and the
+    basis "shared wire source" (direction unknown).
+    """
+    carriers: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for link in links:
+        for agency in wires(by_id[link.reuser]):
+            carriers[(link.source, agency)].add(link.reuser)
+    out: list[ReuseLink] = []
+    for link in links:
+        if link.wire is None:
+            agencies = sorted(
+                a
+                for a in wires(by_id[link.reuser])
+                if len(carriers[(link.source, a)]) >= WIRE_MIN_CARRIERS
+            )
+            if agencies:
+                link = replace(link, wire=agencies[0], basis="shared wire source", uncertain=True)
+        out.append(link)
+    return out
 
 
 _Matches = dict[tuple[str, str], dict[int, tuple[float, int, int]]]
@@ -228,6 +260,15 @@ def _link(
 ) -> ReuseLink | None:
     """Decide the direction of reuse between two articles and build the link."""
     reuser, basis, uncertain = _direction(pair, counts)
+    wire = shared_wire(pair[0], pair[1])
+    if wire is not None:
+        owner = [a for a in pair if _agency(a.publisher or "") == wire]
+        if len(owner) == 1:
+            # The agency's own article is the source: the other carries its copy.
+            reuser = pair[1].id if owner[0] is pair[0] else pair[0].id
+            basis, uncertain = "wire publisher", False
+        else:
+            basis, uncertain = "shared wire source", True
     a, b = pair[0].id, pair[1].id
     matches = a_in_b if reuser == a else b_in_a
     source = b if reuser == a else a
@@ -252,4 +293,46 @@ def _link(
         pairs=pairs,
         uncertain=uncertain,
         basis=basis,
+        wire=wire,
     )
+
+
+_AGENCIES = (
+    ("Reuters", re.compile(r"\breuters\b", re.I)),
+    ("AP", re.compile(r"\b(?:associated press|AP)\b")),
+    ("AFP", re.compile(r"\b(?:AFP|agence france[- ]presse)\b", re.I)),
+)
+_BODY_CREDIT = re.compile(
+    r"\((Reuters|AP|AFP)\)|[-—–]\s*(Reuters|AP|AFP)\s*$|^\s*\(?(Reuters|AP|AFP)\)?\s*[-—–]",
+    re.M,
+)
+
+
+def _agency(name: str) -> str | None:
+    """The wire agency an outlet name stands for, if it is one."""
+    for agency, pattern in _AGENCIES:
+        if pattern.search(name):
+            return agency
+    return None
+
+
+def wires(article: Article) -> frozenset[str]:
+    """The news agencies an article carries: its publisher, its credits, a "(Reuters)" line.
+
+    Args:
+        article: The article.
+
+    Returns:
+        Agency names ("Reuters", "AP", "AFP").
+    """
+    names = [article.publisher or "", *(c.outlet for c in article.credited)]
+    found = {a for n in names if (a := _agency(n))}
+    for match in _BODY_CREDIT.finditer(article.body):
+        found.add(next(g for g in match.groups() if g))
+    return frozenset(found)
+
+
+def shared_wire(first: Article, second: Article) -> str | None:
+    """The agency both articles carry, when there is one (the first alphabetically)."""
+    common = sorted(wires(first) & wires(second))
+    return common[0] if common else None

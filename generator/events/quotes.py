@@ -156,9 +156,31 @@ def quote_conflicts(quotations: Sequence[Quotation], order: Sequence[str] = ()) 
         groups[find(i)].append(i)
     out: list[Conflict] = []
     for members in groups.values():
-        conflict = _statement_conflict([ordered[i] for i in members], [folded[i] for i in members])
-        if conflict is not None:
-            out.append(conflict)
+        # A group can chain several statements (one quotation overlapping two others):
+        # take the statement of the earliest report's longest rendering, then the rest.
+        remaining = list(members)
+        while len(remaining) > 1:
+            first = ordered[remaining[0]].article_id
+            ref = max(
+                remaining,
+                key=lambda i: (ordered[i].article_id == first, len(folded[i]), -i),
+            )
+            best: dict[str, tuple[float, int]] = {}
+            for i in remaining:
+                if ordered[i].article_id == ordered[ref].article_id:
+                    continue
+                if not _aligned(folded[ref], folded[i]):
+                    continue
+                ratio = SequenceMatcher(None, folded[ref], folded[i], autojunk=False).ratio()
+                held = best.get(ordered[i].article_id)
+                if held is None or ratio > held[0]:
+                    best[ordered[i].article_id] = (ratio, i)
+            # One rendering per article: the one closest to the reference.
+            sub = [ref, *sorted(i for _, i in best.values())]
+            conflict = _statement_conflict([ordered[i] for i in sub], [folded[i] for i in sub])
+            if conflict is not None:
+                out.append(conflict)
+            remaining = [i for i in remaining if i not in sub]
     return out
 
 
@@ -262,11 +284,7 @@ def _statement_conflict(
     """The versions of one statement, when the articles quote it differently."""
     if len({q.article_id for q in quotes}) < 2:
         return None
-    # The reference is the longest rendering of the earliest report.
-    ref = max(
-        range(len(quotes)),
-        key=lambda i: (quotes[i].article_id == quotes[0].article_id, len(folded[i]), -i),
-    )
+    ref = 0  # the caller puts the reference rendering first
     versions: dict[tuple[tuple[str, str], ...], list[int]] = defaultdict(list)
     for i in range(len(quotes)):
         if i == ref:

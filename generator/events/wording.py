@@ -52,7 +52,8 @@ def wording(doc: Doc, actor_names: Mapping[str, Sequence[str]]) -> Wording:
 
     Args:
         doc: The prepared article.
-        actor_names: Actor id → the names to look for (first is the canonical name).
+        actor_names: Actor id → the names to look for (first is the canonical name), most
+            central actor first; the wording keeps that order.
 
     Returns:
         The lede's action and, per actor, the names and descriptors used.
@@ -64,7 +65,7 @@ def wording(doc: Doc, actor_names: Mapping[str, Sequence[str]]) -> Wording:
             break
     actors = tuple(
         found
-        for actor_id in sorted(actor_names)
+        for actor_id in actor_names  # in the caller's order: most central first
         if (found := _actor_wording(doc, actor_id, actor_names[actor_id])) is not None
     )
     return Wording(action=action, action_sentence=lede if action else "", actors=actors)
