@@ -60,7 +60,7 @@ def test_make_preview_on_a_fixture_pull_request(tmp_path: Path) -> None:
     )
     assert f"]({url}events/u-s-strikes-iran-backed-militia-in-iraq-in-response-to/)" in summary
     assert "conflict **appeared**" in summary and "people injured" in summary
-    assert "11: Harbour Wire" in summary
+    assert "5: Harbour Wire" in summary
     assert json.loads((out / "meta.json").read_text()) == {
         "base": "main",
         "head_sha": "a" * 40,
