@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser_support import CHROMIUM_ARGS, chromium_path, serve_directory
+from tests.browser_support import launched_chromium, serve_directory
 from tests.conftest import ARTIFACTS, FIXTURES, SEEDS, make_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -32,13 +32,8 @@ def build_site(tmp: Path, seeds: Path, *, strict: bool = True) -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with launched_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser_support import CHROMIUM_ARGS, chromium_path, serve_directory
+from tests.browser_support import launched_chromium, serve_directory
 from tests.conftest import FIXTURES
 from tests.test_browser import build_site
 
@@ -46,13 +46,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with launched_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 def page_paths(site: Path) -> list[str]:

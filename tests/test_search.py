@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from generator.search import SearchEntry, Weight, entry_for, mark_page, search_entries
-from tests.browser_support import CHROMIUM_ARGS, chromium_path, serve_directory
+from tests.browser_support import launched_chromium, serve_directory
 from tests.conftest import ARTIFACTS, FIXTURES, SEEDS
 from tests.test_browser import build_site
 
@@ -59,13 +59,8 @@ def test_articles_carry_outlet_topic_actor_and_date_filters() -> None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with launched_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
