@@ -13,20 +13,12 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.diff import (
-    ArticleLine,
-    ConflictLine,
-    DiffError,
-    EventLine,
-    EventRef,
-    Summary,
-    diff_corpora,
-    seed_folder,
-)
 from generator.models import Problem
-from generator.pipeline import Settings, build_corpus
-from generator.render import md
+
+if TYPE_CHECKING:
+    from generator.diff import ArticleLine, ConflictLine, EventLine, EventRef, Summary
 
 HEADING = "## What this pull request changes in the briefing"
 EVENT_WORDS = {
@@ -55,6 +47,12 @@ def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
 
 def run_command(args: argparse.Namespace) -> int:
     """Run ``briefing diff``; returns the exit code."""
+    # Imported here: the pipeline is slow to import, and `briefing check` on
+    # seeds refused by a limit must answer at once (this module is imported by
+    # the command line for every command).
+    from generator.diff import DiffError, diff_corpora, seed_folder
+    from generator.pipeline import Settings, build_corpus
+
     head: Path = args.head
     if not head.is_dir():
         print(f"briefing: no seeds folder at {head}", file=sys.stderr)
@@ -81,6 +79,8 @@ def to_json(summary: Summary) -> str:
 
 def text(value: object) -> str:
     """Seed-derived text for GitHub Markdown: escaped, and no @-mention pings anyone."""
+    from generator.render import md
+
     return md(value).replace("@", "@\u200b")
 
 
