@@ -12,6 +12,7 @@ from generator.diffreport import add_command, run_command
 from generator.export import corpus_record, dumps
 from generator.models import Problem, Severity
 from generator.pipeline import Corpus, Settings, build_corpus
+from generator.plurals import plural
 from generator.terminal import visible
 from generator.urls import LEDGER_FILE
 
@@ -80,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The export is still written (it lists the problems), but a pipeline
         # asking for --strict must stop here, as `check` and `mkdocs build --strict` do.
         errors = sum(p.severity is Severity.ERROR for p in corpus.problems)
-        print(f"briefing: {errors} error(s) in the seeds (strict mode)", file=sys.stderr)
+        print(f"briefing: {plural(errors, 'error')} in the seeds (strict mode)", file=sys.stderr)
         return 1
     return 0
 
@@ -91,8 +92,8 @@ def format_report(corpus: Corpus, style: str, seeds: Path) -> str:
     errors = sum(p.severity is Severity.ERROR for p in corpus.problems)
     warnings = sum(p.severity is Severity.WARNING for p in corpus.problems)
     summary = (
-        f"{corpus.seeds_read} seed(s) read, {len(corpus.articles)} article(s), "
-        f"{errors} error(s), {warnings} warning(s)"
+        f"{plural(corpus.seeds_read, 'seed')} read, {plural(len(corpus.articles), 'article')}, "
+        f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
     )
     if style == "github":
         return "\n".join([*lines, summary])

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.models import Problem
+from generator.plurals import plural
 
 if TYPE_CHECKING:
     from generator.diff import ArticleLine, ConflictLine, EventLine, EventRef, Summary
@@ -100,11 +101,11 @@ def to_markdown(summary: Summary, seeds_label: str = "seeds") -> str:
         parts += ["### Names", ""]
         parts += [
             f"- new actor: **{text(a.name)}** ({_origin(a.registered)}), "
-            f"{_n(a.articles, 'article')}"
+            f"{plural(a.articles, 'article')}"
             for a in summary.actors
         ]
         parts += [
-            f"- new unregistered name: **{text(n.name)}**, {_n(n.articles, 'article')}"
+            f"- new unregistered name: **{text(n.name)}**, {plural(n.articles, 'article')}"
             for n in summary.unregistered
         ]
         parts += [""]
@@ -115,10 +116,6 @@ def to_markdown(summary: Summary, seeds_label: str = "seeds") -> str:
 
 def _origin(registered: bool) -> str:
     return "registered" if registered else "found in the text"
-
-
-def _n(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _headline(summary: Summary) -> str:
@@ -134,8 +131,8 @@ def _headline(summary: Summary) -> str:
         *_by_change("update", [c.change for c in summary.updates]),
         (len(summary.actors) + len(summary.unregistered), "new name", ""),
     ]
-    words = [f"{_n(n, noun)} {verb}".strip() for n, noun, verb in counts if n]
-    words.append(f"{_n(len(summary.problems), 'new problem')} ({_n(errors, 'error')})")
+    words = [f"{plural(n, noun)} {verb}".strip() for n, noun, verb in counts if n]
+    words.append(f"{plural(len(summary.problems), 'new problem')} ({plural(errors, 'error')})")
     return " · ".join(words)
 
 
@@ -177,8 +174,8 @@ def _event(line: EventLine) -> str:
     if line.change == "split":
         return f"{head} was split into {', '.join(_link(r) for r in line.related)}"
     if line.change == "removed":
-        return f"{head} is gone ({_n(line.event.size, 'article')})"
-    parts = [f"{head}, {_n(line.event.size, 'article')}"]
+        return f"{head} is gone ({plural(line.event.size, 'article')})"
+    parts = [f"{head}, {plural(line.event.size, 'article')}"]
     if line.added:
         joined = "with" if line.change == "created" else "joined by"
         parts.append(f"{joined} {_articles(line.added)}")

@@ -29,6 +29,7 @@ from generator.models import Problem, Severity
 from generator.pagestore import remove_stale_outputs, sync_pages
 from generator.parallel import default_workers, process_seed_map
 from generator.pipeline import Settings, build_corpus
+from generator.plurals import plural
 from generator.render import IN_NAV, render_site
 from generator.sanitize import inert_text, sanitize_html
 from generator.search import SearchEntry, Weight, entry_for, index_site, mark_page, search_entries
@@ -139,7 +140,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._log_problem(problem, settings.seeds_dir)
         remove_stale_outputs(self._built, built)
         self._built = built
-        log.info("briefing: %d seed(s), %d problem(s)", corpus.seeds_read, len(corpus.problems))
+        log.info(
+            "briefing: %s, %s",
+            plural(corpus.seeds_read, "seed"),
+            plural(len(corpus.problems), "problem"),
+        )
         return files
 
     def _log_problem(self, problem: Problem, seeds_dir: Path) -> None:
@@ -182,7 +187,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Index the built site with Pagefind (in ``build`` and ``serve`` alike)."""
         pages = index_site(Path(config.site_dir))
-        log.info("briefing: search index of %d page(s)", pages)
+        log.info("briefing: search index of %s", plural(pages, "page"))
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

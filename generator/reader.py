@@ -29,6 +29,7 @@ from slugify import slugify
 from generator import limits
 from generator.dates import parse_declared
 from generator.models import Origin, Problem, RawSeed, Severity
+from generator.plurals import plural
 from generator.slugs import capped, unreserved
 
 SEED_SUFFIXES = (".md", ".txt")
@@ -228,7 +229,7 @@ def neutralise(text: str, file: str, first_line: int) -> tuple[str, list[Problem
     line = first_line + text.count("\n", 0, found.start())
     cleaned = _UNSAFE_CHARS.sub(lambda m: _WHITESPACE_CONTROLS.get(m.group(), ""), text)
     msg = (
-        f"{count} control or bidirectional-override character(s) removed "
+        f"{plural(count, 'control or bidirectional-override character')} removed "
         f"(the first is U+{ord(found.group()):04X})."
     )
     return cleaned, [Problem(file, line, Severity.WARNING, "control-characters", msg)]
@@ -246,7 +247,7 @@ def _encoding_problem(data: bytes, offset: int, bad: int, file: str) -> Problem:
         Severity.WARNING,
         "encoding",
         f"The file is not valid UTF-8 (first bad byte at offset {offset}); "
-        f"{bad} undecodable byte sequence(s) were replaced with U+FFFD.",
+        f"{plural(bad, 'undecodable byte sequence')} replaced with U+FFFD.",
     )
 
 
@@ -347,7 +348,7 @@ def _nesting_problems(body: str, body_line: int, file: str) -> list[Problem]:
     deep = [i for i, line in enumerate(body.split("\n")) if limits.too_deep(line)]
     if not deep:
         return []
-    more = f" (and {len(deep) - 1} more line(s))" if len(deep) > 1 else ""
+    more = f" (and {plural(len(deep) - 1, 'more line')})" if len(deep) > 1 else ""
     msg = (
         f"Brackets or emphasis nest more than {limits.MAX_MARKDOWN_DEPTH} deep, or more than "
         f"{limits.MAX_MARKUP_CHARS:,} Markdown characters, on this line{more}; "

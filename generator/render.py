@@ -31,6 +31,7 @@ from generator.export import corpus_record, dumps
 from generator.isolation import failure
 from generator.models import Article
 from generator.pipeline import Corpus
+from generator.plurals import plural
 from generator.slugs import stable_slug
 from generator.thresholds import Threshold, all_thresholds
 from generator.views import PAGE_SIZE
@@ -64,20 +65,6 @@ FLAG_LABELS = {
     "undated": "Undated",
     "no-outlet": "No outlet named",
 }
-
-
-def plural(count: int, noun: str, many: str | None = None) -> str:
-    """A count with the right form of its noun: "1 article", "2 articles".
-
-    Args:
-        count: How many.
-        noun: The singular.
-        many: The plural when not ``noun`` + "s".
-
-    Returns:
-        The count and the right form of the noun.
-    """
-    return f"{count} {noun if count == 1 else (many or noun + 's')}"
 
 
 def md(value: object) -> str:

@@ -144,7 +144,7 @@ def test_suggestions_carry_contexts_and_problems() -> None:
         "actor-unregistered",
     )
     assert problem.message == (
-        'unregistered name "Red Hand Brigade" (organisation, 1 mention(s) in 1 article(s)); '
+        'unregistered name "Red Hand Brigade" (organisation, 1 mention in 1 article); '
         "add it to actors.yml"
     )
 

@@ -80,13 +80,13 @@ def export(
 def test_check_on_good_seeds_exits_0(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "check", str(make_seeds(tmp_path / "seeds")))
     assert code == 0
-    assert out == "No problems found.\n2 seed(s) read, 2 article(s), 0 error(s), 0 warning(s)\n"
+    assert out == "No problems found.\n2 seeds read, 2 articles, 0 errors, 0 warnings\n"
 
 
 def test_check_on_the_real_seeds_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", str(SEEDS))
     assert code == 0
-    assert out.endswith("5 seed(s) read, 5 article(s), 0 error(s), 0 warning(s)\n")
+    assert out.endswith("5 seeds read, 5 articles, 0 errors, 0 warnings\n")
 
 
 def test_malformed_yaml_exits_1_naming_file_and_line_and_good_seeds_still_export(
@@ -98,7 +98,7 @@ def test_malformed_yaml_exits_1_naming_file_and_line_and_good_seeds_still_export
     first = out.splitlines()[0]
     assert first.startswith(f"{seeds.as_posix()}/malformed-yaml.md:4: error: Malformed YAML")
     assert first.endswith("[yaml-syntax]")
-    assert out.splitlines()[-1] == "3 seed(s) read, 3 article(s), 1 error(s), 0 warning(s)"
+    assert out.splitlines()[-1] == "3 seeds read, 3 articles, 1 error, 0 warnings"
 
     data = export(capsys, seeds)
     assert [a["id"] for a in data["articles"]] == ["alpha", "beta", "malformed-yaml"]
@@ -128,7 +128,7 @@ def test_github_annotations(capsys: pytest.CaptureFixture[str], tmp_path: Path) 
         ("error", f"{seeds.as_posix()}/malformed-yaml.md", "4", "yaml-syntax"),
         ("warning", f"{seeds.as_posix()}/tags-string.md", "3", "tags-not-list"),
     ]
-    assert lines[-1] == "4 seed(s) read, 4 article(s), 1 error(s), 1 warning(s)"
+    assert lines[-1] == "4 seeds read, 4 articles, 1 error, 1 warning"
 
 
 def test_github_annotation_properties_are_escaped(
@@ -161,7 +161,7 @@ def test_export_strict_exits_1_on_an_error_and_still_writes(
     assert run(capsys, "export", "--seeds", str(seeds), "--out", str(out))[0] == 0
     code, _, err = run(capsys, "export", "--seeds", str(seeds), "--out", str(out), "--strict")
     assert code == 1
-    assert "1 error(s) in the seeds (strict mode)" in err
+    assert "1 error in the seeds (strict mode)" in err
     assert [p["code"] for p in json.loads(out.read_text("utf-8"))["problems"]] == ["yaml-syntax"]
 
 

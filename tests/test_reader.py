@@ -56,7 +56,7 @@ def test_invalid_utf8_is_decoded_with_a_warning_on_the_right_line() -> None:
             Severity.WARNING,
             "encoding",
             "The file is not valid UTF-8 (first bad byte at offset 18); "
-            "1 undecodable byte sequence(s) were replaced with U+FFFD.",
+            "1 undecodable byte sequence replaced with U+FFFD.",
         )
     ]
 

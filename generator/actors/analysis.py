@@ -34,6 +34,7 @@ from generator.actors.text import (
     sentence_spans,
 )
 from generator.models import Article, Problem, Severity
+from generator.plurals import plural
 from generator.slugs import stable_slug
 
 # The fuzzy step only proposes; these thresholds keep proposals to near-identical
@@ -388,8 +389,8 @@ def _unregistered(s: Suggestion, where: str) -> Problem:
     docs = len({c.article_id for c in s.contexts})
     noun = "place" if s.kind == "place" else "name"
     message = (
-        f'unregistered {noun} "{s.name}" ({s.kind}, {len(s.contexts)} mention(s) in '
-        f"{docs} article(s)); add it to {where}"
+        f'unregistered {noun} "{s.name}" ({s.kind}, {plural(len(s.contexts), "mention")} in '
+        f"{plural(docs, 'article')}); add it to {where}"
     )
     if s.similar_to:
         message += f' or as an alias of "{s.similar_to}" (similarity {s.similarity:.0f})'
