@@ -28,7 +28,7 @@ import os
 import pickle
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -140,25 +140,30 @@ def cached_seed_map(cache: ContentCache, settings: Settings, inner: SeedMap) -> 
     def read(paths: Iterable[Path], seeds_dir: Path) -> list[ReadResult]:
         ordered = list(paths)
         keys = [_key("read", p.relative_to(seeds_dir).as_posix(), _file_bytes(p)) for p in ordered]
-        found = [cache.get("read", key) for key in keys]
-        missing = [i for i, value in enumerate(found) if value is None]
-        fresh = inner.read([ordered[i] for i in missing], seeds_dir)
-        for i, value in zip(missing, fresh, strict=True):
-            found[i] = value
-            cache.put("read", keys[i], value)
-        return [_as(value) for value in found]
+        return _through(cache, "read", keys, ordered, lambda todo: inner.read(todo, seeds_dir))
 
     def infer(raws: Sequence[RawSeed], registry: OutletRegistry) -> list[InferResult]:
         keys = [_key("infer", outlets, pickle.dumps(raw, protocol=5)) for raw in raws]
-        found = [cache.get("infer", key) for key in keys]
-        missing = [i for i, value in enumerate(found) if value is None]
-        fresh = inner.infer([raws[i] for i in missing], registry)
-        for i, value in zip(missing, fresh, strict=True):
-            found[i] = value
-            cache.put("infer", keys[i], value)
-        return [_as(value) for value in found]
+        return _through(cache, "infer", keys, raws, lambda todo: inner.infer(todo, registry))
 
     return SeedMap(read=read, infer=infer)
+
+
+def _through(
+    cache: ContentCache,
+    kind: str,
+    keys: Sequence[str],
+    items: Sequence[T],
+    compute: Callable[[list[T]], Sequence[object]],
+) -> list[Any]:
+    """Values for ``items`` from the cache; the missing ones computed in one batch and stored."""
+    found = [cache.get(kind, key) for key in keys]
+    missing = [i for i, value in enumerate(found) if value is None]
+    fresh = compute([items[i] for i in missing])
+    for i, value in zip(missing, fresh, strict=True):
+        found[i] = value
+        cache.put(kind, keys[i], value)
+    return [_as(value) for value in found]
 
 
 def _as(value: object) -> Any:

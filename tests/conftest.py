@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,6 +33,15 @@ def shared_corpus() -> Path:
     if not SHARED_CORPUS.is_dir():
         pytest.skip("../shared/corpus/news-events is not present")
     return SHARED_CORPUS
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium through Playwright, one per test module (skips when absent)."""
+    from tests.browser_support import launched_chromium
+
+    with launched_chromium() as chromium:
+        yield chromium
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

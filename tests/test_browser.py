@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser_support import launched_chromium, serve_directory
+from tests.browser_support import serve_directory
 from tests.conftest import ARTIFACTS, FIXTURES, SEEDS, make_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -28,12 +28,6 @@ def build_site(tmp: Path, seeds: Path, *, strict: bool = True) -> Path:
         capture_output=True,
     )
     return project / "site"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launched_chromium() as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")

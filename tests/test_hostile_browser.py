@@ -7,14 +7,13 @@ hover (the theme renders ``title`` attributes as tooltips).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.browser_support import launched_chromium, serve_directory
+from tests.browser_support import serve_directory
 from tests.conftest import FIXTURES
 from tests.test_browser import build_site
 
@@ -42,12 +41,6 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(
         tmp_path_factory.mktemp("hostile-browser"), FIXTURES / "hostile", strict=False
     )
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launched_chromium() as chromium:
-        yield chromium
 
 
 def page_paths(site: Path) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from generator.search import SearchEntry, Weight, entry_for, mark_page, search_entries
-from tests.browser_support import launched_chromium, serve_directory
+from tests.browser_support import serve_directory
 from tests.conftest import ARTIFACTS, FIXTURES, SEEDS
 from tests.test_browser import build_site
 
@@ -55,12 +55,6 @@ def test_articles_carry_outlet_topic_actor_and_date_filters() -> None:
     assert entry.weight is Weight.FULL
     assert {"outlet", "actor", "date"} <= names
     assert all(f"events/{e.id}.md" in entries for e in corpus.events.events)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launched_chromium() as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")
