@@ -248,3 +248,27 @@ def _followed_by_plural(toks: Sequence[str], i: int) -> bool:
 def _word(toks: Sequence[str], i: int) -> str:
     """Lower-cased token ``i``, or "" when out of range."""
     return toks[i].lower() if 0 <= i < len(toks) else ""
+
+
+_LOST_FRACTIONS = ("12", "14", "34")
+"""Digits a vulgar fraction leaves when its slash is lost: "4½" → "412", "2¾" → "234"."""
+
+
+def lost_fraction(a: float, b: float) -> bool:
+    """Whether one whole number reads as the other with a fraction's digits glued on.
+
+    Scraped text often loses the fraction slash or the "½" sign ("served 4½ months"
+    becomes "served 412 months"); such a value is damaged, not another version of the
+    number, so the pair is never compared.
+
+    Args:
+        a: A value.
+        b: Another value of the same fact.
+
+    Returns:
+        True when the larger is the smaller followed by "12", "14" or "34".
+    """
+    if a != int(a) or b != int(b) or a == b:
+        return False
+    small, large = sorted((int(a), int(b)))
+    return small > 0 and any(str(large) == f"{small}{tail}" for tail in _LOST_FRACTIONS)

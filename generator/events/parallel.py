@@ -26,7 +26,13 @@ from rapidfuzz import fuzz
 from generator.events.document import Doc
 from generator.events.lexicon import MONTHS, STOPWORDS, WEEKDAYS, word_set
 from generator.events.model import Conflict, ConflictSide, Quote
-from generator.events.numbers import Quantity, find_quantities, format_number, is_year
+from generator.events.numbers import (
+    Quantity,
+    find_quantities,
+    format_number,
+    is_year,
+    lost_fraction,
+)
 from generator.events.text import HEADING, TABLE, lemma, tokens
 
 NUMBER = "number"
@@ -290,6 +296,10 @@ def slot_readings(
         for ra, rb in _slots(left, right):
             if ra.kind == NUMBER and (left.background or right.background):
                 continue  # counts of earlier events are background, not this event's facts
+            if ra.kind == NUMBER and (
+                part_scope(left.text) != part_scope(right.text) or _damaged(ra, rb)
+            ):
+                continue  # a count for one part (a round, a day, each) is another fact
             # An article that also states the other value (with the same counted word)
             # tells two facts apart, not two versions of one.
             if ra.kind != NAME and (
@@ -299,6 +309,44 @@ def slot_readings(
                 continue
             out.append((ra, rb))
     return out
+
+
+_PART_SCOPE = re.compile(
+    r"\b(?:during|in|over|for|throughout) (?:the|that|this|those|these|each|every|one|a|an) "
+    r"(?:(?:\w+) )?(?:rounds?|half|halves|quarters?|periods?|innings?|sets?|games?|laps?|"
+    r"stages?|legs?|minutes?|hours?|days?|nights?|weeks?|months?|sessions?|shifts?)\b"
+    r"|\b(?:per|each|every|apiece|daily|weekly|monthly|annually|yearly)\b"
+    r"|\ba (?:day|night|week|month|year|head|person|piece)\b",
+    re.I,
+)
+
+
+def part_scope(sentence: str) -> frozenset[str]:
+    """The phrases of a sentence that scope a count to a part or a rate.
+
+    "28 of his 68 punches thrown during the round", "eight hours a day", "$5 each":
+    a count scoped to one round, a day or each item is not the count of the whole,
+    so two parallel sentences compare their numbers only when they scope alike.
+
+    Args:
+        sentence: A sentence as written.
+
+    Returns:
+        The scoping phrases, lower-cased, with the ordinal or adjective left out.
+    """
+    out: set[str] = set()
+    for match in _PART_SCOPE.finditer(sentence):
+        words = match.group(0).lower().split()
+        out.add(words[-1].rstrip("s") if len(words) > 1 else words[0])
+    return frozenset(out)
+
+
+def _damaged(a: Reading, b: Reading) -> bool:
+    """Whether one number is the other with a fraction's digits glued on ("4" / "412")."""
+    qa, qb = a.quantity, b.quantity
+    if qa is None or qb is None or qa.low is None or qb.low is None:
+        return False
+    return lost_fraction(qa.low, qb.low)
 
 
 def _stated(line: _Line) -> set[tuple[str, str]]:

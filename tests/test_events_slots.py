@@ -1,0 +1,86 @@
+"""Parallel-sentence slots: which one-slot differences are conflicts, and which are not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.events.document import build_doc
+from generator.events.model import Conflict
+from generator.events.numbers import lost_fraction
+from generator.events.parallel import part_scope, slot_conflicts
+from tests.factories import make_article
+
+
+def conflicts(bodies: dict[str, str]) -> list[Conflict]:
+    docs = [
+        build_doc(make_article(i, b, date="2024-03-05"), dt.date(2024, 3, 5), inferred=False)
+        for i, b in bodies.items()
+    ]
+    found, _ = slot_conflicts(docs, sorted(bodies))
+    return found
+
+
+def values(found: list[Conflict]) -> list[set[str]]:
+    return [{s.value for s in c.sides} for c in found]
+
+
+def test_a_parallel_count_told_differently_is_a_conflict() -> None:
+    found = conflicts(
+        {
+            "a": "The coastguard towed seven fishing trawlers into the harbour at Dunmore.",
+            "b": "The coastguard towed nine fishing trawlers into the harbour at Dunmore.",
+        }
+    )
+    assert values(found) == [{"seven", "nine"}]
+
+
+def test_a_count_for_one_part_is_not_the_count_of_the_whole() -> None:
+    found = conflicts(
+        {
+            "a": "The striker Marlow landed 40 of his 95 shots fired at the goal, coach Hale said.",
+            "b": "The striker Marlow landed 6 of his 14 shots fired at the goal during the half, "
+            "coach Hale said.",
+        }
+    )
+    assert found == []
+
+
+def test_a_lost_fraction_is_a_damaged_number_not_a_version() -> None:
+    found = conflicts(
+        {
+            "a": "The former treasurer Dunn served four months in county jail for contempt.",
+            "b": "The former treasurer Dunn served 412 months in county jail for contempt.",
+        }
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lost"),
+    [
+        (4, 412, True),
+        (412, 4, True),
+        (2, 234, True),
+        (4, 12, False),
+        (41, 412, False),
+        (3, 3, False),
+    ],
+)
+def test_lost_fraction(a: float, b: float, lost: bool) -> None:
+    assert lost_fraction(a, b) is lost
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("thrown during the round", {"round"}),
+        ("eight hours a day", {"day"}),
+        ("$5 each", {"each"}),
+        ("in the third quarter", {"quarter"}),
+        ("the pirates, in three boats, fled", set()),
+    ],
+)
+def test_part_scope(sentence: str, scope: set[str]) -> None:
+    assert part_scope(sentence) == scope
