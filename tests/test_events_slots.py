@@ -84,3 +84,24 @@ def test_lost_fraction(a: float, b: float, lost: bool) -> None:
 )
 def test_part_scope(sentence: str, scope: set[str]) -> None:
     assert part_scope(sentence) == scope
+
+
+def test_a_year_that_ends_one_sentence_is_still_a_slot() -> None:
+    found = conflicts(
+        {
+            "a": "The Harlan family sold the old copper mine for $12 million in 1961.",
+            "b": "The Harlan family sold the old copper mine for a reported $12 million in 1971, "
+            "and moved to Denver.",
+        }
+    )
+    assert values(found) == [{"1961", "1971"}]
+
+
+def test_word_forms_of_a_name_are_not_two_spellings() -> None:
+    found = conflicts(
+        {
+            "a": "The coastguard detained nine Somali sailors and seized their boat at Dunmore.",
+            "b": "The coastguard detained nine Somalis sailors and seized their boat at Dunmore.",
+        }
+    )
+    assert found == []

@@ -193,8 +193,13 @@ def lines_of(doc: Doc) -> list[_Line]:
         background = _PAST.search(sentence.norm) is not None or (
             doc.reference is not None and any(y != doc.reference.year for y in years)
         )
+        # A large number written in both sentences ("$30 million") is as telling as a word.
         content = frozenset(
             lemma(u.form) for u in units if u.kind == "word" and u.form not in STOPWORDS
+        ) | frozenset(
+            u.form
+            for u in units
+            if u.quantity is not None and u.quantity.low is not None and u.quantity.low >= 10
         )
         out.append(
             _Line(
@@ -382,6 +387,11 @@ def _slots(a: _Line, b: _Line) -> list[tuple[Reading, Reading]]:
         if a2 - a1 == 1 and b2 - b1 == 1:
             ua, ub = a.units[a1], b.units[b1]
             kind = _slot_kind(ua, ub, left, right)
+        elif after is None and (a2 - a1 == 1 or b2 - b1 == 1) and left:
+            # One sentence ends on the slot, the other goes on ("… $30 million in 1967." /
+            # "… $30 million in 1957, using …"): the first units are the slot.
+            ua, ub = a.units[a1], b.units[b1]
+            kind = _slot_kind(ua, ub, left, ()) if ua.kind == ub.kind == YEAR else None
         else:
             found = _wide_slot(a.units[a1:a2], b.units[b1:b2], left, right)
             if found is None:
@@ -479,8 +489,10 @@ def _slot_kind(ua: _Unit, ub: _Unit, left: Sequence[_Unit], right: Sequence[_Uni
         return RANK if names else None
     long_enough = min(len(la), len(lb)) >= NAME_MIN_LENGTH
     similar = fuzz.ratio(la, lb) >= NAME_MIN_SIMILARITY
-    if long_enough and similar and la.isalpha() and lb.isalpha() and not same_spelling(la, lb):
-        return NAME
+    # "Somali" / "Somalis" / "Somalian" are word forms of one name, not two spellings.
+    form = la.startswith(lb) or lb.startswith(la)
+    if long_enough and similar and la.isalpha() and lb.isalpha() and not form:
+        return None if same_spelling(la, lb) else NAME
     return None
 
 
