@@ -105,3 +105,15 @@ def test_word_forms_of_a_name_are_not_two_spellings() -> None:
         }
     )
     assert found == []
+
+
+def test_a_year_range_told_differently_is_one_conflict() -> None:
+    found = conflicts(
+        {
+            "a": "Ortega will be the second woman mayor of Dunmore after Alice Hale, "
+            "who served from 1971 to 1983.",
+            "b": "Ortega becomes the first woman mayor of Dunmore since Alice Hale, a Liberal, "
+            "held the office from 1970 to 1982.",
+        }
+    )
+    assert values(found) == [{"1971 to 1983", "1970 to 1982"}]

@@ -377,8 +377,17 @@ def _slots(a: _Line, b: _Line) -> list[tuple[Reading, Reading]]:
     fb = [u.form for u in b.units]
     ops = SequenceMatcher(None, fa, fb, autojunk=False).get_opcodes()
     out: list[tuple[Reading, Reading]] = []
+    done: set[int] = set()
     for position, (tag, a1, a2, b1, b2) in enumerate(ops):
-        if tag != "replace":
+        if tag != "replace" or position in done:
+            continue
+        ranged = _year_ranges(a, b, a1, b1)
+        if ranged is not None and a2 - a1 == 1 and b2 - b1 == 1:
+            # "from 1967 to 1979" / "from 1966 to 1978": one period, one slot.
+            ra, rb = ranged
+            done.add(position + 2)
+            frame = " ".join(u.text for u in a.units[max(0, a1 - 3) : a1])
+            out.append((_reading(a, ra, YEAR, frame, ""), _reading(b, rb, YEAR, frame, "")))
             continue
         before = ops[position - 1] if position else None
         after = ops[position + 1] if position + 1 < len(ops) else None
@@ -405,6 +414,36 @@ def _slots(a: _Line, b: _Line) -> list[tuple[Reading, Reading]]:
         )
         out.append((_reading(a, ua, kind, frame, noun), _reading(b, ub, kind, frame, noun)))
     return out
+
+
+_RANGE_JOIN = frozenset({"to", "until", "through", "and"})
+
+
+def _year_range(line: _Line, at: int) -> _Unit | None:
+    """The year range ("1967 to 1979") a year unit starts or ends, as one unit, else None."""
+    units = line.units
+
+    def year(n: int) -> bool:
+        return 0 <= n < len(units) and units[n].kind == YEAR
+
+    def join(n: int) -> bool:
+        return 0 <= n < len(units) and units[n].form in _RANGE_JOIN
+
+    if year(at) and join(at + 1) and year(at + 2):
+        first, last = units[at], units[at + 2]
+    elif year(at) and join(at - 1) and year(at - 2):
+        first, last = units[at - 2], units[at]
+    else:
+        return None
+    return _Unit(f"y{first.text}-{last.text}", f"{first.text} to {last.text}", YEAR)
+
+
+def _year_ranges(a: _Line, b: _Line, a1: int, b1: int) -> tuple[_Unit, _Unit] | None:
+    """Two different year ranges at the same place of two parallel sentences, else None."""
+    ra, rb = _year_range(a, a1), _year_range(b, b1)
+    if ra is None or rb is None or ra.form == rb.form:
+        return None
+    return ra, rb
 
 
 _WIDE_MAX = 3
