@@ -33,7 +33,7 @@ def test_a_parallel_count_told_differently_is_a_conflict() -> None:
             "b": "The coastguard towed nine fishing trawlers into the harbour at Dunmore.",
         }
     )
-    assert values(found) == [{"seven", "nine"}]
+    assert values(found) == [{"7", "9"}]
 
 
 def test_a_count_for_one_part_is_not_the_count_of_the_whole() -> None:
@@ -117,3 +117,13 @@ def test_a_year_range_told_differently_is_one_conflict() -> None:
         }
     )
     assert values(found) == [{"1971 to 1983", "1970 to 1982"}]
+
+
+def test_a_tokenised_code_is_one_word_and_numbers_read_as_figures() -> None:
+    found = conflicts(
+        {
+            "a": "The coastguard also recovered 12 MK 19 launchers from the trawler at Dunmore.",
+            "b": "The coastguard also recovered seven MK-19 launchers from the trawler at Dunmore.",
+        }
+    )
+    assert values(found) == [{"12", "7"}]

@@ -226,6 +226,12 @@ def _units(norm: str) -> list[_Unit]:
     while i < len(toks):
         tok = toks[i]
         quantity = quantities.get(i)
+        if out and out[-1].kind == "code" and tok.isdigit():
+            # "AK 47" (tokenised "AK-47") is one code, not a code and a count of 47.
+            prev = out.pop()
+            out.append(_Unit(prev.form + tok, f"{prev.text} {tok}", "word"))
+            i += 1
+            continue
         if quantity is not None and quantity.low is not None and not quantity.vague:
             form = "#" + format_number(quantity.low)
             if quantity.high is not None:
@@ -862,8 +868,11 @@ def slot_conflicts(
 def _side(bucket: Sequence[Reading], rank: Mapping[str, int]) -> ConflictSide:
     """One version: its value as most articles write it, its articles and sentences."""
     ordered = sorted(bucket, key=lambda r: (rank.get(r.article_id, 0), r.article_id))
+    first = ordered[0]
+    # Numbers read as figures ("seven" and "7" are one value), like value conflicts.
+    value = first.quantity.display() if first.quantity is not None else first.value
     return ConflictSide(
-        value=ordered[0].value,
+        value=value,
         article_ids=tuple(r.article_id for r in ordered),
         quotes=tuple(Quote(r.article_id, r.sentence, r.line) for r in ordered),
     )
