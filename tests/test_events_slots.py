@@ -127,3 +127,24 @@ def test_a_tokenised_code_is_one_word_and_numbers_read_as_figures() -> None:
         }
     )
     assert values(found) == [{"12", "7"}]
+
+
+def test_records_after_a_name_are_compared_and_ranges_are_not_records() -> None:
+    found = conflicts(
+        {
+            "a": "On the undercard, Jorge Alvar (31-4, 20 KOs) outpointed a tired opponent.",
+            "b": "Alvar, 33-4, needed all ten rounds to beat the local favourite.",
+            "c": "Tickets for Dunmore cost 20-30 euros at the door, Alvar said.",
+        }
+    )
+    assert values(found) == [{"31-4", "33-4"}]
+
+
+def test_an_article_giving_one_name_two_records_is_not_a_side() -> None:
+    found = conflicts(
+        {
+            "a": "Alvar (31-4) beat Dunn and is now Alvar (32-4) after the bout in Dunmore.",
+            "b": "Alvar, 32-4, beat Dunn in Dunmore.",
+        }
+    )
+    assert found == []

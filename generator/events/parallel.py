@@ -44,6 +44,7 @@ MONTH = "month"
 NAME = "name"
 RANK = "rank"
 COLOUR = "colour"
+RECORD = "record"
 
 SLOT_MIN_SHARED = 4
 """Two sentences are parallel when they share at least this many content lemmas..."""
@@ -232,6 +233,13 @@ def _units(norm: str) -> list[_Unit]:
             out.append(_Unit(prev.form + tok, f"{prev.text} {tok}", "word"))
             i += 1
             continue
+        record = _record_end(toks, i)
+        if record > i:
+            # "52-3", "45-7-2": a record or a score, compared by ``record_readings``.
+            text = "".join(toks[i:record])
+            out.append(_Unit(text, text, "word"))
+            i = record
+            continue
         if quantity is not None and quantity.low is not None and not quantity.vague:
             form = "#" + format_number(quantity.low)
             if quantity.high is not None:
@@ -256,6 +264,27 @@ def _units(norm: str) -> list[_Unit]:
             kind = "code" if tok.isupper() and tok.isalpha() and len(tok) <= 3 else "word"
             out.append(_Unit(form, tok, kind))
     return [u if u.kind != "code" else _Unit(u.form, u.text, "word") for u in out]
+
+
+def _record_end(toks: Sequence[str], i: int) -> int:
+    """End of a record or score starting at token ``i`` ("52 - 3", "45 - 7 - 2"), else ``i``."""
+
+    def small(n: int) -> bool:
+        return n < len(toks) and toks[n].isdigit() and len(toks[n]) <= 3
+
+    if not (small(i) and n_is(toks, i + 1, "-") and small(i + 2)):
+        return i
+    if int(toks[i + 2]) >= int(toks[i]):
+        return i  # "20-30" is a range
+    end = i + 3
+    if n_is(toks, end, "-") and small(end + 1):
+        end += 2
+    return end
+
+
+def n_is(toks: Sequence[str], n: int, value: str) -> bool:
+    """Whether token ``n`` exists and is ``value``."""
+    return n < len(toks) and toks[n] == value
 
 
 def event_lines(docs: Sequence[Doc]) -> list[_Line]:
@@ -358,6 +387,53 @@ def _damaged(a: Reading, b: Reading) -> bool:
     if qa is None or qb is None or qa.low is None or qb.low is None:
         return False
     return lost_fraction(qa.low, qb.low)
+
+
+_RECORD = re.compile(
+    r"\b([A-Z][a-z’'-]{2,})\s*[,(]?\s*(\d{1,3})\s?-\s?(\d{1,3})(?:\s?-\s?(\d{1,3}))?(?![\d-])"
+)
+"""A win-loss record right after a name: "Rahman (45-7-2)", "Klitschko, 53-3"."""
+
+
+def record_readings(lines: Sequence[_Line]) -> list[tuple[Reading, Reading]]:
+    """Pairs of different win-loss records given for the same name in different articles.
+
+    A record written right after a name ("Bowe (43-1, 33 KOs)") is a fact about that
+    person however the sentences around it differ; a second number smaller than the
+    first is a record or a score, not a range. An article that gives the same name two
+    records (before and after a bout) is not a side.
+
+    Args:
+        lines: The comparable sentences of one event.
+
+    Returns:
+        (reading, reading) pairs from different articles, in a deterministic order.
+    """
+    by_name: dict[str, list[Reading]] = defaultdict(list)
+    for line in lines:
+        if line.background:
+            continue
+        for match in _RECORD.finditer(line.text):
+            name, first, second = match.group(1), int(match.group(2)), int(match.group(3))
+            if second >= first or name.lower() in STOPWORDS or name.lower() in _NAME_SKIP:
+                continue
+            value = "-".join(g for g in match.groups()[1:] if g is not None)
+            by_name[name.lower()].append(
+                Reading(line.article_id, RECORD, value, value, line.text, line.line, name)
+            )
+    out: list[tuple[Reading, Reading]] = []
+    for name in sorted(by_name):
+        readings = by_name[name]
+        told: dict[str, set[str]] = defaultdict(set)
+        for reading in readings:
+            told[reading.article_id].add(reading.key)
+        for x, a in enumerate(readings):
+            for b in readings[x + 1 :]:
+                # An article giving both records tells two moments (before and after a bout).
+                both = b.key in told[a.article_id] or a.key in told[b.article_id]
+                if a.article_id != b.article_id and a.key != b.key and not both:
+                    out.append((a, b))
+    return out
 
 
 def _stated(line: _Line) -> set[tuple[str, str]]:
@@ -622,7 +698,8 @@ def cluster(pairs: Sequence[tuple[Reading, Reading]]) -> list[list[Reading]]:
     parent: dict[tuple[str, int, str, str, str], tuple[str, int, str, str, str]] = {}
 
     def key(r: Reading) -> tuple[str, int, str, str, str]:
-        return (r.article_id, r.line, r.kind, r.value, r.frame if r.kind in (NAME, RANK) else "")
+        framed = r.kind in (NAME, RANK, RECORD)
+        return (r.article_id, r.line, r.kind, r.value, r.frame if framed else "")
 
     def find(k: tuple[str, int, str, str, str]) -> tuple[str, int, str, str, str]:
         while parent.setdefault(k, k) != k:
@@ -674,6 +751,7 @@ _KIND_WORDS = {
     NAME: "spellings of a name",
     RANK: "ranks",
     COLOUR: "colours",
+    RECORD: "records",
 }
 
 
@@ -843,7 +921,8 @@ def slot_conflicts(
     conflicts: list[Conflict] = []
     compatibles: list[Conflict] = []
     lines = event_lines(docs)
-    for members in cluster([*slot_readings(docs, lines), *name_readings(docs, lines)]):
+    pairs = [*slot_readings(docs, lines), *name_readings(docs, lines), *record_readings(lines)]
+    for members in cluster(pairs):
         values = readings_by_value(members)
         if len(values) < 2:
             continue
