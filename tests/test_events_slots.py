@@ -148,3 +148,25 @@ def test_an_article_giving_one_name_two_records_is_not_a_side() -> None:
         }
     )
     assert found == []
+
+
+def test_a_damaged_reading_leaves_the_real_versions() -> None:
+    found = conflicts(
+        {
+            "a": "The former treasurer Dunn served four months in county jail for contempt.",
+            "b": "The former treasurer Dunn served five months in county jail for contempt.",
+            "c": "The former treasurer Dunn served 412 months in county jail for contempt.",
+        }
+    )
+    assert values(found) == [{"4", "5"}]
+
+
+def test_a_fraction_in_words_belongs_to_the_number() -> None:
+    found = conflicts(
+        {
+            "a": "The former treasurer Dunn served four months in county jail for contempt.",
+            "b": "The former treasurer Dunn served four and a half months in county jail "
+            "for contempt.",
+        }
+    )
+    assert values(found) == [{"4", "4.5"}]

@@ -102,6 +102,11 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
             i += 1
             continue
         end, low, vague = parsed
+        if low is not None and not vague and low == int(low):
+            # "four and a half months" is 4.5, not 4.
+            extra = _FRACTION_WORDS.get(tuple(w.lower() for w in toks[end : end + 3]))
+            if extra is not None:
+                low, end = low + extra, end + 3
         if low is not None and not low <= MAX_COUNT:
             i += 1
             continue
@@ -117,6 +122,9 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
         i = end
     return out
 
+
+_FRACTION_WORDS = {("and", "a", "half"): 0.5, ("and", "a", "quarter"): 0.25}
+"""Fractions written in words after a whole number."""
 
 _BROKEN = frozenset({"/", "\ufffd", "⁄"})
 

@@ -436,6 +436,12 @@ def record_readings(lines: Sequence[_Line]) -> list[tuple[Reading, Reading]]:
     return out
 
 
+def _low(reading: Reading) -> float:
+    """The value of a number reading (0 for other readings)."""
+    q = reading.quantity
+    return q.low if q is not None and q.low is not None else 0.0
+
+
 def _stated(line: _Line) -> set[tuple[str, str]]:
     """Every (value, word after it) of a sentence."""
     out: set[tuple[str, str]] = set()
@@ -922,7 +928,9 @@ def slot_conflicts(
     compatibles: list[Conflict] = []
     lines = event_lines(docs)
     pairs = [*slot_readings(docs, lines), *name_readings(docs, lines), *record_readings(lines)]
-    for members in cluster(pairs):
+    for found in cluster(pairs):
+        # A damaged reading ("412" beside "4") is no version, whichever pair linked it.
+        members = [r for r in found if not any(_damaged(o, r) and _low(o) < _low(r) for o in found)]
         values = readings_by_value(members)
         if len(values) < 2:
             continue
