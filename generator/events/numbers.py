@@ -123,7 +123,10 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
     return out
 
 
-_FRACTION_WORDS = {("and", "a", "half"): 0.5, ("and", "a", "quarter"): 0.25}
+_FRACTION_WORDS: dict[tuple[str, ...], float] = {
+    ("and", "a", "half"): 0.5,
+    ("and", "a", "quarter"): 0.25,
+}
 """Fractions written in words after a whole number."""
 
 _BROKEN = frozenset({"/", "\ufffd", "⁄"})
