@@ -102,7 +102,7 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
             i += 1
             continue
         end, low, vague = parsed
-        if low is not None and not vague and low == int(low):
+        if low is not None and not vague and low.is_integer():
             # "four and a half months" is 4.5, not 4.
             extra = _FRACTION_WORDS.get(tuple(w.lower() for w in toks[end : end + 3]))
             if extra is not None:
@@ -279,7 +279,7 @@ def lost_fraction(a: float, b: float) -> bool:
     Returns:
         True when the larger is the smaller followed by "12", "14" or "34".
     """
-    if a != int(a) or b != int(b) or a == b:
+    if not (float(a).is_integer() and float(b).is_integer()) or a == b:
         return False
     small, large = sorted((int(a), int(b)))
     return small > 0 and any(str(large) == f"{small}{tail}" for tail in _LOST_FRACTIONS)
