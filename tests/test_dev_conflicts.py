@@ -28,10 +28,10 @@ DEV = SHARED / "corpus" / "dev-events"
 GOLD = SHARED / "corpus" / "dev-events.gold.json"
 SCORER = SHARED / "tools" / "score.py"
 
-PRECISION_FLOOR = 0.8
+PRECISION_FLOOR = 0.95
 """Conflict precision reached on dev-events (ratchet: raise it, never lower it)."""
 
-RECALL_FLOOR = 0.2
+RECALL_FLOOR = 0.35
 """Conflict recall reached on dev-events (ratchet)."""
 
 pytestmark = pytest.mark.skipif(

@@ -48,3 +48,22 @@ def test_spelling_variants_are_not_conflicts() -> None:
         "a", '"I see many houses were damaged and their roofs fell onto some people."'
     ) + quotes("b", '"I see many houses were damages and their roofs fell onto some people."')
     assert quote_conflicts(found) == []
+
+
+def test_a_hedge_added_or_dropped_is_not_a_conflict_but_an_article_is() -> None:
+    hedged = quotes(
+        "a",
+        "\"We never planned to close the harbour. It's just that the repairs were much slower "
+        'than the council expected this winter."',
+    ) + quotes(
+        "b",
+        '"We never planned to close the harbour. The repairs were slower than the council '
+        'expected this winter."',
+    )
+    assert quote_conflicts(hedged) == []
+    article = quotes(
+        "a", '"We never planned to close the harbour or the marina before the repairs this winter."'
+    ) + quotes(
+        "b", '"We never planned to close the harbour or a marina before the repairs this winter."'
+    )
+    assert len(quote_conflicts(article)) == 1

@@ -29,6 +29,7 @@ from generator.events.model import (
     FactRow,
     Quote,
 )
+from generator.events.numbers import lost_fraction
 from generator.events.text import TOKEN_RE, content_words
 
 LEAVES_OUT_MIN_SHARE = 0.5
@@ -241,7 +242,7 @@ def value_conflicts(rows: Sequence[tuple[FactRow, Sequence[Claim]]]) -> list[Con
     for row, full in rows:
         if row.status != CONFLICT or row.measure == DATE or row.background:
             continue
-        group = same_frame(full)
+        group = _undamaged(same_frame(full))
         sides = _value_sides(group)
         if len(sides) < 2 or _all_compatible(group):
             continue
@@ -281,6 +282,21 @@ def same_frame(group: Sequence[Claim]) -> list[Claim]:
                 break
     # A claim giving a value a matched claim gives stands on that side too.
     return [c for c in group if c in kept or any(_same_number(c, k) for k in kept)]
+
+
+def _undamaged(group: Sequence[Claim]) -> list[Claim]:
+    """The claims left when values that are another's with a lost fraction are dropped.
+
+    "412 months" beside "four months" is "4½" with its sign lost: a damaged reading,
+    not a second version of the fact.
+    """
+    values = {c.quantity.low for c in group if c.quantity.low is not None}
+    return [
+        c
+        for c in group
+        if c.quantity.low is None
+        or not any(v < c.quantity.low and lost_fraction(v, c.quantity.low) for v in values)
+    ]
 
 
 def _same_number(a: Claim, b: Claim) -> bool:

@@ -102,6 +102,11 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
             i += 1
             continue
         end, low, vague = parsed
+        if low is not None and not vague and low.is_integer():
+            # "four and a half months" is 4.5, not 4.
+            extra = _FRACTION_WORDS.get(tuple(w.lower() for w in toks[end : end + 3]))
+            if extra is not None:
+                low, end = low + extra, end + 3
         if low is not None and not low <= MAX_COUNT:
             i += 1
             continue
@@ -117,6 +122,12 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
         i = end
     return out
 
+
+_FRACTION_WORDS: dict[tuple[str, ...], float] = {
+    ("and", "a", "half"): 0.5,
+    ("and", "a", "quarter"): 0.25,
+}
+"""Fractions written in words after a whole number."""
 
 _BROKEN = frozenset({"/", "\ufffd", "⁄"})
 
@@ -248,3 +259,27 @@ def _followed_by_plural(toks: Sequence[str], i: int) -> bool:
 def _word(toks: Sequence[str], i: int) -> str:
     """Lower-cased token ``i``, or "" when out of range."""
     return toks[i].lower() if 0 <= i < len(toks) else ""
+
+
+_LOST_FRACTIONS = ("12", "14", "34")
+"""Digits a vulgar fraction leaves when its slash is lost: "4½" → "412", "2¾" → "234"."""
+
+
+def lost_fraction(a: float, b: float) -> bool:
+    """Whether one whole number reads as the other with a fraction's digits glued on.
+
+    Scraped text often loses the fraction slash or the "½" sign ("served 4½ months"
+    becomes "served 412 months"); such a value is damaged, not another version of the
+    number, so the pair is never compared.
+
+    Args:
+        a: A value.
+        b: Another value of the same fact.
+
+    Returns:
+        True when the larger is the smaller followed by "12", "14" or "34".
+    """
+    if not (float(a).is_integer() and float(b).is_integer()) or a == b:
+        return False
+    small, large = sorted((int(a), int(b)))
+    return small > 0 and any(str(large) == f"{small}{tail}" for tail in _LOST_FRACTIONS)

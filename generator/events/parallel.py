@@ -26,7 +26,13 @@ from rapidfuzz import fuzz
 from generator.events.document import Doc
 from generator.events.lexicon import MONTHS, STOPWORDS, WEEKDAYS, word_set
 from generator.events.model import Conflict, ConflictSide, Quote
-from generator.events.numbers import Quantity, find_quantities, format_number, is_year
+from generator.events.numbers import (
+    Quantity,
+    find_quantities,
+    format_number,
+    is_year,
+    lost_fraction,
+)
 from generator.events.text import HEADING, TABLE, lemma, tokens
 
 NUMBER = "number"
@@ -38,6 +44,7 @@ MONTH = "month"
 NAME = "name"
 RANK = "rank"
 COLOUR = "colour"
+RECORD = "record"
 
 SLOT_MIN_SHARED = 4
 """Two sentences are parallel when they share at least this many content lemmas..."""
@@ -187,8 +194,13 @@ def lines_of(doc: Doc) -> list[_Line]:
         background = _PAST.search(sentence.norm) is not None or (
             doc.reference is not None and any(y != doc.reference.year for y in years)
         )
+        # A large number written in both sentences ("$30 million") is as telling as a word.
         content = frozenset(
             lemma(u.form) for u in units if u.kind == "word" and u.form not in STOPWORDS
+        ) | frozenset(
+            u.form
+            for u in units
+            if u.quantity is not None and u.quantity.low is not None and u.quantity.low >= 10
         )
         out.append(
             _Line(
@@ -215,6 +227,19 @@ def _units(norm: str) -> list[_Unit]:
     while i < len(toks):
         tok = toks[i]
         quantity = quantities.get(i)
+        if out and out[-1].kind == "code" and tok.isdigit():
+            # "AK 47" (tokenised "AK-47") is one code, not a code and a count of 47.
+            prev = out.pop()
+            out.append(_Unit(prev.form + tok, f"{prev.text} {tok}", "word"))
+            i += 1
+            continue
+        record = _record_end(toks, i)
+        if record > i:
+            # "52-3", "45-7-2": a record or a score, compared by ``record_readings``.
+            text = "".join(toks[i:record])
+            out.append(_Unit(text, text, "word"))
+            i = record
+            continue
         if quantity is not None and quantity.low is not None and not quantity.vague:
             form = "#" + format_number(quantity.low)
             if quantity.high is not None:
@@ -239,6 +264,27 @@ def _units(norm: str) -> list[_Unit]:
             kind = "code" if tok.isupper() and tok.isalpha() and len(tok) <= 3 else "word"
             out.append(_Unit(form, tok, kind))
     return [u if u.kind != "code" else _Unit(u.form, u.text, "word") for u in out]
+
+
+def _record_end(toks: Sequence[str], i: int) -> int:
+    """End of a record or score starting at token ``i`` ("52 - 3", "45 - 7 - 2"), else ``i``."""
+
+    def small(n: int) -> bool:
+        return n < len(toks) and toks[n].isdigit() and len(toks[n]) <= 3
+
+    if not (small(i) and n_is(toks, i + 1, "-") and small(i + 2)):
+        return i
+    if int(toks[i + 2]) >= int(toks[i]):
+        return i  # "20-30" is a range
+    end = i + 3
+    if n_is(toks, end, "-") and small(end + 1):
+        end += 2
+    return end
+
+
+def n_is(toks: Sequence[str], n: int, value: str) -> bool:
+    """Whether token ``n`` exists and is ``value``."""
+    return n < len(toks) and toks[n] == value
 
 
 def event_lines(docs: Sequence[Doc]) -> list[_Line]:
@@ -290,6 +336,10 @@ def slot_readings(
         for ra, rb in _slots(left, right):
             if ra.kind == NUMBER and (left.background or right.background):
                 continue  # counts of earlier events are background, not this event's facts
+            if ra.kind == NUMBER and (
+                part_scope(left.text) != part_scope(right.text) or _damaged(ra, rb)
+            ):
+                continue  # a count for one part (a round, a day, each) is another fact
             # An article that also states the other value (with the same counted word)
             # tells two facts apart, not two versions of one.
             if ra.kind != NAME and (
@@ -299,6 +349,97 @@ def slot_readings(
                 continue
             out.append((ra, rb))
     return out
+
+
+_PART_SCOPE = re.compile(
+    r"\b(?:during|in|over|for|throughout) (?:the|that|this|those|these|each|every|one|a|an) "
+    r"(?:(?:\w+) )?(?:rounds?|half|halves|quarters?|periods?|innings?|sets?|games?|laps?|"
+    r"stages?|legs?|minutes?|hours?|days?|nights?|weeks?|months?|sessions?|shifts?)\b"
+    r"|\b(?:per|each|every|apiece|daily|weekly|monthly|annually|yearly)\b"
+    r"|\ba (?:day|night|week|month|year|head|person|piece)\b",
+    re.I,
+)
+
+
+def part_scope(sentence: str) -> frozenset[str]:
+    """The phrases of a sentence that scope a count to a part or a rate.
+
+    "28 of his 68 punches thrown during the round", "eight hours a day", "$5 each":
+    a count scoped to one round, a day or each item is not the count of the whole,
+    so two parallel sentences compare their numbers only when they scope alike.
+
+    Args:
+        sentence: A sentence as written.
+
+    Returns:
+        The scoping phrases, lower-cased, with the ordinal or adjective left out.
+    """
+    out: set[str] = set()
+    for match in _PART_SCOPE.finditer(sentence):
+        words = match.group(0).lower().split()
+        out.add(words[-1].rstrip("s") if len(words) > 1 else words[0])
+    return frozenset(out)
+
+
+def _damaged(a: Reading, b: Reading) -> bool:
+    """Whether one number is the other with a fraction's digits glued on ("4" / "412")."""
+    qa, qb = a.quantity, b.quantity
+    if qa is None or qb is None or qa.low is None or qb.low is None:
+        return False
+    return lost_fraction(qa.low, qb.low)
+
+
+_RECORD = re.compile(
+    r"\b([A-Z][a-z’'-]{2,})\s*[,(]?\s*(\d{1,3})\s?-\s?(\d{1,3})(?:\s?-\s?(\d{1,3}))?(?![\d-])"
+)
+"""A win-loss record right after a name: "Rahman (45-7-2)", "Klitschko, 53-3"."""
+
+
+def record_readings(lines: Sequence[_Line]) -> list[tuple[Reading, Reading]]:
+    """Pairs of different win-loss records given for the same name in different articles.
+
+    A record written right after a name ("Bowe (43-1, 33 KOs)") is a fact about that
+    person however the sentences around it differ; a second number smaller than the
+    first is a record or a score, not a range. An article that gives the same name two
+    records (before and after a bout) is not a side.
+
+    Args:
+        lines: The comparable sentences of one event.
+
+    Returns:
+        (reading, reading) pairs from different articles, in a deterministic order.
+    """
+    by_name: dict[str, list[Reading]] = defaultdict(list)
+    for line in lines:
+        if line.background:
+            continue
+        for match in _RECORD.finditer(line.text):
+            name, first, second = match.group(1), int(match.group(2)), int(match.group(3))
+            if second >= first or name.lower() in STOPWORDS or name.lower() in _NAME_SKIP:
+                continue
+            value = "-".join(g for g in match.groups()[1:] if g is not None)
+            by_name[name.lower()].append(
+                Reading(line.article_id, RECORD, value, value, line.text, line.line, name)
+            )
+    out: list[tuple[Reading, Reading]] = []
+    for name in sorted(by_name):
+        readings = by_name[name]
+        told: dict[str, set[str]] = defaultdict(set)
+        for reading in readings:
+            told[reading.article_id].add(reading.key)
+        for x, a in enumerate(readings):
+            for b in readings[x + 1 :]:
+                # An article giving both records tells two moments (before and after a bout).
+                both = b.key in told[a.article_id] or a.key in told[b.article_id]
+                if a.article_id != b.article_id and a.key != b.key and not both:
+                    out.append((a, b))
+    return out
+
+
+def _low(reading: Reading) -> float:
+    """The value of a number reading (0 for other readings)."""
+    q = reading.quantity
+    return q.low if q is not None and q.low is not None else 0.0
 
 
 def _stated(line: _Line) -> set[tuple[str, str]]:
@@ -324,8 +465,17 @@ def _slots(a: _Line, b: _Line) -> list[tuple[Reading, Reading]]:
     fb = [u.form for u in b.units]
     ops = SequenceMatcher(None, fa, fb, autojunk=False).get_opcodes()
     out: list[tuple[Reading, Reading]] = []
+    done: set[int] = set()
     for position, (tag, a1, a2, b1, b2) in enumerate(ops):
-        if tag != "replace":
+        if tag != "replace" or position in done:
+            continue
+        ranged = _year_ranges(a, b, a1, b1)
+        if ranged is not None and a2 - a1 == 1 and b2 - b1 == 1:
+            # "from 1967 to 1979" / "from 1966 to 1978": one period, one slot.
+            ra, rb = ranged
+            done.add(position + 2)
+            frame = " ".join(u.text for u in a.units[max(0, a1 - 3) : a1])
+            out.append((_reading(a, ra, YEAR, frame, ""), _reading(b, rb, YEAR, frame, "")))
             continue
         before = ops[position - 1] if position else None
         after = ops[position + 1] if position + 1 < len(ops) else None
@@ -334,6 +484,11 @@ def _slots(a: _Line, b: _Line) -> list[tuple[Reading, Reading]]:
         if a2 - a1 == 1 and b2 - b1 == 1:
             ua, ub = a.units[a1], b.units[b1]
             kind = _slot_kind(ua, ub, left, right)
+        elif after is None and (a2 - a1 == 1 or b2 - b1 == 1) and left:
+            # One sentence ends on the slot, the other goes on ("… $30 million in 1967." /
+            # "… $30 million in 1957, using …"): the first units are the slot.
+            ua, ub = a.units[a1], b.units[b1]
+            kind = _slot_kind(ua, ub, left, ()) if ua.kind == ub.kind == YEAR else None
         else:
             found = _wide_slot(a.units[a1:a2], b.units[b1:b2], left, right)
             if found is None:
@@ -347,6 +502,36 @@ def _slots(a: _Line, b: _Line) -> list[tuple[Reading, Reading]]:
         )
         out.append((_reading(a, ua, kind, frame, noun), _reading(b, ub, kind, frame, noun)))
     return out
+
+
+_RANGE_JOIN = frozenset({"to", "until", "through", "and"})
+
+
+def _year_range(line: _Line, at: int) -> _Unit | None:
+    """The year range ("1967 to 1979") a year unit starts or ends, as one unit, else None."""
+    units = line.units
+
+    def year(n: int) -> bool:
+        return 0 <= n < len(units) and units[n].kind == YEAR
+
+    def join(n: int) -> bool:
+        return 0 <= n < len(units) and units[n].form in _RANGE_JOIN
+
+    if year(at) and join(at + 1) and year(at + 2):
+        first, last = units[at], units[at + 2]
+    elif year(at) and join(at - 1) and year(at - 2):
+        first, last = units[at - 2], units[at]
+    else:
+        return None
+    return _Unit(f"y{first.text}-{last.text}", f"{first.text} to {last.text}", YEAR)
+
+
+def _year_ranges(a: _Line, b: _Line, a1: int, b1: int) -> tuple[_Unit, _Unit] | None:
+    """Two different year ranges at the same place of two parallel sentences, else None."""
+    ra, rb = _year_range(a, a1), _year_range(b, b1)
+    if ra is None or rb is None or ra.form == rb.form:
+        return None
+    return ra, rb
 
 
 _WIDE_MAX = 3
@@ -431,8 +616,10 @@ def _slot_kind(ua: _Unit, ub: _Unit, left: Sequence[_Unit], right: Sequence[_Uni
         return RANK if names else None
     long_enough = min(len(la), len(lb)) >= NAME_MIN_LENGTH
     similar = fuzz.ratio(la, lb) >= NAME_MIN_SIMILARITY
-    if long_enough and similar and la.isalpha() and lb.isalpha() and not same_spelling(la, lb):
-        return NAME
+    # "Somali" / "Somalis" / "Somalian" are word forms of one name, not two spellings.
+    form = la.startswith(lb) or lb.startswith(la)
+    if long_enough and similar and la.isalpha() and lb.isalpha() and not form:
+        return None if same_spelling(la, lb) else NAME
     return None
 
 
@@ -517,7 +704,8 @@ def cluster(pairs: Sequence[tuple[Reading, Reading]]) -> list[list[Reading]]:
     parent: dict[tuple[str, int, str, str, str], tuple[str, int, str, str, str]] = {}
 
     def key(r: Reading) -> tuple[str, int, str, str, str]:
-        return (r.article_id, r.line, r.kind, r.value, r.frame if r.kind in (NAME, RANK) else "")
+        framed = r.kind in (NAME, RANK, RECORD)
+        return (r.article_id, r.line, r.kind, r.value, r.frame if framed else "")
 
     def find(k: tuple[str, int, str, str, str]) -> tuple[str, int, str, str, str]:
         while parent.setdefault(k, k) != k:
@@ -569,6 +757,7 @@ _KIND_WORDS = {
     NAME: "spellings of a name",
     RANK: "ranks",
     COLOUR: "colours",
+    RECORD: "records",
 }
 
 
@@ -738,7 +927,10 @@ def slot_conflicts(
     conflicts: list[Conflict] = []
     compatibles: list[Conflict] = []
     lines = event_lines(docs)
-    for members in cluster([*slot_readings(docs, lines), *name_readings(docs, lines)]):
+    pairs = [*slot_readings(docs, lines), *name_readings(docs, lines), *record_readings(lines)]
+    for found in cluster(pairs):
+        # A damaged reading ("412" beside "4") is no version, whichever pair linked it.
+        members = [r for r in found if not any(_damaged(o, r) and _low(o) < _low(r) for o in found)]
         values = readings_by_value(members)
         if len(values) < 2:
             continue
@@ -763,8 +955,11 @@ def slot_conflicts(
 def _side(bucket: Sequence[Reading], rank: Mapping[str, int]) -> ConflictSide:
     """One version: its value as most articles write it, its articles and sentences."""
     ordered = sorted(bucket, key=lambda r: (rank.get(r.article_id, 0), r.article_id))
+    first = ordered[0]
+    # Numbers read as figures ("seven" and "7" are one value), like value conflicts.
+    value = first.quantity.display() if first.quantity is not None else first.value
     return ConflictSide(
-        value=ordered[0].value,
+        value=value,
         article_ids=tuple(r.article_id for r in ordered),
         quotes=tuple(Quote(r.article_id, r.sentence, r.line) for r in ordered),
     )

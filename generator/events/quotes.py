@@ -11,7 +11,7 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from generator.events.document import Doc
-from generator.events.lexicon import STOPWORDS, UNITS
+from generator.events.lexicon import STOPWORDS, UNITS, word_set
 from generator.events.model import Conflict, ConflictSide, Quote
 from generator.events.text import HEADING, TABLE
 
@@ -274,8 +274,30 @@ def _interior_changes(a: Sequence[str], b: Sequence[str]) -> tuple[tuple[str, st
         left, right = " ".join(a[a1:a2]), " ".join(b[b1:b2])
         if tag == "replace" and fuzz.ratio(left, right) >= QUOTE_SPELLING_RATIO:
             continue
+        if _only_hedged([*a[a1:a2], *b[b1:b2]]):
+            continue
         out.append((left, right))
     return tuple(out)
+
+
+HEDGES: frozenset[str] = word_set(
+    "just much very really quite simply actually truly rather pretty totally absolutely "
+    "certainly definitely even"
+)
+"""Degree adverbs and hedges: they stress or soften what is said without changing it."""
+
+
+def _only_hedged(words: Sequence[str]) -> bool:
+    """Whether a change adds or drops a hedge and nothing but function words around it.
+
+    "It's just that it was much better" and "It was better" say one thing; "wall or
+    steel barrier" and "wall or a steel barrier" differ by a word with no hedge, which
+    is still a change.
+    """
+    # "it's" (it is / it has) is function words too.
+    return any(w in HEDGES for w in words) and all(
+        w in HEDGES or w.split("'")[0] in STOPWORDS for w in words
+    )
 
 
 def _statement_conflict(

@@ -1,0 +1,172 @@
+"""Parallel-sentence slots: which one-slot differences are conflicts, and which are not."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.events.document import build_doc
+from generator.events.model import Conflict
+from generator.events.numbers import lost_fraction
+from generator.events.parallel import part_scope, slot_conflicts
+from tests.factories import make_article
+
+
+def conflicts(bodies: dict[str, str]) -> list[Conflict]:
+    docs = [
+        build_doc(make_article(i, b, date="2024-03-05"), dt.date(2024, 3, 5), inferred=False)
+        for i, b in bodies.items()
+    ]
+    found, _ = slot_conflicts(docs, sorted(bodies))
+    return found
+
+
+def values(found: list[Conflict]) -> list[set[str]]:
+    return [{s.value for s in c.sides} for c in found]
+
+
+def test_a_parallel_count_told_differently_is_a_conflict() -> None:
+    found = conflicts(
+        {
+            "a": "The coastguard towed seven fishing trawlers into the harbour at Dunmore.",
+            "b": "The coastguard towed nine fishing trawlers into the harbour at Dunmore.",
+        }
+    )
+    assert values(found) == [{"7", "9"}]
+
+
+def test_a_count_for_one_part_is_not_the_count_of_the_whole() -> None:
+    found = conflicts(
+        {
+            "a": "The striker Marlow landed 40 of his 95 shots fired at the goal, coach Hale said.",
+            "b": "The striker Marlow landed 6 of his 14 shots fired at the goal during the half, "
+            "coach Hale said.",
+        }
+    )
+    assert found == []
+
+
+def test_a_lost_fraction_is_a_damaged_number_not_a_version() -> None:
+    found = conflicts(
+        {
+            "a": "The former treasurer Dunn served four months in county jail for contempt.",
+            "b": "The former treasurer Dunn served 412 months in county jail for contempt.",
+        }
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lost"),
+    [
+        (4, 412, True),
+        (412, 4, True),
+        (2, 234, True),
+        (4, 12, False),
+        (41, 412, False),
+        (3, 3, False),
+    ],
+)
+def test_lost_fraction(a: float, b: float, lost: bool) -> None:
+    assert lost_fraction(a, b) is lost
+
+
+@pytest.mark.parametrize(
+    ("sentence", "scope"),
+    [
+        ("thrown during the round", {"round"}),
+        ("eight hours a day", {"day"}),
+        ("$5 each", {"each"}),
+        ("in the third quarter", {"quarter"}),
+        ("the pirates, in three boats, fled", set()),
+    ],
+)
+def test_part_scope(sentence: str, scope: set[str]) -> None:
+    assert part_scope(sentence) == scope
+
+
+def test_a_year_that_ends_one_sentence_is_still_a_slot() -> None:
+    found = conflicts(
+        {
+            "a": "The Harlan family sold the old copper mine for $12 million in 1961.",
+            "b": "The Harlan family sold the old copper mine for a reported $12 million in 1971, "
+            "and moved to Denver.",
+        }
+    )
+    assert values(found) == [{"1961", "1971"}]
+
+
+def test_word_forms_of_a_name_are_not_two_spellings() -> None:
+    found = conflicts(
+        {
+            "a": "The coastguard detained nine Somali sailors and seized their boat at Dunmore.",
+            "b": "The coastguard detained nine Somalis sailors and seized their boat at Dunmore.",
+        }
+    )
+    assert found == []
+
+
+def test_a_year_range_told_differently_is_one_conflict() -> None:
+    found = conflicts(
+        {
+            "a": "Ortega will be the second woman mayor of Dunmore after Alice Hale, "
+            "who served from 1971 to 1983.",
+            "b": "Ortega becomes the first woman mayor of Dunmore since Alice Hale, a Liberal, "
+            "held the office from 1970 to 1982.",
+        }
+    )
+    assert values(found) == [{"1971 to 1983", "1970 to 1982"}]
+
+
+def test_a_tokenised_code_is_one_word_and_numbers_read_as_figures() -> None:
+    found = conflicts(
+        {
+            "a": "The coastguard also recovered 12 MK 19 launchers from the trawler at Dunmore.",
+            "b": "The coastguard also recovered seven MK-19 launchers from the trawler at Dunmore.",
+        }
+    )
+    assert values(found) == [{"12", "7"}]
+
+
+def test_records_after_a_name_are_compared_and_ranges_are_not_records() -> None:
+    found = conflicts(
+        {
+            "a": "On the undercard, Jorge Alvar (31-4, 20 KOs) outpointed a tired opponent.",
+            "b": "Alvar, 33-4, needed all ten rounds to beat the local favourite.",
+            "c": "Tickets for Dunmore cost 20-30 euros at the door, Alvar said.",
+        }
+    )
+    assert values(found) == [{"31-4", "33-4"}]
+
+
+def test_an_article_giving_one_name_two_records_is_not_a_side() -> None:
+    found = conflicts(
+        {
+            "a": "Alvar (31-4) beat Dunn and is now Alvar (32-4) after the bout in Dunmore.",
+            "b": "Alvar, 32-4, beat Dunn in Dunmore.",
+        }
+    )
+    assert found == []
+
+
+def test_a_damaged_reading_leaves_the_real_versions() -> None:
+    found = conflicts(
+        {
+            "a": "The former treasurer Dunn served four months in county jail for contempt.",
+            "b": "The former treasurer Dunn served five months in county jail for contempt.",
+            "c": "The former treasurer Dunn served 412 months in county jail for contempt.",
+        }
+    )
+    assert values(found) == [{"4", "5"}]
+
+
+def test_a_fraction_in_words_belongs_to_the_number() -> None:
+    found = conflicts(
+        {
+            "a": "The former treasurer Dunn served four months in county jail for contempt.",
+            "b": "The former treasurer Dunn served four and a half months in county jail "
+            "for contempt.",
+        }
+    )
+    assert values(found) == [{"4", "4.5"}]
