@@ -20,7 +20,7 @@ from dataclasses import replace
 from slugify import slugify
 
 from generator.events.claims import DATE, Claim
-from generator.events.lexicon import FUNCTION_WORDS, word_set
+from generator.events.lexicon import FUNCTION_WORDS, IRREGULAR_PLURALS, WEEKDAYS, word_set
 from generator.events.model import AGREED, CONFLICT, SINGLE, FactCell, FactRow
 from generator.events.text import lemma
 
@@ -110,8 +110,10 @@ def _own_word(group: Sequence[Claim], others: set[str]) -> str:
     """The word around the number most of a row's claims use and the other rows' never do."""
     counts: dict[str, int] = defaultdict(int)
     for claim in group:
+        written = set(claim.text.lower().replace(",", " ").split())
         for word in claim.near - others:
-            if word.isalpha() and word not in FUNCTION_WORDS and len(word) > 2:
+            # Only words as written: ``near`` also holds joined pairs ("ammunitionfound").
+            if word in written and word not in FUNCTION_WORDS and len(word) > 2:
                 counts[word] += 1
     return max(sorted(counts), key=lambda w: counts[w], default="")
 
@@ -125,7 +127,9 @@ def _claim_scope(claim: Claim) -> str:
         return "cumulative"
     dated = next((m for m in claim.dates if m.date is not None and m.relation != "since"), None)
     if dated is not None:
-        return f"{dated.relation or 'on'} {_strip_relation(dated.text)}".strip()
+        text = _strip_relation(dated.text)
+        relation = dated.relation or "on"
+        return text if text.lower().startswith(relation.lower()) else f"{relation} {text}"
     single = _single_happening(words)
     return f"in one {single}" if single else ""
 
@@ -213,9 +217,17 @@ def trim_description(description: str) -> str:
         if position and word.lower() in SUBORDINATORS:
             words = words[:position]
             break
-    while len(words) > 1 and words[-1].lower() in FUNCTION_WORDS:
+    # "with with … receptions": a word the alignment doubled reads once.
+    words = [w for i, w in enumerate(words) if not i or w.lower() != words[i - 1].lower()]
+    while len(words) > 1 and _dangling(words[-1]):
         words = words[:-1]
     return " ".join(words) + bracket + scope
+
+
+def _dangling(word: str) -> bool:
+    """Whether a last word leaves the description hanging ("of", "-", "internationally")."""
+    low = word.lower()
+    return low in FUNCTION_WORDS or not any(ch.isalnum() for ch in low) or low.endswith("ly")
 
 
 def junk(row: FactRow, description: str) -> bool:
@@ -255,6 +267,9 @@ def junk(row: FactRow, description: str) -> bool:
         # "17-year war", "24-hour curfew": a singular unit before a noun makes the number the
         # duration of another thing, not a count of years ("years of tax returns" stays).
         return True
+    if len(content) == 1 and len(words) == 1 and not _bare_count(lows[0]):
+        # One word that is no plural noun ("wednesday", "fully", "gun" of "AK-47 gun").
+        return True
     if len(row.cells) > 1:
         return False
     if _ELLIPSIS in lows:
@@ -264,6 +279,14 @@ def junk(row: FactRow, description: str) -> bool:
         if clipped or not _content(lead):
             return True
     return len(content) < 2
+
+
+def _bare_count(word: str) -> bool:
+    """Whether one word alone can name what is counted: a plural noun, not "times"."""
+    if word in IRREGULAR_PLURALS or word.endswith("men"):
+        return True
+    plural = word.endswith("s") and not word.endswith(("ss", "us", "'s")) and lemma(word) != word
+    return plural and lemma(word) != "time" and word not in WEEKDAYS
 
 
 def _content(words: Sequence[str]) -> list[str]:
