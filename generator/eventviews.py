@@ -34,6 +34,16 @@ class EventView:
         return tuple(f for f in self.event.facts if not f.background)
 
     @property
+    def matrix_facts(self) -> tuple[FactRow, ...]:
+        """Facts about the event that several articles report: the rows of the matrix."""
+        return tuple(f for f in self.current_facts if len(f.cells) > 1)
+
+    @property
+    def single_facts(self) -> tuple[FactRow, ...]:
+        """Facts only one article reports: listed below the matrix, not as rows of dashes."""
+        return tuple(f for f in self.current_facts if len(f.cells) == 1)
+
+    @property
     def background_facts(self) -> tuple[FactRow, ...]:
         """Facts about earlier events or biography: context, never conflicts."""
         return tuple(f for f in self.event.facts if f.background)
@@ -87,6 +97,9 @@ class EventView:
         kinds = {c.kind for c in self.event.conflicts if c.fact_key == row.key}
         if "update" in kinds:
             return ("update", "update")
+        if kinds == {"detail"}:
+            # The number agrees; what is said around it differs (shown below).
+            return ("conflict", f"agreed by {len(row.cells)}, details differ")
         if kinds:
             return ("conflict", "conflict")
         if row.status == "agreed":

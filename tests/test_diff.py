@@ -76,7 +76,7 @@ def test_one_article_joining_names_the_article_the_event_and_the_conflict(
     assert summary.events[0].event.url == SITE + "events/" + summary.events[0].event.id + "/"
     appeared = [c for c in summary.conflicts if c.change == "appeared"]
     assert [(c.subject, [s.value for s in c.sides]) for c in appeared] == [
-        ("people injured", ["8", "5"])
+        ("people injured (in one attack)", ["8", "5"])
     ]
     assert appeared[0].sides[1].outlets == ("Harbour Wire",)
 

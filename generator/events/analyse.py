@@ -22,6 +22,7 @@ from generator.events.datefacts import extract_date_claims
 from generator.events.document import Doc, Span, build_doc
 from generator.events.grouping import group_articles
 from generator.events.lexicon import UNITS
+from generator.events.matrix import curate, describe_scopes
 from generator.events.model import (
     ArticleNotes,
     Conflict,
@@ -168,8 +169,8 @@ def _compare(
     tuple[FactRow, ...], tuple[Conflict, ...], tuple[ArticleNotes, ...], tuple[Conflict, ...]
 ]:
     """Facts, conflicts, per-article notes and compatible differences of one event."""
-    rows = _with_background(
-        fact_rows(align([c for doc in docs for c in article_claims(doc)])), docs
+    rows = describe_scopes(
+        _with_background(fact_rows(align([c for doc in docs for c in article_claims(doc)])), docs)
     )
     quotes = [q for doc in docs for q in find_quotations(doc)]
     vocabulary = {
@@ -185,7 +186,8 @@ def _compare(
         *_not_repeated(slots, [*updates, *value_conflicts(rows)]),
         *quote_conflicts(quotes, ids),
     ]
-    facts = tuple(row for row, _ in rows)
+    # The matrix drops junk rows only now: conflicts are read from every aligned row.
+    facts = curate(rows)
     alone, missing = only_here(facts, ids)
     every = _ranked(context.actors, ids)
     all_names = {a: tuple(context.names.get(a, ())) or (a.replace("-", " "),) for a in every}
