@@ -27,7 +27,6 @@ from generator.cache import ContentCache, build_corpus_cached
 from generator.mdsafe import InertMarkdownExtension, heading_slug
 from generator.models import Problem, Severity
 from generator.pagestore import remove_stale_outputs, sync_pages
-from generator.parallel import default_workers, process_seed_map
 from generator.pipeline import Settings, build_corpus
 from generator.plurals import plural
 from generator.render import IN_NAV, render_site
@@ -35,6 +34,7 @@ from generator.sanitize import inert_text, sanitize_html
 from generator.search import SearchEntry, Weight, entry_for, index_site, mark_page, search_entries
 from generator.terminal import visible
 from generator.urls import LEDGER_FILE, ledger_text, save_ledger
+from generator.workers import default_workers, process_seed_map
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -57,7 +57,7 @@ class BriefingConfig(Config):
     urls = opt.Type(str, default=LEDGER_FILE)
     # Content-keyed cache (generator/cache.py), relative to mkdocs.yml; "" turns it off.
     cache_dir = opt.Type(str, default=".cache/briefing")
-    # Processes for per-seed reading and inference (generator/parallel.py); 0 = one per core.
+    # Processes for per-seed reading and inference (generator/workers.py); 0 = one per core.
     workers = opt.Type(int, default=0)
 
 
