@@ -34,9 +34,9 @@ def error(file: str, line: int, code: str, message: str) -> Problem:
             error(
                 "unknown_type.yml",
                 5,
-                "actors-unknown-type",
-                f'unknown actor type "warlord band" for "Red Hand Brigade"; '
-                f"expected one of: {TYPES}",
+                "actor-unknown-type",
+                f'Unknown actor type "warlord band" for "Red Hand Brigade"; '
+                f"expected one of: {TYPES}.",
             ),
         ),
         (
@@ -44,8 +44,8 @@ def error(file: str, line: int, code: str, message: str) -> Problem:
             error(
                 "duplicate_alias.yml",
                 9,
-                "actors-duplicate-alias",
-                'alias "RU" of "Ruritanian Union" is already claimed by "Ruritania" (line 4)',
+                "registry-duplicate-alias",
+                'Alias "RU" of "Ruritanian Union" is already claimed by "Ruritania" (line 4).',
             ),
         ),
         (
@@ -53,9 +53,9 @@ def error(file: str, line: int, code: str, message: str) -> Problem:
             error(
                 "unknown_affiliation.yml",
                 8,
-                "actors-unknown-affiliation",
-                'affiliation "part of" of "Red Hand Brigade" points to unknown actor '
-                '"Blue Hand Alliance"',
+                "actor-unknown-affiliation",
+                'Affiliation "part of" of "Red Hand Brigade" points to unknown actor '
+                '"Blue Hand Alliance".',
             ),
         ),
         (
@@ -63,9 +63,9 @@ def error(file: str, line: int, code: str, message: str) -> Problem:
             error(
                 "malformed.yml",
                 5,
-                "actors-yaml-syntax",
-                "invalid YAML: expected ',' or ']', but got '-' "
-                "(while parsing a flow sequence started on line 4)",
+                "yaml-syntax",
+                "Malformed YAML in the actor registry: while parsing a flow sequence: "
+                "expected ',' or ']', but got '-'.",
             ),
         ),
     ],
@@ -159,20 +159,20 @@ extra: 1
 """
     _, problems = parse_actor_registry(text, "actors.yml")
     assert [(p.line, p.severity, p.code) for p in problems] == [
-        (15, Severity.WARNING, "actors-unknown-key"),
-        (4, Severity.WARNING, "actors-unknown-key"),
-        (5, Severity.ERROR, "actors-duplicate-actor"),
-        (7, Severity.ERROR, "actors-missing-name"),
-        (8, Severity.ERROR, "actors-missing-type"),
-        (14, Severity.ERROR, "actors-unknown-relation"),
+        (15, Severity.WARNING, "registry-unknown-key"),
+        (4, Severity.WARNING, "registry-unknown-key"),
+        (5, Severity.ERROR, "registry-duplicate-id"),
+        (7, Severity.ERROR, "registry-missing-name"),
+        (8, Severity.ERROR, "actor-missing-type"),
+        (14, Severity.ERROR, "actor-unknown-relation"),
     ]
-    assert problems[2].message == '"ruritania" has the same id "ruritania" as "Ruritania" (line 2)'
+    assert problems[2].message == '"ruritania" has the same id "ruritania" as "Ruritania" (line 2).'
 
 
 def test_alias_claimed_by_an_actor_and_a_place_is_reported() -> None:
     text = "actors:\n  - name: Strelsau\n    type: state\nplaces:\n  - name: Strelsau\n"
     _, problems = parse_actor_registry(text, "actors.yml")
-    assert [p.code for p in problems] == ["actors-duplicate-actor"]
+    assert [p.code for p in problems] == ["registry-duplicate-id"]
 
 
 def test_starter_registry_is_valid_and_keeps_one_spelling_of_kataib_hezbollah() -> None:
@@ -191,4 +191,4 @@ def test_unreadable_registry_is_a_problem(tmp_path: Path) -> None:
     path.write_bytes(b"actors:\n  - name: \xff\xfe\n")
     registry, problems = load_actor_registry(path)
     assert registry.actors == ()
-    assert [(p.file, p.line, p.code) for p in problems] == [("actors.yml", 1, "actors-unreadable")]
+    assert [(p.file, p.line, p.code) for p in problems] == [("actors.yml", 1, "unreadable")]

@@ -1,7 +1,8 @@
 """Load and validate the actor registry (``actors.yml`` beside the seeds).
 
-The file is parsed into YAML nodes rather than plain data so that every
-problem can name the line it comes from.
+The file is read under the shared YAML policy (:mod:`generator.ingest.yaml_policy`)
+into YAML nodes rather than plain data, so that every problem can name the line
+it comes from.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from generator.actors.records import (
     Relation,
 )
 from generator.actors.text import light_key
-from generator.ingest import limits
 from generator.ingest.reader import neutralise
+from generator.ingest.yaml_policy import ACTOR_REGISTRY, load_yaml
 from generator.models import Problem, Severity
 from generator.site.sanitize import markup_problem_text
 from generator.slugs import stable_slug
@@ -48,19 +49,18 @@ def load_actor_registry(
         The registry (faulty entries or parts left out) and its problems.
     """
     if path is not None and path.is_symlink():
-        msg = "the actor registry is a symbolic link; like seeds, registries are not read via links"
-        return ActorRegistry(), [
-            Problem(label or path.name, 1, Severity.ERROR, "actors-symlink", msg)
-        ]
+        msg = (
+            "The actor registry is a symbolic link; like seeds, registries are not read via links."
+        )
+        return ActorRegistry(), [Problem(label or path.name, 1, Severity.ERROR, "symlink", msg)]
     if path is None or not path.is_file():
         return ActorRegistry(), []
     file = label or path.name
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        problem = Problem(
-            file, 1, Severity.ERROR, "actors-unreadable", f"cannot read registry: {exc}"
-        )
+        msg = f"Cannot read the actor registry: {exc}."
+        problem = Problem(file, 1, Severity.ERROR, "unreadable", msg)
         return ActorRegistry(file=file), [problem]
     text, unsafe = neutralise(text.replace("\r\n", "\n"), file, 1)
     registry, problems = parse_actor_registry(text, file)
@@ -77,39 +77,13 @@ def parse_actor_registry(text: str, file: str) -> tuple[ActorRegistry, list[Prob
     Returns:
         The registry and its problems.
     """
-    checker = _Checker(file)
-    deep = limits.yaml_too_deep(text)
-    if deep is not None:
-        msg = f"invalid YAML: lists or mappings nest more than {limits.MAX_YAML_DEPTH} deep"
-        checker.error(deep + 1, "actors-yaml-depth", msg)
-        return ActorRegistry(file=file), checker.problems
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        checker.error(_mark_line(exc), "actors-yaml-syntax", _yaml_message(exc))
-        return ActorRegistry(file=file), checker.problems
-    except yaml.YAMLError as exc:
-        checker.error(1, "actors-yaml-syntax", f"invalid YAML: {exc}")
-        return ActorRegistry(file=file), checker.problems
-    return checker.registry(root), checker.problems
-
-
-def _mark_line(exc: yaml.MarkedYAMLError) -> int:
-    """Return the 1-based line a YAML error points at."""
-    mark = exc.problem_mark or exc.context_mark
-    return int(mark.line) + 1 if mark else 1
-
-
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    """Return a one-sentence message for a YAML error, with where its context began."""
-    message = f"invalid YAML: {exc.problem or exc}"
-    if (
-        exc.context
-        and exc.context_mark
-        and exc.context_mark.line != (exc.problem_mark or exc.context_mark).line
-    ):
-        message += f" ({exc.context} started on line {exc.context_mark.line + 1})"
-    return message
+    # The YAML policy (depth, aliases, duplicate keys) applies; the entries are
+    # then validated node by node so that every problem names its line.
+    doc = load_yaml(text, file, ACTOR_REGISTRY, build=False)
+    if doc.error is not None:
+        return ActorRegistry(file=file), doc.problems
+    checker = _Checker(file, list(doc.duplicates))
+    return checker.registry(doc.node), checker.problems
 
 
 def _line(node: yaml.Node) -> int:
@@ -159,16 +133,16 @@ class _Checker:
         if root is None:
             return ActorRegistry(file=self.file)
         if not isinstance(root, yaml.MappingNode):
-            self.error(
-                _line(root), "actors-bad-shape", "expected a mapping with `actors:` and `places:`"
-            )
+            msg = "The actor registry must be a mapping with 'actors:' and 'places:'."
+            self.error(_line(root), "registry-shape", msg)
             return ActorRegistry(file=self.file)
         sections: dict[str, yaml.Node] = {}
         for key, key_node, value in _pairs(root):
             if key in ("actors", "places"):
                 sections[key] = value
             else:
-                self.warn(_line(key_node), "actors-unknown-key", f'unknown top-level key "{key}"')
+                msg = f'Unknown top-level key "{key}"; it was ignored.'
+                self.warn(_line(key_node), "registry-unknown-key", msg)
         raw_actors = self._entries(sections.get("actors"), "actors")
         raw_places = self._entries(sections.get("places"), "places")
         actors = [a for a in (self._actor(n) for n in raw_actors) if a]
@@ -185,16 +159,15 @@ class _Checker:
         if node is None or (isinstance(node, yaml.ScalarNode) and not node.value):
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.error(_line(node), "actors-bad-shape", f"`{section}:` must be a list of entries")
+            self.error(_line(node), "registry-shape", f"'{section}:' must be a list of entries.")
             return []
         entries = []
         for item in node.value:
             if isinstance(item, yaml.MappingNode):
                 entries.append(item)
             else:
-                self.error(
-                    _line(item), "actors-bad-shape", f"each entry of `{section}:` must be a mapping"
-                )
+                msg = f"Each entry of '{section}:' must be a mapping."
+                self.error(_line(item), "registry-shape", msg)
         return entries
 
     def _fields(
@@ -206,12 +179,12 @@ class _Checker:
             if key in allowed:
                 fields[key] = value
             else:
-                self.warn(
-                    _line(key_node), "actors-unknown-key", f'unknown key "{key}" in {what} entry'
-                )
+                msg = f'Unknown key "{key}" in a {what} entry; it was ignored.'
+                self.warn(_line(key_node), "registry-unknown-key", msg)
         name = _scalar(fields.get("name"))
         if not name:
-            self.error(_line(node), "actors-missing-name", f'{what} entry has no "name"')
+            msg = f"Each {what} needs a 'name' (text)."
+            self.error(_line(node), "registry-missing-name", msg)
             return None
         self._check_markup(name, _line(fields.get("name") or node))
         return name, fields
@@ -229,9 +202,11 @@ class _Checker:
                 if text:
                     out.append((text, _line(item)))
                 else:
-                    self.error(_line(item), "actors-bad-shape", f"{what} must be plain strings")
+                    msg = f"The entries of '{what}' must be text; this one was ignored."
+                    self.error(_line(item), "registry-shape", msg)
             return out
-        self.error(_line(node), "actors-bad-shape", f"{what} must be a string or a list of strings")
+        msg = f"'{what}' must be text or a list of text; it was ignored."
+        self.error(_line(node), "registry-shape", msg)
         return []
 
     def _check_markup(self, name: str, line: int) -> None:
@@ -254,9 +229,9 @@ class _Checker:
             elif claim.owner != name:
                 self.error(
                     alias_line,
-                    "actors-duplicate-alias",
-                    f'alias "{alias}" of "{name}" is already claimed by "{claim.owner}" '
-                    f"(line {claim.line})",
+                    "registry-duplicate-alias",
+                    f'Alias "{alias}" of "{name}" is already claimed by "{claim.owner}" '
+                    f"(line {claim.line}).",
                 )
         return tuple(dict.fromkeys(kept))
 
@@ -267,8 +242,8 @@ class _Checker:
         if other is not None:
             self.error(
                 line,
-                "actors-duplicate-actor",
-                f'"{name}" has the same id "{slug}" as "{other.owner}" (line {other.line})',
+                "registry-duplicate-id",
+                f'"{name}" has the same id "{slug}" as "{other.owner}" (line {other.line}).',
             )
             return None
         self.ids[slug] = _Claim(name, line)
@@ -306,8 +281,8 @@ class _Checker:
         if node is None or not text:
             self.error(
                 line,
-                "actors-missing-type",
-                f'actor "{name}" has no "type"; expected one of: {_TYPES}',
+                "actor-missing-type",
+                f'Actor "{name}" has no "type"; expected one of: {_TYPES}.',
             )
             return None
         wanted = " ".join(text.lower().replace("_", " ").replace("-", " ").split())
@@ -316,8 +291,8 @@ class _Checker:
                 return actor_type
         self.error(
             _line(node),
-            "actors-unknown-type",
-            f'unknown actor type "{text}" for "{name}"; expected one of: {_TYPES}',
+            "actor-unknown-type",
+            f'Unknown actor type "{text}" for "{name}"; expected one of: {_TYPES}.',
         )
         return None
 
@@ -326,23 +301,22 @@ class _Checker:
         if node is None:
             return []
         if not isinstance(node, yaml.SequenceNode):
-            self.error(_line(node), "actors-bad-shape", "affiliations must be a list")
+            self.error(_line(node), "registry-shape", "'affiliations' must be a list.")
             return []
         out = []
         for item in node.value:
             pairs = _pairs(item) if isinstance(item, yaml.MappingNode) else []
             if len(pairs) != 1 or _scalar(pairs[0][2]) is None:
-                self.error(
-                    _line(item), "actors-bad-shape", "each affiliation must be `relation: actor`"
-                )
+                msg = "Each affiliation must be 'relation: actor'."
+                self.error(_line(item), "registry-shape", msg)
                 continue
             key, key_node, value = pairs[0]
             relation = next((r for r in Relation if str(r) == " ".join(key.lower().split())), None)
             if relation is None:
                 self.error(
                     _line(key_node),
-                    "actors-unknown-relation",
-                    f'unknown relation "{key}" for "{name}"; expected one of: {_RELATIONS}',
+                    "actor-unknown-relation",
+                    f'Unknown relation "{key}" for "{name}"; expected one of: {_RELATIONS}.',
                 )
                 continue
             out.append((relation, _scalar(value) or "", _line(value)))
@@ -362,9 +336,9 @@ class _Checker:
                 if target_id is None:
                     self.error(
                         line,
-                        "actors-unknown-affiliation",
-                        f'affiliation "{relation}" of "{item.entry.name}" points to '
-                        f'unknown actor "{target}"',
+                        "actor-unknown-affiliation",
+                        f'Affiliation "{relation}" of "{item.entry.name}" points to '
+                        f'unknown actor "{target}".',
                     )
                 else:
                     links.append(Affiliation(relation, target_id))

@@ -10,7 +10,7 @@ from typing import Any
 
 from generator import dates
 from generator.ingest.outlets import OutletRegistry, name_from_url, url_host
-from generator.ingest.reader import yaml_kind
+from generator.ingest.yaml_policy import yaml_kind
 from generator.models import (
     Article,
     Credit,

@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from generator.ingest import limits
 from generator.ingest.reader import neutralise
+from generator.ingest.yaml_policy import OUTLET_REGISTRY, load_yaml
 from generator.models import Problem, Severity
 from generator.site.sanitize import markup_problem_text
 
@@ -76,15 +76,13 @@ def load_outlet_registry(project_file: Path | None) -> tuple[OutletRegistry, lis
         msg = (
             "The outlet registry is a symbolic link; like seeds, registries are not read via links."
         )
-        problems.append(Problem(project_file.name, 1, Severity.ERROR, "registry-symlink", msg))
+        problems.append(Problem(project_file.name, 1, Severity.ERROR, "symlink", msg))
     elif project_file is not None and project_file.is_file():
         try:
             text = project_file.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             msg = f"Cannot read the outlet registry: {exc}."
-            problems.append(
-                Problem(project_file.name, 1, Severity.ERROR, "registry-unreadable", msg)
-            )
+            problems.append(Problem(project_file.name, 1, Severity.ERROR, "unreadable", msg))
         else:
             text, unsafe = neutralise(text.replace("\r\n", "\n"), project_file.name, 1)
             more, more_problems = parse_outlets(text, project_file.name)
@@ -99,40 +97,32 @@ def parse_outlets(
 ) -> tuple[list[tuple[str, list[str], list[str]]], list[Problem]]:
     """Parse registry YAML into ``(name, domains, aliases)`` entries.
 
+    The YAML is read under the policy of :mod:`generator.ingest.yaml_policy`;
+    a document it refuses gives no entries.
+
     Returns:
         The entries and a problem for every malformed entry (with its line).
     """
-    deep = limits.yaml_too_deep(text)
-    if deep is not None:
-        msg = f"Malformed YAML: lists or mappings nest more than {limits.MAX_YAML_DEPTH} deep."
-        return [], [Problem(file, deep + 1, Severity.ERROR, "registry-yaml-depth", msg)]
-    try:
-        node = yaml.compose(text)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        msg = f"Malformed YAML: {reason}."
-        return [], [Problem(file, line, Severity.ERROR, "registry-yaml", msg)]
-    except RecursionError:
-        msg = "Malformed YAML: it is nested too deeply."
-        return [], [Problem(file, 1, Severity.ERROR, "registry-yaml", msg)]
-    except (ValueError, KeyError, AttributeError, TypeError, OverflowError) as exc:
-        msg = f"The registry holds a value YAML cannot build: {type(exc).__name__}: {exc}."
-        return [], [Problem(file, 1, Severity.ERROR, "registry-yaml", msg)]
+    doc = load_yaml(text, file, OUTLET_REGISTRY)
+    if doc.error is not None:
+        return [], doc.problems
+    data, node = doc.data, doc.node
     items = data.get("outlets") if isinstance(data, dict) else None
     if not isinstance(items, list):
         msg = "The outlet registry needs a top-level 'outlets:' list."
-        return [], [Problem(file, 1, Severity.ERROR, "registry-shape", msg)]
+        return [], [*doc.duplicates, Problem(file, 1, Severity.ERROR, "registry-shape", msg)]
     lines = _item_lines(node)
     entries: list[tuple[str, list[str], list[str]]] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = list(doc.duplicates)
     for index, item in enumerate(items):
         line = lines[index] if index < len(lines) else 1
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+        if not isinstance(item, dict):
+            msg = "Each entry of 'outlets:' must be a mapping."
+            problems.append(Problem(file, line, Severity.ERROR, "registry-shape", msg))
+            continue
+        if not isinstance(item.get("name"), str):
             msg = "Each outlet needs a 'name' (text)."
-            problems.append(Problem(file, line, Severity.ERROR, "registry-entry", msg))
+            problems.append(Problem(file, line, Severity.ERROR, "registry-missing-name", msg))
             continue
         entries.append((item["name"], _strings(item.get("domains")), _strings(item.get("aliases"))))
         for written in (item["name"], *entries[-1][2]):

@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
 from generator.dates import parse_declared
 from generator.ingest import limits
+from generator.ingest.yaml_policy import FRONT_MATTER, key_lines, load_yaml, yaml_kind
 from generator.models import Origin, Problem, RawSeed, Severity
 from generator.plurals import plural
 from generator.slugs import capped, unreserved
@@ -57,25 +57,6 @@ _FRONT_MATTER = YAMLHandler()
 _FM_OPEN = re.compile(r"---[ \t]*")
 _FM_CLOSE = re.compile(r"(?:-{3,}|\.{3})[ \t]*")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-_BOOL = "tag:yaml.org,2002:bool"
-
-
-class _MetaLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans.
-
-    YAML 1.1 reads ``no``, ``yes``, ``on`` and ``off`` as booleans, which would
-    turn a tag such as ``NO`` (Norway) into ``False``; only ``true`` and
-    ``false`` are booleans here.
-    """
-
-
-_MetaLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_MetaLoader.add_implicit_resolver(
-    _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
 
 
 def iter_seed_paths(seeds_dir: Path) -> Iterator[Path]:
@@ -411,9 +392,10 @@ def _split_front_matter(lines: Sequence[str], file: str) -> Split:
     body, body_line = _body_after(lines, close)
     fm_text = "\n".join(lines[1:close])
     # The YAML text starts on file line 2, so parser line 0 is file line 2.
-    loaded, yaml_problem = _load_yaml(fm_text, file, first_line=2)
-    found = [yaml_problem] if yaml_problem is not None else []
-    if yaml_problem is not None and not isinstance(loaded, dict):
+    doc = load_yaml(fm_text, file, FRONT_MATTER, first_line=2)
+    loaded = doc.data
+    found = [doc.error] if doc.error is not None else []
+    if doc.error is not None and not isinstance(loaded, dict):
         return Split({}, None, body, body_line, problems=tuple(found))
     if loaded is None:
         return Split({}, Origin.FRONT_MATTER, body, body_line)
@@ -421,33 +403,15 @@ def _split_front_matter(lines: Sequence[str], file: str) -> Split:
         msg = f"The front matter must be a mapping of keys to values, not {yaml_kind(loaded)}."
         problem = Problem(file, 2, Severity.ERROR, "front-matter-type", msg)
         return Split({}, None, body, body_line, problems=(problem,))
-    # With a yaml_problem, one value could not be built and the other keys are kept.
-    node = _compose(fm_text)
-    key_lines = _key_lines(node, 2)
-    found += _duplicate_keys(node, file, 2)
+    # With an error, one value could not be built and the other keys are kept.
+    lines_of = key_lines(doc.node, 2)
+    found += doc.duplicates
     meta: dict[str, Any] = {}
     for key, value in loaded.items():
-        clean, unsafe = _clean_value(value, file, key_lines.get(str(key), 2))
+        clean, unsafe = _clean_value(value, file, lines_of.get(str(key), 2))
         meta[str(key)] = clean
         found += unsafe[:1]
-    return Split(meta, Origin.FRONT_MATTER, body, body_line, key_lines, tuple(found))
-
-
-def yaml_kind(value: object) -> str:
-    """Name a YAML value's kind for messages ("a list", "a mapping", "a number", …)."""
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if value is None:
-        return "empty"
-    return f"a {type(value).__name__}"
+    return Split(meta, Origin.FRONT_MATTER, body, body_line, lines_of, tuple(found))
 
 
 def _body_after(lines: Sequence[str], close: int) -> tuple[str, int]:
@@ -475,119 +439,3 @@ def _clean_value(value: Any, file: str, line: int) -> tuple[Any, list[Problem]]:
             problems += found
         return out, problems
     return value, []
-
-
-def _load_yaml(fm_text: str, file: str, first_line: int) -> tuple[Any, Problem | None]:
-    deep = limits.yaml_too_deep(fm_text)
-    if deep is not None:
-        msg = (
-            f"The front matter nests lists or mappings more than {limits.MAX_YAML_DEPTH} "
-            "deep; it was ignored."
-        )
-        return None, Problem(file, first_line + deep, Severity.ERROR, "yaml-depth", msg)
-    try:
-        alias = _first_alias_line(fm_text)
-        if alias is not None:
-            msg = "YAML aliases (*name) are not allowed in front matter; it was ignored."
-            return None, Problem(file, first_line + alias, Severity.ERROR, "yaml-alias", msg)
-        return yaml.load(fm_text, Loader=_MetaLoader), None
-    except yaml.YAMLError as exc:
-        return None, _yaml_problem(exc, file, first_line)
-    except RecursionError:
-        msg = "Malformed YAML front matter: it is nested too deeply."
-        return None, Problem(file, first_line, Severity.ERROR, "yaml-syntax", msg)
-    except _CONSTRUCTOR_ERRORS:
-        return _load_per_key(fm_text, file, first_line)
-
-
-# PyYAML's constructors raise these for values such as 2023-02-30 or !!int abc.
-_CONSTRUCTOR_ERRORS = (ValueError, KeyError, AttributeError, TypeError, OverflowError)
-
-
-def _load_per_key(fm_text: str, file: str, first_line: int) -> tuple[Any, Problem | None]:
-    """Build the mapping key by key, leaving out the first value YAML cannot build.
-
-    The rest of the front matter is kept, and the problem names the bad key's line.
-    """
-    loader = _MetaLoader(fm_text)
-    try:
-        root = loader.get_single_node()
-        if not isinstance(root, yaml.MappingNode):
-            raise TypeError("not a mapping")
-        result: dict[Any, Any] = {}
-        problem: Problem | None = None
-        for key_node, value_node in root.value:
-            try:
-                key = loader.construct_object(key_node, deep=True)
-                result[key] = loader.construct_object(value_node, deep=True)
-            except _CONSTRUCTOR_ERRORS as exc:
-                if problem is None:
-                    line = first_line + key_node.start_mark.line
-                    msg = f"YAML cannot build the value of {key_node.value!r} ({exc}); ignored."
-                    problem = Problem(file, line, Severity.ERROR, "yaml-value", msg)
-        return result, problem
-    except (*_CONSTRUCTOR_ERRORS, yaml.YAMLError) as exc:
-        msg = f"The front matter holds a value YAML cannot build: {exc}."
-        return None, Problem(file, first_line, Severity.ERROR, "yaml-value", msg)
-    finally:
-        loader.dispose()
-
-
-def _first_alias_line(fm_text: str) -> int | None:
-    # Aliases can expand exponentially ("billion laughs") once the metadata
-    # is serialised, so they are refused before anything is built.
-    for token in yaml.scan(fm_text, Loader=_MetaLoader):
-        if isinstance(token, yaml.AliasToken):
-            line: int = token.start_mark.line
-            return line
-    return None
-
-
-def _yaml_problem(exc: yaml.YAMLError, file: str, first_line: int) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = first_line + mark.line if mark is not None else first_line
-    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    context = getattr(exc, "context", None)
-    detail = f"{context}: {reason}" if context else reason
-    msg = f"Malformed YAML front matter: {detail}."
-    return Problem(file, line, Severity.ERROR, "yaml-syntax", msg)
-
-
-def _compose(fm_text: str) -> yaml.Node | None:
-    """The YAML node tree (depth already checked), or None when it does not parse."""
-    try:
-        return yaml.compose(fm_text, Loader=_MetaLoader)
-    except yaml.YAMLError:
-        return None
-
-
-def _duplicate_keys(node: yaml.Node | None, file: str, first_line: int) -> list[Problem]:
-    """A warning for every key repeated in the same mapping (YAML keeps only the last)."""
-    problems: list[Problem] = []
-    stack = [node] if node is not None else []
-    while stack:
-        current = stack.pop()
-        if isinstance(current, yaml.MappingNode):
-            seen: set[str] = set()
-            for key, value in current.value:
-                name = str(key.value) if isinstance(key, yaml.ScalarNode) else ""
-                if name and name in seen:
-                    line = first_line + key.start_mark.line
-                    msg = f"The key {name!r} appears more than once; only the last value is kept."
-                    problems.append(Problem(file, line, Severity.WARNING, "duplicate-key", msg))
-                seen.add(name)
-                stack.append(value)
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
-    return sorted(problems, key=lambda p: p.line)
-
-
-def _key_lines(node: yaml.Node | None, first_line: int) -> dict[str, int]:
-    """Map each top-level front-matter key to its 1-based line in the file."""
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {
-        str(key.value): first_line + key.start_mark.line
-        for key, _ in node.value
-        if isinstance(key, yaml.ScalarNode)
-    }
