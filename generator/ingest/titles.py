@@ -1,0 +1,144 @@
+"""An article's title: declared, a heading, a headline line, or made from the lede."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from generator.ingest.fields import key_line
+from generator.ingest.lede import DATELINE, HEADLINE_MAX_WORDS, is_headline, is_prose
+from generator.ingest.yaml_policy import yaml_kind
+from generator.models import (
+    Origin,
+    Problem,
+    RawSeed,
+    Severity,
+)
+from generator.text import Paragraph, plain, sentences
+
+HEADLINE_MIN_WORDS = 5
+
+_INTRO_CLAUSE = re.compile(
+    r"^(?:In|At|On|After|Amid|Following|According to|As|With|During|Despite|Under)\b"
+    r"[^,]{0,80},(?!\s*\d)\s*"
+)
+
+_PARTICIPLE_CLAUSE = re.compile(r"^[a-z]+(?:ed|ing)\b[^,]{0,60},(?!\s*\d)\s*")
+
+# A comma between digits is a tokenised thousands separator ("12, 000"), not a break.
+_CLAUSE_BREAK = re.compile(r"(?<!\d),\s+|,\s+(?!\d)|\s+[—–-]\s+|;\s+")
+
+_QUOTE_PAIRS = (("(", ")"), ("“", "”"), ("[", "]"))
+
+
+def infer_title(
+    seed: RawSeed,
+    meta: Mapping[str, Any],
+    paras: Sequence[Paragraph],
+    lede_index: int | None,
+    problems: list[Problem],
+) -> tuple[str, Origin]:
+    """The title: declared, else a leading heading or headline line, else made from the lede."""
+    declared = meta.get("title")
+    if isinstance(declared, str) and declared.strip():
+        # A declared title is text, not Markdown: "7*7" stays "7*7".
+        return clean_title(declared, markdown=False), Origin.FRONT_MATTER
+    if declared is not None:
+        msg = f"'title' should be text, not {yaml_kind(declared)}; it was ignored."
+        line = key_line(seed, "title")
+        problems.append(Problem(seed.file, line, Severity.WARNING, "title-type", msg))
+    # A heading is the title only when it comes before the story starts; a
+    # "## Background" further down names a section, not the article.
+    for index, para in enumerate(paras):
+        if para.kind == "heading":
+            return clean_title(para.text), Origin.HEADING
+        if not is_prose(para):
+            continue
+        if is_headline(para.text) and index + 1 < len(paras):
+            return clean_title(para.text), Origin.TEXT
+        break
+    if lede_index is not None:
+        return headline_from_lede(paras[lede_index].text), Origin.LEDE
+    return seed.id, Origin.FILE_NAME
+
+
+def clean_title(text: str, *, markdown: bool = True) -> str:
+    """Plain-text title: no angle brackets, no trailing full stop.
+
+    Args:
+        text: The title as found.
+        markdown: Whether ``text`` is Markdown (a heading, a lede) whose links and
+            emphasis are stripped; a declared title is taken as plain text.
+    """
+    text = plain(text) if markdown else " ".join(text.split())
+    text = text.replace("<", "").replace(">", "")
+    text = text.rstrip()
+    if text.endswith(".") and not text.endswith(".."):
+        text = text[:-1]
+    return text.strip() or "Untitled"
+
+
+def headline_from_lede(lede: str) -> str:
+    """Derive a short headline from the lede's first sentence.
+
+    Drops a dateline ("WASHINGTON (Reuters) -") and introductory clauses ("In
+    a recent development, …"), then keeps the main clause up to the first
+    clause break that leaves at least HEADLINE_MIN_WORDS words and balanced
+    brackets, capped at HEADLINE_MAX_WORDS.
+    """
+    text = plain(lede)
+    sentence = (sentences(text) or [text])[0]
+    sentence = _strip_dateline(sentence)
+    sentence = _strip_attribution(sentence)
+    sentence = _strip_intro(sentence)
+    sentence = _main_clause(sentence)
+    tokens = sentence.split()
+    if len(tokens) > HEADLINE_MAX_WORDS:
+        sentence = " ".join(tokens[:HEADLINE_MAX_WORDS]).rstrip(",;:") + "…"
+    sentence = sentence[:1].upper() + sentence[1:]
+    return clean_title(sentence)
+
+
+# "Traders said on Tuesday, March 5, that prices rose" → "prices rose".
+_LEADING_ATTRIBUTION = re.compile(
+    r"^[^,.]{1,60}?\b(?:said|says|told|reported|announced|confirmed)\b[^.]{0,60}?\bthat\s+"
+)
+
+
+def _strip_attribution(sentence: str) -> str:
+    match = _LEADING_ATTRIBUTION.match(sentence)
+    if match and len(sentence[match.end() :].split()) >= HEADLINE_MIN_WORDS:
+        return sentence[match.end() :]
+    return sentence
+
+
+def _strip_dateline(sentence: str) -> str:
+    match = DATELINE.match(sentence)
+    if match and (match.group("place") or match.group("wire")):
+        rest = sentence[match.end() :]
+        if len(rest.split()) >= HEADLINE_MIN_WORDS:
+            return rest
+    return sentence
+
+
+def _strip_intro(sentence: str) -> str:
+    for _ in range(3):
+        stripped = _PARTICIPLE_CLAUSE.sub("", _INTRO_CLAUSE.sub("", sentence, count=1), count=1)
+        if stripped == sentence or len(stripped.split()) < HEADLINE_MIN_WORDS:
+            break
+        sentence = stripped
+    return sentence
+
+
+def _main_clause(sentence: str) -> str:
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        head = sentence[: match.start()]
+        if len(head.split()) >= HEADLINE_MIN_WORDS and _balanced(head):
+            return head
+    return sentence
+
+
+def _balanced(text: str) -> bool:
+    pairs = all(text.count(a) == text.count(b) for a, b in _QUOTE_PAIRS)
+    return pairs and text.count('"') % 2 == 0
