@@ -21,7 +21,7 @@ from generator.actors.records import (
     Relation,
 )
 from generator.actors.text import light_key
-from generator.ingest.reader import neutralise
+from generator.ingest.decode import neutralise
 from generator.ingest.yaml_policy import ACTOR_REGISTRY, load_yaml
 from generator.models import Problem, Severity
 from generator.site.sanitize import markup_problem_text

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from generator.ingest.reader import neutralise
+from generator.ingest.decode import neutralise
 from generator.ingest.yaml_policy import OUTLET_REGISTRY, load_yaml
 from generator.models import Problem, Severity
 from generator.site.sanitize import markup_problem_text
