@@ -18,6 +18,7 @@ from generator.ingest.reader import iter_seed_paths, read_seed, unread_files
 from generator.isolation import failure, isolate
 from generator.models import Article, Problem, RawSeed, Severity
 from generator.site.images import external_images
+from generator.thresholds import Thresholds, default_thresholds
 from generator.urls import keep_event_ids, load_ledger
 
 T = TypeVar("T")
@@ -72,6 +73,9 @@ class Settings:
         strict: Treat warnings as errors.
         urls_file: The URL ledger (``urls.lock``) that keeps published URLs in place;
             None for none.
+        thresholds: Every tuning threshold, with what it means
+            (:mod:`generator.thresholds`). The stages read the same defaults,
+            so this is where to look them up, not yet a per-run switch.
     """
 
     seeds_dir: Path
@@ -79,6 +83,7 @@ class Settings:
     actors_file: Path | None = None
     strict: bool = False
     urls_file: Path | None = None
+    thresholds: Thresholds = field(default_factory=default_thresholds)
 
     def outlets_path(self) -> Path:
         """The outlet registry in use."""

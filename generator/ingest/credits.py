@@ -26,8 +26,7 @@ from generator.models import (
     Severity,
 )
 from generator.text import Paragraph, plain
-
-SOURCE_ITEM_MAX_WORDS = 30
+from generator.thresholds import METADATA_RULES as RULES
 
 _SIGN_OFF = re.compile(
     r"(?:^|\s)[–—-]{1,2}\s*(?P<name>[A-Z][\w&'’]*(?:\.[a-z]{2,})*(?:\s+[A-Z][\w&'’]*){0,3})\s*$"
@@ -47,8 +46,6 @@ _SOURCE_NAME_END = re.compile(r"\s+(?:for|via|on)\s+|\s+[-–—(]|[,;:(]")
 _DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)
 
 _NAME_LINKS = frozenset({"of", "the", "and", "&", "de", "la", "le", "el", "al"})
-
-_DATELINE_PARAGRAPHS = 6
 
 
 def infer_publisher(
@@ -145,7 +142,7 @@ def _is_source_item(para: Paragraph) -> bool:
     # A block ends at the next heading or at a paragraph too long to be an entry.
     if para.kind == "heading" or para.kind == "table":
         return False
-    return len(plain(para.text).split()) <= SOURCE_ITEM_MAX_WORDS
+    return len(plain(para.text).split()) <= RULES.source_item_max_words
 
 
 def _sources_block(
@@ -219,7 +216,7 @@ def _looks_like_name(text: str) -> bool:
 
 def _dateline_wires(paras: Sequence[Paragraph], outlets: OutletRegistry) -> list[Credit]:
     credits = []
-    for para in paras[:_DATELINE_PARAGRAPHS]:
+    for para in paras[: RULES.dateline_paragraphs]:
         match = DATELINE.match(para.text) if para.kind == "text" else None
         if match and match.group("wire"):
             wire = match.group("wire").strip()

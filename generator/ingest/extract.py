@@ -24,6 +24,7 @@ from generator.models import (
 )
 from generator.slugs import stable_slug
 from generator.text import Paragraph, paragraphs, plain, words
+from generator.thresholds import METADATA_RULES as RULES
 
 __all__ = [
     "clean_title",
@@ -33,10 +34,6 @@ __all__ = [
     "is_caption",
     "normalise_tag",
 ]
-
-WORDS_PER_MINUTE = 230
-
-SUMMARY_MAX_WORDS = 60
 
 
 def infer_article(seed: RawSeed, outlets: OutletRegistry) -> tuple[Article, list[Problem]]:
@@ -76,7 +73,7 @@ def infer_article(seed: RawSeed, outlets: OutletRegistry) -> tuple[Article, list
         tags=tags,
         flags=flags,
         words=body_words,
-        reading_minutes=max(1, math.ceil(body_words / WORDS_PER_MINUTE)),
+        reading_minutes=max(1, math.ceil(body_words / RULES.reading_speed)),
         summary=_summary(paras, lede_index),
         body=seed.body,
         body_line=seed.body_line,
@@ -92,8 +89,8 @@ def _summary(paras: Sequence[Paragraph], lede_index: int | None) -> str:
     if lede_index is None:
         return ""
     tokens = plain(paras[lede_index].text).split()
-    text = " ".join(tokens[:SUMMARY_MAX_WORDS])
-    return text + "…" if len(tokens) > SUMMARY_MAX_WORDS else text
+    text = " ".join(tokens[: RULES.summary_max_words])
+    return text + "…" if len(tokens) > RULES.summary_max_words else text
 
 
 def _authors(value: object) -> tuple[str, ...]:

@@ -6,12 +6,7 @@ import re
 from collections.abc import Sequence
 
 from generator.text import Paragraph, sentences
-
-HEADLINE_MAX_WORDS = 18
-
-CAPTION_MAX_WORDS = 60
-
-CAPTION_MAX_SENTENCES = 2
+from generator.thresholds import METADATA_RULES as RULES
 
 # Photo captions: "AIN AL-ASAD. Military vehicles … are seen …", "FILE PHOTO: …".
 # Only short paragraphs qualify (see is_caption), so a lede that merely says
@@ -38,7 +33,8 @@ def is_caption(text: str) -> bool:
     upper-case place then a full stop, "FILE PHOTO", "… are seen …", or a
     bracketed photo credit at the end.
     """
-    if len(text.split()) > CAPTION_MAX_WORDS or len(sentences(text)) > CAPTION_MAX_SENTENCES:
+    too_long = len(text.split()) > RULES.caption_max_words
+    if too_long or len(sentences(text)) > RULES.caption_max_sentences:
         return False
     return any(p.search(text) for p in _CAPTION_PATTERNS)
 
@@ -69,6 +65,6 @@ def is_headline(text: str) -> bool:
     """A short single sentence without attribution: a headline, not a one-line lede."""
     return (
         len(sentences(text)) == 1
-        and len(text.split()) <= HEADLINE_MAX_WORDS + 4
+        and len(text.split()) <= RULES.headline_max_words + 4
         and not _ATTRIBUTION.search(text)
     )

@@ -4,7 +4,8 @@ Each limit is generous for real articles (the longest news article in the
 evaluation corpora is under 100 KB, with paragraphs of a few thousand
 characters and no nesting deeper than three) and keeps every later stage
 linear: nothing here is a guess about content, only about size and depth.
-The limits are listed on the methodology page.
+The values, and what each means, are :class:`generator.thresholds.InputLimits`
+(listed on the thresholds page); this module applies them.
 """
 
 from __future__ import annotations
@@ -13,30 +14,7 @@ import re
 
 import yaml
 
-MAX_SEED_BYTES = 1_000_000
-"""Largest seed file read (1 MB, ten times a long article); larger files are not decoded."""
-
-MAX_LINE_CHARS = 100_000
-"""Longest line (characters) in a seed; a seed with a longer line is refused."""
-
-MAX_LINES = 10_000
-"""Most lines in a seed; a seed with more is refused (each line can be a paragraph, and
-Markdown's block parser slows down with the square of their number)."""
-
-MAX_YAML_DEPTH = 20
-"""Deepest nesting of lists and mappings in front matter and registries."""
-
-MAX_MARKDOWN_DEPTH = 16
-"""Deepest nesting of brackets, parentheses and emphasis in one line of a body; a deeper
-line is shown as plain text (an indented code block, which Markdown does not parse)."""
-
-MAX_MARKUP_CHARS = 1_000
-"""Most Markdown and HTML special characters in one line of a body; a line with more is
-shown as plain text too (Python-Markdown's inline pass is quadratic in their number)."""
-
-MAX_INLINE_CHARS = 1_000
-"""Longest seed-derived value (title, summary, name, tag) put on a page; longer ones are
-cut with an ellipsis, for the same reason."""
+from generator.thresholds import INPUT_LIMITS as _LIMITS
 
 _DELIMITER_RUN = re.compile(r"[*_~]+|[\[\]()]")
 _MARKUP = re.compile(r"[*_~\[\]()`<>&\\!]")
@@ -44,23 +22,23 @@ _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def too_many_lines(text: str) -> int | None:
-    """The number of lines when over :data:`MAX_LINES` (a final newline ends a line), or None."""
+    """The number of lines when over the most lines (a final newline ends a line), or None."""
     count = text.count("\n") + (0 if text.endswith("\n") else 1)
-    return count if count > MAX_LINES else None
+    return count if count > _LIMITS.lines else None
 
 
 def long_line(text: str) -> tuple[int, int] | None:
-    """The first line longer than :data:`MAX_LINE_CHARS`: (1-based line, length), or None."""
-    if len(text) <= MAX_LINE_CHARS:
+    """The first line longer than the longest line: (1-based line, length), or None."""
+    if len(text) <= _LIMITS.line_chars:
         return None
     for number, line in enumerate(text.split("\n"), start=1):
-        if len(line) > MAX_LINE_CHARS:
+        if len(line) > _LIMITS.line_chars:
             return number, len(line)
     return None
 
 
 def yaml_too_deep(text: str) -> int | None:
-    """0-based line where YAML nesting first exceeds :data:`MAX_YAML_DEPTH`, or None.
+    """0-based line where YAML nesting first exceeds the deepest YAML nesting, or None.
 
     Uses the event parser, which keeps its own stack instead of recursing, so
     this is safe on any input; syntax errors are left to the real loader.
@@ -70,7 +48,7 @@ def yaml_too_deep(text: str) -> int | None:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
-                if depth > MAX_YAML_DEPTH:
+                if depth > _LIMITS.yaml_depth:
                     mark = event.start_mark
                     return int(mark.line) if mark is not None else 0
             elif isinstance(event, yaml.CollectionEndEvent):
@@ -111,14 +89,14 @@ def markdown_depth(line: str) -> int:
 def too_deep(line: str) -> bool:
     """Whether a line's Markdown is too deep or too dense to be parsed.
 
-    Too deep: nesting beyond :data:`MAX_MARKDOWN_DEPTH`; too dense: more than
-    :data:`MAX_MARKUP_CHARS` special characters.
+    Too deep: nesting beyond the deepest Markdown nesting; too dense: more than
+    the most Markdown characters special characters.
     """
-    if len(line) > MAX_MARKUP_CHARS and len(_MARKUP.findall(line)) > MAX_MARKUP_CHARS:
+    if len(line) > _LIMITS.markup_chars and len(_MARKUP.findall(line)) > _LIMITS.markup_chars:
         return True
-    return markdown_depth(line) > MAX_MARKDOWN_DEPTH
+    return markdown_depth(line) > _LIMITS.markdown_depth
 
 
 def clip(text: str) -> str:
-    """``text`` cut to :data:`MAX_INLINE_CHARS` characters (with an ellipsis)."""
-    return text if len(text) <= MAX_INLINE_CHARS else text[: MAX_INLINE_CHARS - 1] + "…"
+    """``text`` cut to the longest inline value characters (with an ellipsis)."""
+    return text if len(text) <= _LIMITS.inline_chars else text[: _LIMITS.inline_chars - 1] + "…"

@@ -18,8 +18,7 @@ from generator.models import (
     YearlessDate,
 )
 from generator.text import Paragraph, sentences
-
-_TOP_PARAGRAPHS = 3
+from generator.thresholds import METADATA_RULES as RULES
 
 
 def infer_published(
@@ -62,7 +61,9 @@ def _published_from_lede(
     # opening of the lede. A photo caption dates the photo; later sentences
     # date background events; neither is read.
     found: tuple[dates.TextDate, str, int] | None = None
-    for index, para in enumerate(paras[: max(_TOP_PARAGRAPHS, (lede_index or 0) + 1)]):
+    for index, para in enumerate(
+        paras[: max(RULES.publication_date_paragraphs, (lede_index or 0) + 1)]
+    ):
         if para.kind not in ("text", "heading") or is_caption(para.text):
             continue
         head = " ".join(sentences(para.text)[: dates.LEDE_DATE_SENTENCES]) or para.text

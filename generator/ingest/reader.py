@@ -31,6 +31,7 @@ from generator.ingest.yaml_policy import FRONT_MATTER, key_lines, load_yaml, yam
 from generator.models import Origin, Problem, RawSeed, Severity
 from generator.plurals import plural
 from generator.slugs import capped, unreserved
+from generator.thresholds import INPUT_LIMITS
 
 SEED_SUFFIXES = (".md", ".txt")
 
@@ -146,7 +147,7 @@ def read_seed(path: Path, seeds_dir: Path) -> tuple[RawSeed | None, list[Problem
         return None, [Problem(file, 1, Severity.ERROR, "symlink", msg)]
     try:
         size = path.stat().st_size
-        if size > limits.MAX_SEED_BYTES:
+        if size > INPUT_LIMITS.seed_bytes:
             return None, [_too_large(file, size)]
         data = path.read_bytes()
     except OSError as exc:
@@ -166,7 +167,7 @@ def parse_seed(data: bytes, file: str, id: str) -> tuple[RawSeed | None, list[Pr
     Returns:
         The raw seed (None for empty or binary files) and its problems.
     """
-    if len(data) > limits.MAX_SEED_BYTES:
+    if len(data) > INPUT_LIMITS.seed_bytes:
         return None, [_too_large(file, len(data))]
     text, problems = decode(data, file)
     if text is None:
@@ -175,13 +176,13 @@ def parse_seed(data: bytes, file: str, id: str) -> tuple[RawSeed | None, list[Pr
     if long is not None:
         msg = (
             f"Line {long[0]} is {long[1]:,} characters long; the limit is "
-            f"{limits.MAX_LINE_CHARS:,}. The seed was not read."
+            f"{INPUT_LIMITS.line_chars:,}. The seed was not read."
         )
         return None, [*problems, Problem(file, long[0], Severity.ERROR, "line-too-long", msg)]
     lines = limits.too_many_lines(text)
     if lines is not None:
-        msg = f"The file has {lines:,} lines; the limit is {limits.MAX_LINES:,}. It was not read."
-        line = limits.MAX_LINES + 1
+        msg = f"The file has {lines:,} lines; the limit is {INPUT_LIMITS.lines:,}. It was not read."
+        line = INPUT_LIMITS.lines + 1
         return None, [*problems, Problem(file, line, Severity.ERROR, "too-many-lines", msg)]
     split = split_metadata(text, file)
     problems += split.problems
@@ -198,7 +199,7 @@ def parse_seed(data: bytes, file: str, id: str) -> tuple[RawSeed | None, list[Pr
 
 def _too_large(file: str, size: int) -> Problem:
     msg = (
-        f"The file is {size:,} bytes; the limit for a seed is {limits.MAX_SEED_BYTES:,}. "
+        f"The file is {size:,} bytes; the limit for a seed is {INPUT_LIMITS.seed_bytes:,}. "
         "It was not read."
     )
     return Problem(file, 1, Severity.ERROR, "too-large", msg)
@@ -211,8 +212,8 @@ def _nesting_problems(body: str, body_line: int, file: str) -> list[Problem]:
         return []
     more = f" (and {plural(len(deep) - 1, 'more line')})" if len(deep) > 1 else ""
     msg = (
-        f"Brackets or emphasis nest more than {limits.MAX_MARKDOWN_DEPTH} deep, or more than "
-        f"{limits.MAX_MARKUP_CHARS:,} Markdown characters, on this line{more}; "
+        f"Brackets or emphasis nest more than {INPUT_LIMITS.markdown_depth} deep, or more than "
+        f"{INPUT_LIMITS.markup_chars:,} Markdown characters, on this line{more}; "
         "it is shown as plain text."
     )
     return [Problem(file, body_line + deep[0], Severity.WARNING, "markdown-limit", msg)]

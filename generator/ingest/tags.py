@@ -15,6 +15,7 @@ from generator.models import (
     Severity,
 )
 from generator.text import Paragraph, plain
+from generator.thresholds import METADATA_RULES as RULES
 
 # "written entirely by AI.", "generated using ChatGPT", "This article is AI-generated."
 # The AI must end the clause (or be followed by a tool word) so that "a study
@@ -35,9 +36,6 @@ _AI_DISCLOSURE = re.compile(
 
 # Disclosures sit at the start or the end of a text, not in the middle of a
 # story about AI.
-_DISCLOSURE_HEAD = 2
-
-_DISCLOSURE_TAIL = 3
 
 
 def declared_tags(seed: RawSeed, value: object, problems: list[Problem]) -> tuple[str, ...]:
@@ -106,5 +104,6 @@ def article_flags(
 def has_ai_disclosure(paras: Sequence[Paragraph]) -> bool:
     """Whether the opening or closing paragraphs say the text was written by AI."""
     texts = [p.text for p in paras if p.kind in ("text", "list")]
-    edges = texts[:_DISCLOSURE_HEAD] + texts[_DISCLOSURE_HEAD:][-_DISCLOSURE_TAIL:]
+    head = RULES.disclosure_first_paragraphs
+    edges = texts[:head] + texts[head:][-RULES.disclosure_last_paragraphs :]
     return any(_AI_DISCLOSURE.search(plain(text)) for text in edges)

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from generator.ingest.fields import key_line
-from generator.ingest.lede import DATELINE, HEADLINE_MAX_WORDS, is_headline, is_prose
+from generator.ingest.lede import DATELINE, is_headline, is_prose
 from generator.ingest.yaml_policy import yaml_kind
 from generator.models import (
     Origin,
@@ -16,8 +16,7 @@ from generator.models import (
     Severity,
 )
 from generator.text import Paragraph, plain, sentences
-
-HEADLINE_MIN_WORDS = 5
+from generator.thresholds import METADATA_RULES as RULES
 
 _INTRO_CLAUSE = re.compile(
     r"^(?:In|At|On|After|Amid|Following|According to|As|With|During|Despite|Under)\b"
@@ -84,8 +83,8 @@ def headline_from_lede(lede: str) -> str:
 
     Drops a dateline ("WASHINGTON (Reuters) -") and introductory clauses ("In
     a recent development, …"), then keeps the main clause up to the first
-    clause break that leaves at least HEADLINE_MIN_WORDS words and balanced
-    brackets, capped at HEADLINE_MAX_WORDS.
+    clause break that leaves enough words and balanced brackets, capped in
+    length (the title rules of :class:`~generator.thresholds.MetadataRules`).
     """
     text = plain(lede)
     sentence = (sentences(text) or [text])[0]
@@ -94,8 +93,8 @@ def headline_from_lede(lede: str) -> str:
     sentence = _strip_intro(sentence)
     sentence = _main_clause(sentence)
     tokens = sentence.split()
-    if len(tokens) > HEADLINE_MAX_WORDS:
-        sentence = " ".join(tokens[:HEADLINE_MAX_WORDS]).rstrip(",;:") + "…"
+    if len(tokens) > RULES.headline_max_words:
+        sentence = " ".join(tokens[: RULES.headline_max_words]).rstrip(",;:") + "…"
     sentence = sentence[:1].upper() + sentence[1:]
     return clean_title(sentence)
 
@@ -108,7 +107,7 @@ _LEADING_ATTRIBUTION = re.compile(
 
 def _strip_attribution(sentence: str) -> str:
     match = _LEADING_ATTRIBUTION.match(sentence)
-    if match and len(sentence[match.end() :].split()) >= HEADLINE_MIN_WORDS:
+    if match and len(sentence[match.end() :].split()) >= RULES.headline_min_words:
         return sentence[match.end() :]
     return sentence
 
@@ -117,7 +116,7 @@ def _strip_dateline(sentence: str) -> str:
     match = DATELINE.match(sentence)
     if match and (match.group("place") or match.group("wire")):
         rest = sentence[match.end() :]
-        if len(rest.split()) >= HEADLINE_MIN_WORDS:
+        if len(rest.split()) >= RULES.headline_min_words:
             return rest
     return sentence
 
@@ -125,7 +124,7 @@ def _strip_dateline(sentence: str) -> str:
 def _strip_intro(sentence: str) -> str:
     for _ in range(3):
         stripped = _PARTICIPLE_CLAUSE.sub("", _INTRO_CLAUSE.sub("", sentence, count=1), count=1)
-        if stripped == sentence or len(stripped.split()) < HEADLINE_MIN_WORDS:
+        if stripped == sentence or len(stripped.split()) < RULES.headline_min_words:
             break
         sentence = stripped
     return sentence
@@ -134,7 +133,7 @@ def _strip_intro(sentence: str) -> str:
 def _main_clause(sentence: str) -> str:
     for match in _CLAUSE_BREAK.finditer(sentence):
         head = sentence[: match.start()]
-        if len(head.split()) >= HEADLINE_MIN_WORDS and _balanced(head):
+        if len(head.split()) >= RULES.headline_min_words and _balanced(head):
             return head
     return sentence
 

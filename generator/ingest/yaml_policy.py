@@ -3,7 +3,7 @@
 Front matter, ``outlets.yml`` and ``actors.yml`` are all read here, so they
 share one set of rules:
 
-* nesting deeper than :data:`~generator.ingest.limits.MAX_YAML_DEPTH` is
+* nesting deeper than the input limit (:class:`~generator.thresholds.InputLimits`) is
   refused before anything is built;
 * aliases (``*name``) are refused: they can expand exponentially ("billion
   laughs") once the data is serialised again;
@@ -26,6 +26,7 @@ import yaml
 
 from generator.ingest import limits
 from generator.models import Problem, Severity
+from generator.thresholds import INPUT_LIMITS
 
 _BOOL = "tag:yaml.org,2002:bool"
 # PyYAML's constructors raise these for values such as 2023-02-30 or !!int abc.
@@ -116,7 +117,7 @@ def load_yaml(
     deep = limits.yaml_too_deep(text)
     if deep is not None:
         msg = (
-            f"{where.subject} nests lists or mappings more than {limits.MAX_YAML_DEPTH} "
+            f"{where.subject} nests lists or mappings more than {INPUT_LIMITS.yaml_depth} "
             "deep; it was ignored."
         )
         return error(first_line + deep, "yaml-depth", msg)

@@ -34,7 +34,7 @@ from generator.models import Article
 from generator.pipeline import Corpus
 from generator.plurals import plural
 from generator.slugs import stable_slug
-from generator.site.thresholds import Threshold, all_thresholds
+from generator.site.thresholds import sections as threshold_sections
 from generator.site.views import PAGE_SIZE
 
 # Pages listed in mkdocs.yml's nav; every other generated page stays out of
@@ -407,10 +407,7 @@ def _events(site: SiteRenderer, articles: Sequence[Article]) -> None:
 
 
 def _thresholds(site: SiteRenderer, articles: Sequence[Article]) -> None:
-    groups: dict[str, list[Threshold]] = {}
-    for threshold in all_thresholds():
-        groups.setdefault(threshold.module, []).append(threshold)
-    site.page("thresholds.md", "thresholds.md.j2", groups=list(groups.items()))
+    site.page("thresholds.md", "thresholds.md.j2", sections=threshold_sections())
 
 
 _STEPS: tuple[Callable[[SiteRenderer, Sequence[Article]], None], ...] = (
