@@ -63,3 +63,13 @@ def test_info_is_logged_but_does_not_fail_strict(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "INFO    -  briefing: seeds/" in result.stderr
     assert "[actor-unregistered]" in result.stderr
+
+
+def test_a_malformed_registry_fails_the_strict_build_naming_file_and_line(tmp_path: Path) -> None:
+    # Registries share the seeds' YAML policy and problem codes.
+    project = project_with(tmp_path)
+    (project / "seeds" / "outlets.yml").write_text("outlets:\n  - name: [AFP\n", "utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "seeds/outlets.yml:3: Malformed YAML in the outlet registry" in result.stderr
+    assert "[yaml-syntax]" in result.stderr
