@@ -32,7 +32,7 @@ from generator.events.lexicon import (
 )
 from generator.events.numbers import Quantity, find_quantities
 from generator.events.text import HEADING, TABLE, content_words, lemma, token_spans
-from generator.events.timeexpr import DateMention
+from generator.text.datementions import DateMention
 
 _CLAUSE_END = frozenset(
     {",", ";", ".", ":", "(", ")", '"', "!", "?", "—", "–", "which", "who", "that"}

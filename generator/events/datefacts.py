@@ -14,7 +14,8 @@ from generator.events.document import Doc, span_of
 from generator.events.lexicon import FUNCTION_WORDS, word_set
 from generator.events.numbers import Quantity
 from generator.events.text import HEADING, TABLE, TOKEN_RE, lemma
-from generator.events.timeexpr import DAY, MONTH, DateMention
+from generator.text.datementions import DateMention
+from generator.text.dates import DAY, MONTH
 
 DATE_FACT_RELATIONS = word_set("on since in")
 """Only dates introduced by these words ("on Tuesday", "since October 17") become date facts."""

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from generator.events.lexicon import word_set
 from generator.events.text import HEADING, Sentence, split_sentences
-from generator.events.timeexpr import DAY, MONTH, YEAR, DateMention, find_dates
 from generator.models import Article
+from generator.text.datementions import DateMention, find_dates
+from generator.text.dates import DAY, MONTH, YEAR
 
 _ANAPHOR = re.compile(
     r"^(?:The|This|That|These|Those|It|They|He|She|His|Her|Its|Their|Such)\b", re.UNICODE

@@ -32,8 +32,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.events.text import HEADING, Sentence, content_words, split_sentences
-from generator.events.timeexpr import DAY, find_dates
 from generator.models import Article
+from generator.text.datementions import find_dates
+from generator.text.dates import DAY
 
 GROUP_LINK_MIN = 0.4
 """Smallest pair similarity (text cosine + weighted name cosine, 0-2) that proposes a merge."""

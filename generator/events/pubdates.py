@@ -12,8 +12,8 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from generator import dates
 from generator.models import Article, Origin, Published, YearlessDate
+from generator.text import dates
 
 PEER_YEAR_MAX_DAYS = 14
 """A year-less publication date takes a year only if that puts it within this many days of a

@@ -8,7 +8,6 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from generator import dates
 from generator.ingest.outlets import OutletRegistry, name_from_url, url_host
 from generator.ingest.reader import yaml_kind
 from generator.models import (
@@ -22,7 +21,8 @@ from generator.models import (
     YearlessDate,
 )
 from generator.slugs import stable_slug
-from generator.text import Paragraph, paragraphs, plain, sentences, words
+from generator.text import dates
+from generator.text.legacy import Paragraph, paragraphs, plain, sentences, words
 
 WORDS_PER_MINUTE = 230
 HEADLINE_MAX_WORDS = 18

@@ -26,11 +26,11 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
-from generator.dates import parse_declared
 from generator.ingest import limits
 from generator.models import Origin, Problem, RawSeed, Severity
 from generator.plurals import plural
 from generator.slugs import capped, unreserved
+from generator.text.dates import parse_declared
 
 SEED_SUFFIXES = (".md", ".txt")
 

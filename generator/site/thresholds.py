@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from importlib import resources
 
 MODULES = (
-    "dates.py",
+    "text/dates.py",
     "events/grouping.py",
     "events/provenance.py",
     "events/align.py",
     "events/compare.py",
     "events/quotes.py",
     "events/document.py",
-    "events/timeexpr.py",
+    "text/datementions.py",
     "events/pubdates.py",
     "events/timeline.py",
     "events/datefacts.py",

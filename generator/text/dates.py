@@ -1,16 +1,20 @@
-"""Dates: parse declared values with their precision, find dates in prose.
+"""Dates: the one place that reads, finds, resolves and formats dates.
 
-Only evidence that states publication gives a publication date: a declared
-value, a URL path, a dateline, a "Published/Updated/Posted" line, or a lede
-clause that reports the news itself ("officials said on Tuesday, November
-21"). A year-less date ("Tuesday, November 21") is resolved only from the
-article's own evidence or from the articles of its own event, and only where
-the weekday (when given) fits.
+- Declared values (front matter, a header, a URL path) are parsed with the
+  precision they were given at (:func:`parse_declared`, :func:`dates_in_url`).
+- Dates written in prose are found by one set of patterns. Full dates
+  ("Tuesday, November 21", "21 Nov 2023", "2023-11-21") are read for the
+  publication date (:func:`find_text_dates`, :func:`publication_in_text`); every
+  mention ("since October 17", "on Tuesday", "in April last year", "2004") is
+  resolved against a reference date for the comparisons (:func:`find_dates`).
+- A year-less publication date takes its year only from related dated
+  evidence, and only where the weekday (when named) fits (:func:`resolve_year`).
+- A date is shown at its precision: ``2023-11-21``, ``2023-11`` or ``2023``
+  (:meth:`DateValue.label`), which is also how the export writes it.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
@@ -18,64 +22,130 @@ from dataclasses import dataclass
 
 from dateutil import parser as dateutil_parser
 
-MONTHS = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS |= {name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name}
-MONTHS["sept"] = 9
-WEEKDAYS = {name.casefold(): i for i, name in enumerate(calendar.day_name)}
+from generator.text.calendar import MONTHS, WEEKDAYS
 
-# Month and weekday names must be capitalised: "may" and "march" are verbs too.
-_MONTH_NAMES = [*calendar.month_name[1:], *calendar.month_abbr[1:], "Sept"]
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?P<weekday>" + "|".join(calendar.day_name) + r"),?\s+)?"
-_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
-# "Tuesday, November 21", "November 21, 2023", "Nov. 21".
-_MONTH_DAY = re.compile(
-    _WEEKDAY + r"\b" + _MONTH + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+" + _YEAR + r"\b)?",
+DAY = "day"
+MONTH = "month"
+YEAR = "year"
+
+MIN_YEAR, MAX_YEAR = 1800, 2099
+"""The years a date may have, wherever it is read (declared, in a URL or in prose).
+
+One range for every reader, the one a four-digit year pattern can state exactly
+(18xx-20xx). News reports and their background fit it; a declared 2150 is a
+typo, not a date (and years near ``date.max`` would overflow later arithmetic)."""
+
+_YEAR_DIGITS = r"(?:1[89]|20)\d\d"  # MIN_YEAR-MAX_YEAR (a test checks they agree)
+# Pattern of a year in MIN_YEAR-MAX_YEAR (group ``year``).
+YEAR_NUMBER = r"(?P<year>" + _YEAR_DIGITS + r")"
+
+# Pattern of a capitalised month name or abbreviation (group ``month``); "may" and "march" are
+# verbs too. Longest first, so that "Sept" is not read as "Sep" and "June" not as "Jun".
+MONTH_NAME = (
+    r"(?P<month>"
+    + "|".join(n.capitalize() for n in sorted(MONTHS, key=lambda n: (-len(n), n)))
+    + r")\.?"
 )
-# "21 November 2023", "Tuesday 21 November".
-_DAY_MONTH = re.compile(
-    _WEEKDAY + r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r"\b)?",
+
+# Alternation of the capitalised weekday names.
+WEEKDAY_NAMES = "|".join(n.capitalize() for n in WEEKDAYS)
+
+_WEEKDAY = r"(?:(?P<weekday>" + WEEKDAY_NAMES + r"),?\s+)?"
+# A day-month date ends with the month name: "12 Marines" or "5 Augusta" is none.
+_MONTH_END = r"(?![\w-])"
+
+# An ISO date in prose: "2023-11-21".
+ISO = re.compile(r"\b" + YEAR_NUMBER + r"-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+
+# A month-day date: "Tuesday, November 21", "November 21, 2023", "Nov. 21".
+MONTH_DAY = re.compile(
+    _WEEKDAY
+    + r"\b"
+    + MONTH_NAME
+    + r"\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+"
+    + YEAR_NUMBER
+    + r"\b)?"
 )
-_ISO = re.compile(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+
+# A day-month date: "21 November 2023", "Tuesday 21 November".
+DAY_MONTH = re.compile(
+    _WEEKDAY
+    + r"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+"
+    + MONTH_NAME
+    + _MONTH_END
+    + r"(?:,?\s+"
+    + YEAR_NUMBER
+    + r"\b)?"
+)
+
+_FULL_DATES = (MONTH_DAY, DAY_MONTH, ISO)
+
 # Dates inside URLs: /2023/11/21/, /2023-11-21/, _2023_11_21_, /20231121/, and /2023/11/.
-_URL_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)([/_-])([01]?\d)\2([0-3]?\d)(?!\d)")
-_URL_COMPACT = re.compile(r"(?<![\w.])((?:19|20)\d\d)([01]\d)([0-3]\d)(?!\w)")
-_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/([01]\d)/")
+_URL_DAY = re.compile(r"(?<!\d)(" + _YEAR_DIGITS + r")([/_-])([01]?\d)\2([0-3]?\d)(?!\d)")
+_URL_COMPACT = re.compile(r"(?<![\w.])(" + _YEAR_DIGITS + r")([01]\d)([0-3]\d)(?!\w)")
+_URL_MONTH = re.compile(r"/(" + _YEAR_DIGITS + r")/([01]\d)/")
 _ISO_PARTIAL = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
-class ParsedDate:
-    """A date with the precision it was given at (``day``, ``month`` or ``year``)."""
+class DateValue:
+    """A date with the precision it was given at.
+
+    Attributes:
+        date: The date; below day precision its first day (``2023-11-01``, ``2023-01-01``).
+        precision: ``day``, ``month`` or ``year``.
+    """
 
     date: dt.date
     precision: str
 
+    @property
+    def first(self) -> dt.date:
+        """The first day the value covers."""
+        return self.date
 
-@dataclass(frozen=True, slots=True)
-class TextDate:
-    """A date written in prose; ``year`` is None when the text omits it."""
+    @property
+    def last(self) -> dt.date:
+        """The last day the value covers (the month's or year's last day below day precision)."""
+        if self.precision == YEAR:
+            return dt.date(self.date.year, 12, 31)
+        if self.precision == MONTH:
+            following = dt.date(self.date.year + self.date.month // 12, self.date.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return self.date
 
-    year: int | None
-    month: int
-    day: int
-    weekday: int | None
-    start: int
-    end: int
-    text: str
-
-
-# Publication dates outside these years are typos (and would overflow the
-# date arithmetic of later stages), so they are refused like unknown formats.
-MIN_YEAR, MAX_YEAR = 1800, 2200
+    def label(self) -> str:
+        """The date at its precision, ISO style: ``2023-11-21``, ``2023-11`` or ``2023``."""
+        return label(self.date, self.precision)
 
 
-def parse_declared(value: object) -> ParsedDate | None:
+def label(date: dt.date, precision: str) -> str:
+    """Write a date at its precision, ISO style (``2023-11-21``, ``2023-11``, ``2023``).
+
+    Args:
+        date: The date (its first day below day precision).
+        precision: ``day``, ``month`` or ``year``.
+
+    Returns:
+        The ISO 8601 form at that precision.
+    """
+    if precision == YEAR:
+        return f"{date.year:04d}"
+    if precision == MONTH:
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.isoformat()
+
+
+# --- declared values ---------------------------------------------------------
+
+
+def parse_declared(value: object) -> DateValue | None:
     """Parse a declared date (front matter or header) and keep its precision.
 
     Accepts ``date``/``datetime`` objects, ISO strings (``2023``, ``2023-11``,
-    ``2023-11-21``) and common written forms (``21 Nov 2023``). Returns None when
-    the value is not a recognisable date or its year is outside MIN_YEAR–MAX_YEAR.
+    ``2023-11-21``) and common written forms (``21 Nov 2023``, parsed by
+    dateutil). Returns None when the value is not a recognisable date or its
+    year is outside MIN_YEAR–MAX_YEAR.
     """
     parsed = _parse_declared(value)
     if parsed is None or not MIN_YEAR <= parsed.date.year <= MAX_YEAR:
@@ -83,13 +153,13 @@ def parse_declared(value: object) -> ParsedDate | None:
     return parsed
 
 
-def _parse_declared(value: object) -> ParsedDate | None:
+def _parse_declared(value: object) -> DateValue | None:
     if isinstance(value, dt.datetime):
-        return ParsedDate(value.date(), "day")
+        return DateValue(value.date(), DAY)
     if isinstance(value, dt.date):
-        return ParsedDate(value, "day")
-    if isinstance(value, int) and 1000 <= value <= 9999:
-        return ParsedDate(dt.date(value, 1, 1), "year")
+        return DateValue(value, DAY)
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return DateValue(dt.date(value, 1, 1), YEAR)
     if not isinstance(value, str) or not value.strip():
         return None
     iso = _ISO_PARTIAL.match(value)
@@ -98,20 +168,20 @@ def _parse_declared(value: object) -> ParsedDate | None:
     return _parse_written(value)
 
 
-def _from_parts(year: int | None, month: int | None, day: int | None) -> ParsedDate | None:
+def _from_parts(year: int | None, month: int | None, day: int | None) -> DateValue | None:
     if year is None:
         return None
     try:
         if month is None:
-            return ParsedDate(dt.date(year, 1, 1), "year")
+            return DateValue(dt.date(year, 1, 1), YEAR)
         if day is None:
-            return ParsedDate(dt.date(year, month, 1), "month")
-        return ParsedDate(dt.date(year, month, day), "day")
+            return DateValue(dt.date(year, month, 1), MONTH)
+        return DateValue(dt.date(year, month, day), DAY)
     except ValueError:
         return None
 
 
-def _parse_written(value: str) -> ParsedDate | None:
+def _parse_written(value: str) -> DateValue | None:
     # Parse twice with different defaults: a component that changes with the
     # default was missing from the text, which gives the precision.
     try:
@@ -122,13 +192,13 @@ def _parse_written(value: str) -> ParsedDate | None:
     if first.year != second.year:
         return None
     if first.month != second.month:
-        return ParsedDate(dt.date(first.year, 1, 1), "year")
+        return DateValue(dt.date(first.year, 1, 1), YEAR)
     if first.day != second.day:
-        return ParsedDate(dt.date(first.year, first.month, 1), "month")
-    return ParsedDate(first.date(), "day")
+        return DateValue(dt.date(first.year, first.month, 1), MONTH)
+    return DateValue(first.date(), DAY)
 
 
-def dates_in_url(url: str) -> ParsedDate | None:
+def dates_in_url(url: str) -> DateValue | None:
     """Return the date embedded in a URL path, if any (day, else month precision)."""
     path = url.split("?", 1)[0]
     for day in _URL_DAY.finditer(path):
@@ -145,25 +215,40 @@ def dates_in_url(url: str) -> ParsedDate | None:
     return _from_parts(int(month[1]), int(month[2]), None) if month else None
 
 
+# --- full dates in prose (publication evidence) -------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TextDate:
+    """A full date written in prose; ``year`` is None when the text omits it."""
+
+    year: int | None
+    month: int
+    day: int
+    weekday: int | None
+    start: int
+    end: int
+    text: str
+
+
 def find_text_dates(text: str) -> Iterator[TextDate]:
-    """Yield the dates written in ``text``, in order of appearance."""
+    """Yield the full dates (with a day) written in ``text``, in order of appearance."""
     found: list[TextDate] = []
-    for pattern in (_MONTH_DAY, _DAY_MONTH, _ISO):
+    for pattern in _FULL_DATES:
         for match in pattern.finditer(text):
             parsed = _text_date(match)
-            if parsed and not any(_overlaps(parsed, other) for other in found):
+            if parsed and not any(parsed.start < o.end and o.start < parsed.end for o in found):
                 found.append(parsed)
     yield from sorted(found, key=lambda d: d.start)
 
 
 def _text_date(match: re.Match[str]) -> TextDate | None:
     groups = match.groupdict()
-    month_text = groups["month"]
-    month = int(month_text) if month_text.isdigit() else MONTHS[month_text.casefold()]
     day = int(groups["day"])
     year = int(groups["year"]) if groups.get("year") else None
     weekday_text = groups.get("weekday")
-    weekday = WEEKDAYS[weekday_text.casefold()] if weekday_text else None
+    weekday = WEEKDAYS[weekday_text.lower()] if weekday_text else None
+    month = month_number(groups["month"])
     try:
         dt.date(year or 2000, month, day)  # 2000 is a leap year: Feb 29 stays valid.
     except ValueError:
@@ -171,8 +256,9 @@ def _text_date(match: re.Match[str]) -> TextDate | None:
     return TextDate(year, month, day, weekday, match.start(), match.end(), match.group(0))
 
 
-def _overlaps(a: TextDate, b: TextDate) -> bool:
-    return a.start < b.end and b.start < a.end
+def month_number(text: str) -> int:
+    """The month number of a month name ("Nov.", "November") or digits ("11")."""
+    return int(text) if text.isdigit() else MONTHS[text.rstrip(".").lower()]
 
 
 def resolve_year(
@@ -211,13 +297,14 @@ def resolve_year(
     return best[1] if best else None
 
 
+# --- publication evidence in the opening of an article ------------------------
+
 LEDE_DATE_SENTENCES = 2
 """Only the first sentences of the lede are read for a publication date (a one-paragraph
 article recounts its background later in the same paragraph)."""
 
 YEAR_FROM_OWN_DATES_DAYS = 183
 """A year-less weekday date takes the year of the article's own full dates at most this far off."""
-
 
 # What states publication in running text. Each needs the date right beside
 # the words that make it a publication date, so that the date of a birth, a
