@@ -188,7 +188,7 @@ def _compatible_time(a: Claim, b: Claim) -> bool:
 def _same_value(a: Claim, b: Claim) -> bool:
     """Whether two claims give the same precise number (vague words never match)."""
     qa, qb = a.quantity, b.quantity
-    return not qa.vague and not qb.vague and qa.low == qb.low and qa.high == qb.high
+    return not qa.vague and not qb.vague and a.amount == b.amount
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
