@@ -17,6 +17,7 @@ MODULES = (
     "events/grouping.py",
     "events/provenance.py",
     "events/align.py",
+    "events/similarity.py",
     "events/compare.py",
     "events/quotes.py",
     "events/document.py",
