@@ -24,7 +24,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections import Counter, defaultdict
@@ -34,6 +33,7 @@ from dataclasses import dataclass
 from generator.events.similarity import greedy_merge, lsh_neighbours, minhash, sparse_dot, tfidf
 from generator.events.text import HEADING, Sentence, content_words, split_sentences
 from generator.models import Article
+from generator.text.calendar import MONTHS, WEEKDAYS
 from generator.text.datementions import find_dates
 from generator.text.dates import DAY
 
@@ -167,10 +167,11 @@ class _Names:
 
 
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# Capitalised words that are not names: calendar words and titles.
+# Capitalised words that are not names: calendar words and titles. Months by their full
+# name (the longest of each month's names) only: "Jan" and "Mar" can be names.
 _NOT_NAMES = frozenset(
-    {m.lower() for m in calendar.month_name[1:]}
-    | {d.lower() for d in calendar.day_name}
+    {max((n for n, m in MONTHS.items() if m == month), key=len) for month in range(1, 13)}
+    | set(WEEKDAYS)
     | {"the", "and", "but", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president"}
 )
 

@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 from dateutil import parser as dateutil_parser
 
@@ -27,6 +28,8 @@ from generator.text.calendar import MONTHS, WEEKDAYS
 DAY = "day"
 MONTH = "month"
 YEAR = "year"
+# The precisions a date is given at, coarsest first.
+PRECISIONS = (YEAR, MONTH, DAY)
 
 MIN_YEAR, MAX_YEAR = 1800, 2099
 """The years a date may have, wherever it is read (declared, in a URL or in prose).
@@ -261,8 +264,24 @@ def month_number(text: str) -> int:
     return int(text) if text.isdigit() else MONTHS[text.rstrip(".").lower()]
 
 
+class YearlessParts(Protocol):
+    """What a date without its year gives: month, day, and the weekday when named."""
+
+    @property
+    def month(self) -> int:
+        """1-12."""
+
+    @property
+    def day(self) -> int:
+        """1-31."""
+
+    @property
+    def weekday(self) -> int | None:
+        """0 (Monday) - 6, or None."""
+
+
 def resolve_year(
-    partial: TextDate, evidence: Iterable[dt.date], max_days: int = 366
+    partial: YearlessParts, evidence: Iterable[dt.date], max_days: int = 366
 ) -> dt.date | None:
     """Choose the year of a year-less date from related dates.
 
@@ -273,7 +292,7 @@ def resolve_year(
     dates of the other articles of its event, never the whole corpus.
 
     Args:
-        partial: The date found in the text, without a year.
+        partial: The date without a year (a :class:`TextDate`, a stored ``YearlessDate``).
         evidence: Dates that bound when the article was published.
         max_days: Farthest a resolved date may lie from the evidence.
 
