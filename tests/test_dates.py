@@ -6,8 +6,11 @@ import datetime as dt
 
 import pytest
 
-from generator.dates import (
-    ParsedDate,
+from generator.text.datementions import find_dates
+from generator.text.dates import (
+    MAX_YEAR,
+    MIN_YEAR,
+    DateValue,
     TextDate,
     dates_in_url,
     find_text_dates,
@@ -20,19 +23,19 @@ from generator.dates import (
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        (dt.date(2031, 4, 5), ParsedDate(dt.date(2031, 4, 5), "day")),
-        (dt.datetime(2031, 4, 5, 13, 30), ParsedDate(dt.date(2031, 4, 5), "day")),
-        (2031, ParsedDate(dt.date(2031, 1, 1), "year")),
-        ("2031", ParsedDate(dt.date(2031, 1, 1), "year")),
-        ("2031-04", ParsedDate(dt.date(2031, 4, 1), "month")),
-        ("2031-04-05", ParsedDate(dt.date(2031, 4, 5), "day")),
-        (" 2031-4-5 ", ParsedDate(dt.date(2031, 4, 5), "day")),
-        ("5 April 2031", ParsedDate(dt.date(2031, 4, 5), "day")),
-        ("April 5, 2031", ParsedDate(dt.date(2031, 4, 5), "day")),
-        ("April 2031", ParsedDate(dt.date(2031, 4, 1), "month")),
+        (dt.date(2031, 4, 5), DateValue(dt.date(2031, 4, 5), "day")),
+        (dt.datetime(2031, 4, 5, 13, 30), DateValue(dt.date(2031, 4, 5), "day")),
+        (2031, DateValue(dt.date(2031, 1, 1), "year")),
+        ("2031", DateValue(dt.date(2031, 1, 1), "year")),
+        ("2031-04", DateValue(dt.date(2031, 4, 1), "month")),
+        ("2031-04-05", DateValue(dt.date(2031, 4, 5), "day")),
+        (" 2031-4-5 ", DateValue(dt.date(2031, 4, 5), "day")),
+        ("5 April 2031", DateValue(dt.date(2031, 4, 5), "day")),
+        ("April 5, 2031", DateValue(dt.date(2031, 4, 5), "day")),
+        ("April 2031", DateValue(dt.date(2031, 4, 1), "month")),
     ],
 )
-def test_declared_dates_keep_their_precision(value: object, expected: ParsedDate) -> None:
+def test_declared_dates_keep_their_precision(value: object, expected: DateValue) -> None:
     assert parse_declared(value) == expected
 
 
@@ -59,18 +62,18 @@ def test_unknown_declared_dates_are_none(value: object) -> None:
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("https://example.org/world/2031/04/05/story.html", ParsedDate(dt.date(2031, 4, 5), "day")),
+        ("https://example.org/world/2031/04/05/story.html", DateValue(dt.date(2031, 4, 5), "day")),
         (
             "https://example.org/world/council-votes-2031-04-05/",
-            ParsedDate(dt.date(2031, 4, 5), "day"),
+            DateValue(dt.date(2031, 4, 5), "day"),
         ),
-        ("https://example.org/2031/04/council-votes", ParsedDate(dt.date(2031, 4, 1), "month")),
+        ("https://example.org/2031/04/council-votes", DateValue(dt.date(2031, 4, 1), "month")),
         ("https://example.org/story?from=2031-04-05", None),
         ("https://example.org/story/123456789", None),
         ("https://example.org/2031/13/45/bad", None),
     ],
 )
-def test_dates_in_urls(url: str, expected: ParsedDate | None) -> None:
+def test_dates_in_urls(url: str, expected: DateValue | None) -> None:
     assert dates_in_url(url) == expected
 
 
@@ -187,3 +190,36 @@ def test_publication_evidence_in_text(text: str, kind: str) -> None:
 )
 def test_dates_of_other_things_are_not_publication_dates(text: str) -> None:
     assert publication_in_text(text) is None
+
+
+@pytest.mark.parametrize("year", [MIN_YEAR - 1, MIN_YEAR, 1999, 2000, MAX_YEAR, MAX_YEAR + 1])
+def test_one_year_range_for_every_reader(year: int) -> None:
+    inside = MIN_YEAR <= year <= MAX_YEAR
+    assert (parse_declared(f"{year}-04-05") is not None) == inside
+    assert (dates_in_url(f"https://example.org/{year}/04/05/story") is not None) == inside
+    assert next(find_text_dates(f"on April 5, {year}, it opened"), None) is not None
+    assert (next(find_text_dates(f"on April 5, {year}, it opened")).year is not None) == inside
+    years = [m for m in find_dates(f"It opened in {year}.", None) if m.precision == "year"]
+    assert bool(years) == inside
+
+
+@pytest.mark.parametrize(
+    "text", ["The 12 Marines were flown out.", "She moved to 5 Augusta Road.", "All 3 Junes."]
+)
+def test_a_number_before_a_word_that_starts_like_a_month_is_no_date(text: str) -> None:
+    assert list(find_text_dates(text)) == []
+    assert [m for m in find_dates(text, dt.date(2031, 4, 5)) if m.precision == "day"] == []
+
+
+def test_values_cover_their_precision_and_print_iso() -> None:
+    month = DateValue(dt.date(2031, 2, 1), "month")
+    assert (month.first, month.last, month.label()) == (
+        dt.date(2031, 2, 1),
+        dt.date(2031, 2, 28),
+        "2031-02",
+    )
+    year = DateValue(dt.date(2031, 1, 1), "year")
+    assert (year.last, year.label()) == (dt.date(2031, 12, 31), "2031")
+    december = DateValue(dt.date(2031, 12, 1), "month")
+    assert december.last == dt.date(2031, 12, 31)
+    assert DateValue(dt.date(2031, 4, 5), "day").label() == "2031-04-05"

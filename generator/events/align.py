@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from generator.events.claims import Claim
+from generator.events.similarity import greedy_merge, jaccard, weighted_dice
 
 FACT_ANCHOR_GAP_DAYS = 60
 """Two numbers about times further apart than this (e.g. a 2004 tsunami and a 2013
@@ -50,13 +50,6 @@ number a report leads with (its death toll, its attack count) is usually the one
 reports of the event give too."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Pair:
-    score: float
-    a: int
-    b: int
-
-
 def dedupe(claims: Sequence[Claim]) -> list[Claim]:
     """Drop an article's repeats of a claim it already made (same thing, value, time)."""
     kept: list[Claim] = []
@@ -90,7 +83,6 @@ def align(claims: Sequence[Claim]) -> list[list[Claim]]:
     idf = _idf(ordered)
     leads = _leads(ordered)
     scores: dict[tuple[int, int], float] = {}
-    pairs: list[_Pair] = []
     for i, a in enumerate(ordered):
         for j in range(i + 1, len(ordered)):
             score = similarity(a, ordered[j], idf)
@@ -98,25 +90,19 @@ def align(claims: Sequence[Claim]) -> list[list[Claim]]:
                 score += LEAD_CLAIM_BONUS
             if score is not None:
                 scores[(i, j)] = score
-                if score >= ALIGN_MIN_SCORE:
-                    pairs.append(_Pair(score, i, j))
-    pairs.sort(key=lambda p: (-p.score, p.a, p.b))
-    cluster_of = list(range(len(ordered)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
-    for pair in pairs:
-        ca, cb = cluster_of[pair.a], cluster_of[pair.b]
-        if ca == cb or not _mergeable(members[ca], members[cb], ordered, scores):
-            continue
-        for index in members[cb]:
-            cluster_of[index] = ca
-        members[ca].extend(members.pop(cb))
-    groups = [sorted((ordered[i] for i in m), key=lambda c: c.article_id) for m in members.values()]
+    clusters = greedy_merge(
+        len(ordered),
+        ((score, i, j) for (i, j), score in scores.items()),
+        ALIGN_MIN_SCORE,
+        lambda left, right: _mergeable(left, right, ordered, scores),
+    )
+    groups = [sorted((ordered[i] for i in m), key=lambda c: c.article_id) for m in clusters]
     return sorted(groups, key=lambda g: (-len(g), g[0].article_id, g[0].sentence))
 
 
 def _mergeable(
-    left: list[int],
-    right: list[int],
+    left: Sequence[int],
+    right: Sequence[int],
     ordered: Sequence[Claim],
     scores: Mapping[tuple[int, int], float],
 ) -> bool:
@@ -151,7 +137,7 @@ def similarity(a: Claim, b: Claim, idf: Mapping[str, float]) -> float | None:
     if a.loc and b.loc and not a.loc & b.loc:
         return None
     same = _same_value(a, b)
-    score = NEAR_WEIGHT * _jaccard(a.near, b.near) + SENTENCE_WEIGHT * _weighted(
+    score = NEAR_WEIGHT * jaccard(a.near, b.near) + SENTENCE_WEIGHT * weighted_dice(
         a.words, b.words, idf
     )
     if a.key != b.key:
@@ -188,19 +174,7 @@ def _compatible_time(a: Claim, b: Claim) -> bool:
 def _same_value(a: Claim, b: Claim) -> bool:
     """Whether two claims give the same precise number (vague words never match)."""
     qa, qb = a.quantity, b.quantity
-    return not qa.vague and not qb.vague and qa.low == qb.low and qa.high == qb.high
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    """Plain Jaccard overlap."""
-    union = a | b
-    return len(a & b) / len(union) if union else 0.0
-
-
-def _weighted(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
-    """IDF-weighted Dice overlap (kinder than Jaccard to sentences of unequal length)."""
-    total = sum(idf.get(w, 1.0) for w in a) + sum(idf.get(w, 1.0) for w in b)
-    return 2 * sum(idf.get(w, 1.0) for w in a & b) / total if total else 0.0
+    return not qa.vague and not qb.vague and a.amount == b.amount
 
 
 def _idf(claims: Iterable[Claim]) -> dict[str, float]:

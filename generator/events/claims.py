@@ -8,6 +8,7 @@ period "since October 17".
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Sequence
@@ -32,7 +33,8 @@ from generator.events.lexicon import (
 )
 from generator.events.numbers import Quantity, find_quantities
 from generator.events.text import HEADING, TABLE, content_words, lemma, token_spans
-from generator.events.timeexpr import DateMention
+from generator.text.datementions import DateMention
+from generator.text.dates import DAY, DateValue
 
 _CLAUSE_END = frozenset(
     {",", ";", ".", ":", "(", ")", '"', "!", "?", "—", "–", "which", "who", "that"}
@@ -59,6 +61,10 @@ UNITS_AFTER_NUMBER: frozenset[str] = word_set("magnitude percent per cent degree
 """Units that head the phrase after a number even when a noun follows ("6.1 magnitude quake")."""
 
 
+Amount = tuple[float | dt.date | None, float | dt.date | None]
+"""A claim's value for comparison: a count's bounds or a date's first and last day."""
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """One number an article states, with what it counts.
@@ -69,7 +75,7 @@ class Claim:
         line: 1-based line of the seed file.
         text: The sentence as written.
         context: The sentence window as written (with the sentence before, after an anaphor).
-        quantity: The number, qualifier and range.
+        quantity: The number, qualifier and range (a date fact counts nothing: no value).
         measure: ``killed``, ``injured``, ``missing`` or "" for a plain count.
         thing: Lemma of the counted noun ("attack", "troop"); ``people`` for harm to people.
         noun: For harm counts, the counted noun as written ("children"), else "".
@@ -82,7 +88,7 @@ class Claim:
         dates: Other dates in the same sentence window.
         details: Other counts in the sentence window: (comparable key, text as written).
         anchor: The time the sentence is about, or None.
-        when: For a date fact (measure ``date``), the date as written.
+        when: For a date fact (measure ``date``), the date as written and resolved.
     """
 
     article_id: str
@@ -109,6 +115,23 @@ class Claim:
     def key(self) -> tuple[str, str]:
         """What is counted: (measure, thing)."""
         return (self.measure, self.thing)
+
+    @property
+    def date(self) -> DateValue | None:
+        """For a date fact, the date it states at its precision (else None)."""
+        return self.when.value if self.when is not None else None
+
+    @property
+    def amount(self) -> Amount:
+        """What the claim states, to compare claims.
+
+        A count's (low, high); a date's (first day, last day), the last None for a
+        single day as for a single number.
+        """
+        date = self.date
+        if date is not None:
+            return (date.first, date.last if date.precision != DAY else None)
+        return (self.quantity.low, self.quantity.high)
 
     @property
     def shown(self) -> str:

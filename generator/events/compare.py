@@ -106,6 +106,7 @@ def _cell(claim: Claim) -> FactCell:
         since=claim.since.text if claim.since else None,
         sentence=claim.text,
         line=claim.line,
+        date=claim.date,
     )
 
 
@@ -113,7 +114,7 @@ def _status(group: Sequence[Claim]) -> str:
     """single, agreed or conflict."""
     if len({c.article_id for c in group}) < 2:
         return SINGLE
-    values = {(c.quantity.low, c.quantity.high) for c in group if not c.quantity.vague}
+    values = {c.amount for c in group if not c.quantity.vague}
     periods = {c.since.date for c in group if c.since is not None}
     return CONFLICT if len(values) > 1 or len(periods) > 1 else AGREED
 

@@ -2,7 +2,10 @@
 
 "The attacks began on October 17", "the strike on Tuesday evening", "55
 attacks since September" each give a date for a thing (attack, strike). They
-become claims with measure ``date`` and are aligned and classified like counts.
+become claims with measure ``date`` and are aligned and classified like counts;
+their value is the date itself at its precision (``Claim.date``, a
+:class:`~generator.text.dates.DateValue`), compared by the days it covers and
+exported as an ISO date. They count nothing, so their quantity is empty.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from generator.events.document import Doc, span_of
 from generator.events.lexicon import FUNCTION_WORDS, word_set
 from generator.events.numbers import Quantity
 from generator.events.text import HEADING, TABLE, TOKEN_RE, lemma
-from generator.events.timeexpr import DAY, MONTH, DateMention
+from generator.text.datementions import DateMention
+from generator.text.dates import DAY, MONTH
 
 DATE_FACT_RELATIONS = word_set("on since in")
 """Only dates introduced by these words ("on Tuesday", "since October 17") become date facts."""
@@ -70,8 +74,7 @@ def _date_claim(
     if span is None:
         return None
     window = doc.window(index)
-    high = span.last.toordinal() if mention.precision != DAY else None
-    quantity = Quantity(0, 0, float(span.first.toordinal()), high, "", 0, False, None, mention.text)
+    quantity = Quantity(0, 0, None, None, "", 0, False, None, mention.text)
     return Claim(
         article_id=doc.id,
         sentence=index,

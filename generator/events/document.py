@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from generator.events.lexicon import word_set
 from generator.events.text import HEADING, Sentence, split_sentences
-from generator.events.timeexpr import DAY, MONTH, YEAR, DateMention, find_dates
 from generator.models import Article
+from generator.text.datementions import DateMention, find_dates
+from generator.text.dates import DAY
 
 _ANAPHOR = re.compile(
     r"^(?:The|This|That|These|Those|It|They|He|She|His|Her|Its|Their|Such)\b", re.UNICODE
@@ -88,15 +89,8 @@ class Doc:
 
 def span_of(mention: DateMention) -> Span | None:
     """The interval a resolved mention covers, or None when it is unresolved."""
-    if mention.date is None:
-        return None
-    first = mention.date
-    if mention.precision == YEAR:
-        return Span(first, dt.date(first.year, 12, 31))
-    if mention.precision == MONTH:
-        following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
-        return Span(first, following - dt.timedelta(days=1))
-    return Span(first, first)
+    value = mention.value
+    return Span(value.first, value.last) if value is not None else None
 
 
 def build_doc(
@@ -167,15 +161,4 @@ def _year_hint(years: dict[int, int], paragraph: int) -> int | None:
     return None
 
 
-def day_label(date: dt.date | None, precision: str) -> str:
-    """Format a date at its precision."""
-    if date is None:
-        return "unknown"
-    if precision == YEAR:
-        return str(date.year)
-    if precision == MONTH:
-        return f"{date.year}-{date.month:02d}"
-    return date.isoformat()
-
-
-__all__ = ["DAY", "Doc", "Span", "build_doc", "day_label", "span_of"]
+__all__ = ["DAY", "Doc", "Span", "build_doc", "span_of"]

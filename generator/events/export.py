@@ -82,6 +82,7 @@ def _fact(row: FactRow) -> dict[str, Any]:
                 "value": cell.value,
                 "low": cell.low,
                 "high": cell.high,
+                "date": cell.date.label() if cell.date is not None else None,
                 "qualifier": cell.qualifier,
                 "since": cell.since,
                 "sentence": cell.sentence,

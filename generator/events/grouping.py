@@ -24,16 +24,18 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from generator.events.similarity import greedy_merge, lsh_neighbours, minhash, sparse_dot, tfidf
 from generator.events.text import HEADING, Sentence, content_words, split_sentences
-from generator.events.timeexpr import DAY, find_dates
 from generator.models import Article
+from generator.text.calendar import MONTHS, WEEKDAYS
+from generator.text.datementions import find_dates
+from generator.text.dates import DAY
 
 GROUP_LINK_MIN = 0.4
 """Smallest pair similarity (text cosine + weighted name cosine, 0-2) that proposes a merge."""
@@ -79,9 +81,6 @@ GROUP_SIGNATURE_TERMS = 25
 GROUP_LSH_THRESHOLD = 0.1
 """Jaccard threshold of the signature LSH (low: it only proposes candidates)."""
 
-MINHASH_PERMUTATIONS = 128
-"""Number of MinHash permutations (fixed seed 1)."""
-
 
 @dataclass(frozen=True, slots=True)
 class Grouping:
@@ -106,36 +105,21 @@ class _Similarity:
         # An article without content words gets a token of its own, so it matches nothing
         # (and the vectorizer never sees an empty vocabulary).
         texts = [text or f"empty-article-{n}" for n, text in enumerate(texts)]
-        # Imported here: scikit-learn takes seconds to import, and `briefing check` on
-        # seeds that are all refused by a limit must answer at once.
-        import numpy as np
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        import numpy as np  # with scikit-learn, imported only when there is text to compare
 
-        self.vectorizer = TfidfVectorizer(analyzer=str.split, sublinear_tf=True)
-        self.matrix = self.vectorizer.fit_transform(texts).tocsr()
-        self.terms = self.vectorizer.get_feature_names_out()
-        self.rows = [
-            dict(zip(self.matrix[i].indices.tolist(), self.matrix[i].data.tolist(), strict=True))
-            for i in range(self.matrix.shape[0])
-        ]
+        self.matrix, self.rows, self.terms = tfidf(texts)
         name_texts = [" ".join(n.weighted) or f"no-names-{k}" for k, n in enumerate(names)]
-        self.names = (
-            TfidfVectorizer(analyzer=str.split, sublinear_tf=True).fit_transform(name_texts).tocsr()
-        )
+        self.names, self.name_rows, _ = tfidf(name_texts)
         self.named = np.array([bool(n.weighted) for n in names])
-        self.name_rows = [
-            dict(zip(self.names[i].indices.tolist(), self.names[i].data.tolist(), strict=True))
-            for i in range(self.names.shape[0])
-        ]
         self.cache: dict[tuple[int, int], float] = {}
 
     def score(self, i: int, j: int) -> float:
         """Similarity of articles ``i`` and ``j`` (cached)."""
         key = (min(i, j), max(i, j))
         if key not in self.cache:
-            text = _dot(self.rows[i], self.rows[j])
+            text = sparse_dot(self.rows[i], self.rows[j])
             named = bool(self.named[i] and self.named[j])
-            name = _dot(self.name_rows[i], self.name_rows[j]) if named else text
+            name = sparse_dot(self.name_rows[i], self.name_rows[j]) if named else text
             self.cache[key] = round(text + GROUP_NAME_WEIGHT * name, 6)
         return self.cache[key]
 
@@ -159,15 +143,8 @@ class _Similarity:
     def signature(self, i: int) -> list[str]:
         """The article's top TF-IDF terms."""
         row = self.rows[i]
-        order = sorted(row, key=lambda t: (-row[t], str(self.terms[t])))
-        return [str(self.terms[t]) for t in order[:GROUP_SIGNATURE_TERMS]]
-
-
-def _dot(a: Mapping[int, float], b: Mapping[int, float]) -> float:
-    """Dot product of two sparse rows."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+        order = sorted(row, key=lambda t: (-row[t], self.terms[t]))
+        return [self.terms[t] for t in order[:GROUP_SIGNATURE_TERMS]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,10 +167,11 @@ class _Names:
 
 
 _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-# Capitalised words that are not names: calendar words and titles.
+# Capitalised words that are not names: calendar words and titles. Months by their full
+# name (the longest of each month's names) only: "Jan" and "Mar" can be names.
 _NOT_NAMES = frozenset(
-    {m.lower() for m in calendar.month_name[1:]}
-    | {d.lower() for d in calendar.day_name}
+    {max((n for n, m in MONTHS.items() if m == month), key=len) for month in range(1, 13)}
+    | set(WEEKDAYS)
     | {"the", "and", "but", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president"}
 )
 
@@ -350,26 +328,15 @@ def _cluster(
     sim.prime(candidates)
     distinctive = _distinctive(names, places)
     days = [_event_days(a, s) for a, s in zip(articles, sentences, strict=True)]
-    links = sorted(
-        ((sim.score(i, j), i, j) for i, j in candidates if _close(dates[i], dates[j])),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
-    members: dict[int, list[int]] = {i: [i] for i in range(len(articles))}
-    owner = list(range(len(articles)))
-    for score, i, j in links:
-        if score < GROUP_LINK_MIN:
-            break
-        a, b = owner[i], owner[j]
-        if a == b or not _mergeable(members[a], members[b], sim, dates, days):
-            continue
-        if _contrast(members[a], members[b], names, distinctive) or _contrast(
-            members[b], members[a], names, distinctive
-        ):
-            continue
-        for k in members[b]:
-            owner[k] = a
-        members[a].extend(members.pop(b))
-    groups = [sorted(articles[k].id for k in m) for m in members.values()]
+    links = [(sim.score(i, j), i, j) for i, j in candidates if _close(dates[i], dates[j])]
+
+    def mergeable(left: Sequence[int], right: Sequence[int]) -> bool:
+        return _mergeable(left, right, sim, dates, days) and not (
+            _contrast(left, right, names, distinctive) or _contrast(right, left, names, distinctive)
+        )
+
+    clusters = greedy_merge(len(articles), links, GROUP_LINK_MIN, mergeable)
+    groups = [sorted(articles[k].id for k in m) for m in clusters]
     return (sorted(groups), len(candidates))
 
 
@@ -426,23 +393,10 @@ def _candidates(
     reuse_pairs: Sequence[tuple[str, str]],
 ) -> list[tuple[int, int]]:
     """Candidate pairs from signature LSH, rare shared actors and text reuse."""
-    from datasketch import MinHash, MinHashLSH  # slow to import (SciPy); see Similarity
-
-    lsh = MinHashLSH(threshold=GROUP_LSH_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
-    template = MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
-    hashes = []
-    for i in range(len(articles)):
-        signature = MinHash(
-            num_perm=MINHASH_PERMUTATIONS,
-            permutations=template.permutations,
-            scheme=template.scheme,
-        )
-        signature.update_batch([term.encode("utf-8") for term in sorted(sim.signature(i))])
-        hashes.append(signature)
-        lsh.insert(str(i), signature)
+    signatures = [minhash(sim.signature(i)) for i in range(len(articles))]
     pairs: set[tuple[int, int]] = set()
-    for i, signature in enumerate(hashes):
-        pairs.update((min(i, int(k)), max(i, int(k))) for k in lsh.query(signature) if int(k) != i)
+    for i, found in enumerate(lsh_neighbours(signatures, GROUP_LSH_THRESHOLD)):
+        pairs.update((min(i, k), max(i, k)) for k in found if k != i)
     by_actor: dict[str, list[int]] = defaultdict(list)
     for i, article in enumerate(articles):
         for actor in sorted(set(actors.get(article.id, ()))):

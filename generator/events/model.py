@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from generator.models import Published
+from generator.text.dates import DateValue
 
 AGREED = "agreed"
 CONFLICT = "conflict"
@@ -35,6 +36,7 @@ class FactCell:
         since: Start of the counted period as written, if stated.
         sentence: The sentence that states it.
         line: 1-based line in the seed file.
+        date: For a date fact, the date it states at its precision (low and high are None).
     """
 
     article_id: str
@@ -45,6 +47,7 @@ class FactCell:
     since: str | None
     sentence: str
     line: int
+    date: DateValue | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from generator.events.lexicon import (
     UNITS,
     VAGUE_QUANTITIES,
 )
+from generator.text.dates import MAX_YEAR, MIN_YEAR
 
 MAX_COUNT = 10**15
 """Largest value read as a count; longer digit strings are identifiers or noise (and a
@@ -26,8 +27,6 @@ string of hundreds of digits would overflow to infinity)."""
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or"})
-_YEAR_MIN = 1800
-_YEAR_MAX = 2100
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +76,8 @@ def format_number(value: float) -> str:
 
 
 def is_year(token: str) -> bool:
-    """Whether a digit token looks like a calendar year (no separators, 1800-2100)."""
-    return token.isdigit() and len(token) == 4 and _YEAR_MIN <= int(token) <= _YEAR_MAX
+    """Whether a digit token looks like a calendar year (no separators, MIN_YEAR-MAX_YEAR)."""
+    return token.isdigit() and len(token) == 4 and MIN_YEAR <= int(token) <= MAX_YEAR
 
 
 def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> list[Quantity]:

@@ -9,7 +9,6 @@ comparing every pair of sentences or articles.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -17,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from generator.events.model import ReuseLink, SentencePair
+from generator.events.similarity import jaccard, lsh_neighbours, minhash
 from generator.events.text import HEADING, TABLE, Sentence, content_words
 from generator.models import Article
 
@@ -41,9 +41,6 @@ REUSE_LSH_THRESHOLD = 0.3
 
 RELAY_FLAGS = frozenset({"ai-written"})
 """Article flags that mark a text as derived from other reporting."""
-
-MINHASH_PERMUTATIONS = 128
-"""Number of MinHash permutations (fixed seed 1, so results are reproducible)."""
 
 BOILERPLATE_SPREAD = 30
 """A sentence whose near-duplicates span more than this many articles is
@@ -156,7 +153,7 @@ def _distinct(entries: Sequence[_Entry]) -> tuple[list[_Entry], list[MinHash]]:
             continue
         seen.add(entry.words)
         kept.append(entry)
-    return kept, [_minhash(entry.words) for entry in kept]
+    return kept, [minhash(entry.words) for entry in kept]
 
 
 def _best_matches(entries: Sequence[_Entry], hashes: Sequence[MinHash]) -> _Matches:
@@ -165,21 +162,16 @@ def _best_matches(entries: Sequence[_Entry], hashes: Sequence[MinHash]) -> _Matc
     Each sentence keeps its most similar near-identical sentence in each other
     article; only LSH candidates are compared exactly.
     """
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=REUSE_LSH_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
-    for number in range(len(entries)):
-        lsh.insert(str(number), hashes[number])
     best: _Matches = defaultdict(dict)
-    for number, entry in enumerate(entries):
-        candidates = sorted(int(key) for key in lsh.query(hashes[number]))
+    neighbours = lsh_neighbours(hashes, REUSE_LSH_THRESHOLD)
+    for number, (entry, candidates) in enumerate(zip(entries, neighbours, strict=True)):
         if len({entries[c].article for c in candidates}) > BOILERPLATE_SPREAD:
             continue
         for other_number in candidates:
             other = entries[other_number]
             if other.article == entry.article:
                 continue
-            score = _jaccard(entry.words, other.words)
+            score = jaccard(entry.words, other.words)
             if score < REUSE_SENTENCE_MIN:
                 continue
             slot = best[(entry.article, other.article)]
@@ -223,32 +215,6 @@ def _entries(sentences: Mapping[str, Sequence[Sentence]]) -> list[_Entry]:
             if len(words) >= REUSE_MIN_WORDS:
                 out.append(_Entry(article, sentence, words))
     return out
-
-
-@functools.cache
-def _template() -> MinHash:
-    from datasketch import MinHash
-
-    return MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
-
-
-def _minhash(words: frozenset[str]) -> MinHash:
-    """MinHash signature of a word set (fixed seed; permutations shared, not recomputed)."""
-    from datasketch import MinHash
-
-    template = _template()
-    signature = MinHash(
-        num_perm=MINHASH_PERMUTATIONS,
-        permutations=template.permutations,
-        scheme=template.scheme,
-    )
-    signature.update_batch([word.encode("utf-8") for word in sorted(words)])
-    return signature
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    """Exact Jaccard overlap."""
-    return len(a & b) / len(a | b)
 
 
 def _link(

@@ -12,8 +12,8 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from generator import dates
 from generator.models import Article, Origin, Published, YearlessDate
+from generator.text import dates
 
 PEER_YEAR_MAX_DAYS = 14
 """A year-less publication date takes a year only if that puts it within this many days of a
@@ -43,7 +43,7 @@ def complete_from_event(
             a.published.date
             for a in (articles[i] for i in group)
             if a.published.date is not None
-            and a.published.precision == "day"
+            and a.published.precision == dates.DAY
             and a.published.origin in _PEER_ORIGINS
         ]
         if not evidence:
@@ -53,8 +53,7 @@ def complete_from_event(
             partial = article.published.yearless
             if article.published.date is not None or partial is None:
                 continue
-            text = dates.TextDate(None, partial.month, partial.day, partial.weekday, 0, 0, "")
-            resolved = dates.resolve_year(text, evidence, max_days=PEER_YEAR_MAX_DAYS)
+            resolved = dates.resolve_year(partial, evidence, max_days=PEER_YEAR_MAX_DAYS)
             if resolved is not None:
                 out[article_id] = _completed(article, partial, resolved)
     return out
@@ -67,7 +66,7 @@ def _completed(article: Article, partial: YearlessDate, resolved: dt.date) -> Ar
         f"from the dated reports of the same event{fits}"
     )
     published = Published(
-        resolved, "day", Origin.TEXT, inferred=True, line=article.published.line, note=note
+        resolved, dates.DAY, Origin.TEXT, inferred=True, line=article.published.line, note=note
     )
     flags = tuple(f for f in article.flags if f != "undated")
     return dataclasses.replace(article, published=published, flags=flags)

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from generator.events.document import Doc
 from generator.events.model import DatedPoint, TimelineEntry, TimelineMention
 from generator.events.text import HEADING
-from generator.events.timeexpr import DAY, DateMention
+from generator.text.datementions import DateMention
+from generator.text.dates import DAY, PRECISIONS, DateValue
 
 OCCURRED_LOOKBACK_DAYS = 7
 """The event is taken to have happened on a day named in the articles at most this many days
@@ -27,27 +28,19 @@ def timeline(docs: Sequence[Doc]) -> tuple[TimelineEntry, ...]:
     Returns:
         One entry per distinct date and precision.
     """
-    grouped: dict[tuple[dt.date, str], list[TimelineMention]] = defaultdict(list)
-    labels: dict[tuple[dt.date, str], str] = {}
+    grouped: dict[DateValue, list[TimelineMention]] = defaultdict(list)
     for doc in sorted(docs, key=lambda d: d.id):
         for sentence, mentions in zip(doc.sentences, doc.dates, strict=True):
             if sentence.kind == HEADING:
                 continue
             for mention in mentions:
-                if mention.date is None:
-                    continue
-                key = (mention.date, mention.precision)
-                labels[key] = mention.label()
-                grouped[key].append(
-                    TimelineMention(doc.id, mention.text, sentence.text, sentence.line)
-                )
-    return tuple(
-        TimelineEntry(date, precision, labels[(date, precision)], tuple(grouped[(date, precision)]))
-        for date, precision in sorted(grouped, key=lambda k: (k[0], _PRECISION_ORDER[k[1]]))
-    )
-
-
-_PRECISION_ORDER = {"year": 0, "month": 1, "day": 2}
+                if mention.value is not None:
+                    grouped[mention.value].append(
+                        TimelineMention(doc.id, mention.text, sentence.text, sentence.line)
+                    )
+    # A year or a month comes before the days in it.
+    order = sorted(grouped, key=lambda v: (v.date, PRECISIONS.index(v.precision)))
+    return tuple(TimelineEntry(v.date, v.precision, v.label(), tuple(grouped[v])) for v in order)
 
 
 def occurred(docs: Sequence[Doc]) -> DatedPoint:
@@ -68,8 +61,9 @@ def occurred(docs: Sequence[Doc]) -> DatedPoint:
     support: dict[dt.date, set[str]] = defaultdict(set)
     for doc in docs:
         for mention in (m for mentions in doc.dates for m in mentions):
-            if _occurrence(mention, first, last):
-                support[mention.date].add(doc.id)  # type: ignore[index]
+            day = _occurrence(mention, first, last)
+            if day is not None:
+                support[day].add(doc.id)
     if not support:
         return DatedPoint(None, None, "no day named in the text around the first reports")
     best = min(support, key=lambda day: (-len(support[day]), abs((first - day).days), day))
@@ -78,8 +72,9 @@ def occurred(docs: Sequence[Doc]) -> DatedPoint:
     return DatedPoint(best, DAY, basis, tuple(sorted(support[best])))
 
 
-def _occurrence(mention: DateMention, first: dt.date, last: dt.date) -> bool:
-    """Whether a mention can name the day the event happened."""
-    if mention.date is None or mention.precision != DAY or mention.relation in _NOT_OCCURRENCE:
-        return False
-    return first - dt.timedelta(days=OCCURRED_LOOKBACK_DAYS) <= mention.date <= last
+def _occurrence(mention: DateMention, first: dt.date, last: dt.date) -> dt.date | None:
+    """The day a mention names, when it can be the day the event happened (else None)."""
+    day = mention.date
+    if day is None or mention.precision != DAY or mention.relation in _NOT_OCCURRENCE:
+        return None
+    return day if first - dt.timedelta(days=OCCURRED_LOOKBACK_DAYS) <= day <= last else None

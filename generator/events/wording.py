@@ -10,8 +10,9 @@ from generator.events.document import Doc
 from generator.events.lexicon import AUXILIARIES, IRREGULAR_PAST, STOPWORDS, word_set
 from generator.events.model import ActorWording, Wording
 from generator.events.text import HEADING, TABLE, TOKEN_RE, normalise
-from generator.events.timeexpr import DAY, DateMention
 from generator.models import Origin
+from generator.text.datementions import DateMention
+from generator.text.dates import DAY
 
 LEDE_MIN_WORDS = 8
 """The lede is the first sentence of at least this many words (shorter ones are datelines)."""

@@ -24,14 +24,17 @@ from typing import Any
 from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
-from generator.dates import parse_declared
 from generator.ingest import limits
 from generator.ingest.decode import decode, neutralise
 from generator.ingest.yaml_policy import FRONT_MATTER, key_lines, load_yaml, yaml_kind
 from generator.models import Origin, Problem, RawSeed, Severity
 from generator.plurals import plural
 from generator.slugs import capped, unreserved
+<<<<<<< HEAD
 from generator.thresholds import INPUT_LIMITS
+=======
+from generator.text.dates import parse_declared
+>>>>>>> h9c
 
 SEED_SUFFIXES = (".md", ".txt")
 

@@ -1,8 +1,11 @@
-"""Dates mentioned in prose ("since October 17", "on Tuesday", "in April last year").
+"""Every date a sentence mentions, resolved against a reference date.
 
-Each mention is resolved against a reference date (the article's publication
+"since October 17", "on Tuesday", "in April last year", "that January", "2004":
+each mention is resolved against a reference date (the article's publication
 date, or the latest date of its event when the article is undated). A
-resolution that needed the reference is marked ``inferred``.
+resolution that needed the reference is marked ``inferred``. The patterns and
+the month/weekday table are those of :mod:`generator.text.dates`, which also
+reads publication dates.
 """
 
 from __future__ import annotations
@@ -11,55 +14,65 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.events.lexicon import MONTHS, WEEKDAYS, word_set
-
-DAY = "day"
-MONTH = "month"
-YEAR = "year"
+from generator.text.calendar import WEEKDAYS
+from generator.text.dates import (
+    DAY,
+    DAY_MONTH,
+    ISO,
+    MONTH,
+    MONTH_DAY,
+    MONTH_NAME,
+    WEEKDAY_NAMES,
+    YEAR,
+    YEAR_NUMBER,
+    DateValue,
+    label,
+    month_number,
+)
 
 FUTURE_SLACK_DAYS = 31
 """A yearless date up to this many days after the reference is read as upcoming, not last year's."""
 
-_MONTH_RE = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_YEAR_RE = r"(?:1[89]\d\d|20\d\d)"
-_RELATION_RE = (
+_RELATION_RE = re.compile(
     r"(?:(?P<rel>since|on|in|by|from|until|till|after|before|through|during|that|last|this|"
-    r"next|early|late|mid|of|between|and|to)\s+)?"
+    r"next|early|late|mid|of|between|and|to)\s+)?$",
+    re.IGNORECASE,
 )
-_SHOWN_RELATIONS = word_set(
-    "since on in by from until till after before through during that last next early late"
+_SHOWN_RELATIONS = frozenset(
+    [
+        "since",
+        "on",
+        "in",
+        "by",
+        "from",
+        "until",
+        "till",
+        "after",
+        "before",
+        "through",
+        "during",
+        "that",
+        "last",
+        "next",
+        "early",
+        "late",
+    ]
 )
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iso", re.compile(r"\b(?P<y>" + _YEAR_RE + r")-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")),
-    (
-        "mdy",
-        re.compile(
-            r"(?:(?P<wd>" + _WEEKDAY_RE + r"),?\s+)?(?P<mn>" + _MONTH_RE + r")\s+(?P<d>[0-3]?\d)"
-            r"(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>" + _YEAR_RE + r")\b)?"
-        ),
-    ),
-    (
-        "dmy",
-        re.compile(
-            r"(?:(?P<wd>" + _WEEKDAY_RE + r"),?\s+)?\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+"
-            r"(?P<mn>" + _MONTH_RE + r")(?:,?\s+(?P<y>" + _YEAR_RE + r")\b)?"
-        ),
-    ),
-    ("my", re.compile(r"(?P<mn>" + _MONTH_RE + r")\s+(?:of\s+)?(?P<y>" + _YEAR_RE + r")\b")),
+_SHIFTS = {"last": -1, "this": 0, "next": 1, "yesterday": -1, "today": 0, "tomorrow": 1}
+# Tried in this order; a later pattern never takes text an earlier one matched.
+_MENTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("full", ISO),
+    ("full", MONTH_DAY),
+    ("full", DAY_MONTH),
+    ("my", re.compile(r"\b" + MONTH_NAME + r"\s+(?:of\s+)?" + YEAR_NUMBER + r"\b")),
     (
         "month",
-        re.compile(
-            r"(?P<mn>" + _MONTH_RE + r")(?P<ly>\s+(?:last|this|next)\s+year)?(?![\w-])",
-        ),
+        re.compile(r"\b" + MONTH_NAME + r"(?P<shift>\s+(?:last|this|next)\s+year)?(?![\w-])"),
     ),
-    ("weekday", re.compile(r"(?P<wd>" + _WEEKDAY_RE + r")(?:'s)?(?![\w-])")),
-    ("relyear", re.compile(r"\b(?P<ry>last|this|next)\s+year\b", re.IGNORECASE)),
-    ("relday", re.compile(r"\b(?P<rd>yesterday|today|tomorrow)\b", re.IGNORECASE)),
-    ("year", re.compile(r"(?<![\d,.$])\b(?P<y>" + _YEAR_RE + r")\b(?![,.]\d)")),
+    ("weekday", re.compile(r"\b(?P<weekday>" + WEEKDAY_NAMES + r")(?:'s)?(?![\w-])")),
+    ("relyear", re.compile(r"\b(?P<shift>last|this|next)\s+year\b", re.IGNORECASE)),
+    ("relday", re.compile(r"\b(?P<shift>yesterday|today|tomorrow)\b", re.IGNORECASE)),
+    ("year", re.compile(r"(?<![\d,.$])\b" + YEAR_NUMBER + r"\b(?![,.]\d)")),
 )
 
 
@@ -85,15 +98,14 @@ class DateMention:
     precision: str
     inferred: bool
 
+    @property
+    def value(self) -> DateValue | None:
+        """The resolved date with its precision, or None when unresolved."""
+        return DateValue(self.date, self.precision) if self.date is not None else None
+
     def label(self) -> str:
         """The resolved date as a reader sees it ("2023-11-15", "2023-09", "2004")."""
-        if self.date is None:
-            return self.text
-        if self.precision == YEAR:
-            return f"{self.date.year}"
-        if self.precision == MONTH:
-            return f"{self.date.year}-{self.date.month:02d}"
-        return self.date.isoformat()
+        return label(self.date, self.precision) if self.date is not None else self.text
 
 
 def find_dates(
@@ -111,7 +123,7 @@ def find_dates(
     """
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _MENTIONS:
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
@@ -127,7 +139,10 @@ def find_dates(
 def _month_is_date(text: str, match: re.Match[str]) -> bool:
     """A lone month name is a date only after a preposition ("may" is also a verb)."""
     before = text[: match.start()].rstrip().rsplit(" ", 1)[-1].lower()
-    return match.group("mn").rstrip(".") != "May" or before in ("in", "since", "last", "of")
+    return match.group("month").rstrip(".") != "May" or before in ("in", "since", "last", "of")
+
+
+_Resolved = tuple[dt.date | None, str, bool]
 
 
 def _mention(
@@ -137,13 +152,12 @@ def _mention(
     reference: dt.date | None,
     year_hint: int | None,
 ) -> DateMention | None:
-    """Resolve one regex match into a mention (None when it is not a usable date)."""
-    groups = match.groupdict()
-    resolved = _resolve(kind, groups, text[: match.start()], reference, year_hint)
+    """Resolve one pattern match into a mention (None when it is not a usable date)."""
+    resolved = _resolve(kind, match.groupdict(), text[: match.start()], reference, year_hint)
     if resolved is None:
         return None
     date, precision, inferred = resolved
-    rel = re.search(_RELATION_RE + r"$", text[: match.start()].rstrip() + " ", re.IGNORECASE)
+    rel = _RELATION_RE.search(text[: match.start()].rstrip() + " ")
     relation = (rel.group("rel") or "").lower() if rel else ""
     start = rel.start() if rel and relation in _SHOWN_RELATIONS else match.start()
     return DateMention(
@@ -163,40 +177,36 @@ def _resolve(
     before: str,
     reference: dt.date | None,
     year_hint: int | None,
-) -> tuple[dt.date | None, str, bool] | None:
+) -> _Resolved | None:
     """Turn matched parts into (date, precision, inferred)."""
     if kind == "year":
-        return (dt.date(int(g["y"] or 0), 1, 1), YEAR, False)
-    if kind == "relyear":
+        return (dt.date(int(g["year"] or 0), 1, 1), YEAR, False)
+    if kind in ("relyear", "relday"):
+        precision = YEAR if kind == "relyear" else DAY
         if reference is None:
-            return (None, YEAR, True)
-        shift = {"last": -1, "this": 0, "next": 1}[(g["ry"] or "").lower()]
-        return (dt.date(reference.year + shift, 1, 1), YEAR, True)
-    if kind == "relday":
-        if reference is None:
-            return (None, DAY, True)
-        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[(g["rd"] or "").lower()]
+            return (None, precision, True)
+        shift = _SHIFTS[(g["shift"] or "").lower()]
+        if kind == "relyear":
+            return (dt.date(reference.year + shift, 1, 1), YEAR, True)
         return (reference + dt.timedelta(days=shift), DAY, True)
     if kind == "weekday":
-        return _weekday(g["wd"] or "", before, reference)
-    month = MONTHS[(g["mn"] or "").rstrip(".").lower()] if g.get("mn") else int(g["m"] or 0)
-    day = int(g["d"] or 0) if g.get("d") else None
+        return _weekday(g["weekday"] or "", before, reference)
+    month = month_number(g["month"] or "")
+    day = int(g["day"] or 0) if g.get("day") else None
     if day is not None and not 1 <= day <= 31:
         return None
-    if g.get("y"):
-        return _safe(int(g["y"] or 0), month, day, inferred=False)
-    if g.get("ly") and reference is not None:
-        shift = {"last": -1, "this": 0, "next": 1}[(g["ly"] or "").split()[0].lower()]
+    if g.get("year"):
+        return _safe(int(g["year"] or 0), month, day, inferred=False)
+    if g.get("shift") and reference is not None:
+        shift = _SHIFTS[(g["shift"] or "").split()[0].lower()]
         return _safe(reference.year + shift, month, day, inferred=True)
     if before.rstrip().lower().endswith("that") and year_hint is not None:
         return _safe(year_hint, month, day, inferred=True)
-    weekday = WEEKDAYS.get((g.get("wd") or "").lower())
+    weekday = WEEKDAYS.get((g.get("weekday") or "").lower())
     return _yearless(month, day, weekday, reference)
 
 
-def _safe(
-    year: int, month: int, day: int | None, *, inferred: bool
-) -> tuple[dt.date | None, str, bool] | None:
+def _safe(year: int, month: int, day: int | None, *, inferred: bool) -> _Resolved | None:
     """Build a date, or None when the parts do not form one (February 30)."""
     try:
         return (dt.date(year, month, day or 1), DAY if day else MONTH, inferred)
@@ -206,7 +216,7 @@ def _safe(
 
 def _yearless(
     month: int, day: int | None, weekday: int | None, reference: dt.date | None
-) -> tuple[dt.date | None, str, bool] | None:
+) -> _Resolved | None:
     """Resolve a month (and day) without a year against the reference date."""
     precision = DAY if day else MONTH
     if reference is None:
@@ -235,9 +245,7 @@ def _yearless(
     return (chosen, precision, True)
 
 
-def _weekday(
-    name: str, before: str, reference: dt.date | None
-) -> tuple[dt.date | None, str, bool] | None:
+def _weekday(name: str, before: str, reference: dt.date | None) -> _Resolved | None:
     """Resolve a weekday name to the nearest such day on or before the reference."""
     if reference is None:
         return (None, DAY, True)

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from generator.events.timeexpr import DAY, MONTH, YEAR, DateMention, find_dates
+from generator.text.datementions import DateMention, find_dates
+from generator.text.dates import DAY, MONTH, YEAR
 
 WEDNESDAY = dt.date(2023, 11, 22)
 

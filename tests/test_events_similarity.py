@@ -1,0 +1,70 @@
+"""The similarity helpers shared by grouping, provenance and alignment."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from generator.events.similarity import (
+    greedy_merge,
+    jaccard,
+    lsh_neighbours,
+    minhash,
+    sparse_dot,
+    tfidf,
+    weighted_dice,
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ({"a", "b"}, {"b", "c"}, 1 / 3),
+        ({"a"}, {"a"}, 1.0),
+        ({"a"}, {"b"}, 0.0),
+        (set(), set(), 0.0),
+    ],
+)
+def test_jaccard(a: set[str], b: set[str], expected: float) -> None:
+    assert jaccard(frozenset(a), frozenset(b)) == pytest.approx(expected)
+
+
+def test_weighted_dice_lets_rare_words_weigh_more() -> None:
+    a, b = frozenset({"quake", "the"}), frozenset({"quake", "a"})
+    assert weighted_dice(a, b, {}) == pytest.approx(0.5)
+    assert weighted_dice(a, b, {"quake": 3.0}) == pytest.approx(0.75)
+    assert weighted_dice(frozenset(), frozenset(), {}) == 0.0
+
+
+def test_sparse_dot() -> None:
+    assert sparse_dot({0: 0.5, 2: 1.0}, {2: 2.0, 3: 9.0}) == pytest.approx(2.0)
+
+
+def test_tfidf_rows_are_unit_vectors_and_name_their_terms() -> None:
+    matrix, rows, terms = tfidf(["quake city", "quake town", "flood"])
+    assert matrix.shape == (3, len(terms)) and sorted(terms) == ["city", "flood", "quake", "town"]
+    assert sparse_dot(rows[0], rows[0]) == pytest.approx(1.0)
+    assert 0 < sparse_dot(rows[0], rows[1]) < 1 and sparse_dot(rows[0], rows[2]) == 0
+
+
+def test_lsh_proposes_near_identical_sets_and_not_unrelated_ones() -> None:
+    words = [f"w{n}" for n in range(40)]
+    sets = [words, [*words[:-1], "other"], [f"x{n}" for n in range(40)]]
+    neighbours = list(lsh_neighbours([minhash(s) for s in sets], 0.5))
+    assert neighbours[0] == [0, 1] and neighbours[1] == [0, 1] and neighbours[2] == [2]
+
+
+def test_minhash_is_reproducible() -> None:
+    assert minhash(["a", "b"]).hashvalues.tolist() == minhash(["b", "a"]).hashvalues.tolist()
+
+
+def test_greedy_merge_takes_the_best_links_first_and_asks_before_merging() -> None:
+    links = [(0.9, 0, 1), (0.8, 1, 2), (0.7, 2, 3), (0.1, 3, 4)]
+
+    def at_most_two(left: Sequence[int], right: Sequence[int]) -> bool:
+        return len(left) + len(right) <= 2
+
+    assert greedy_merge(5, links, 0.5, at_most_two) == [[0, 1], [2, 3], [4]]
+    assert greedy_merge(5, links, 0.5, lambda left, right: True) == [[0, 1, 2, 3], [4]]
+    assert greedy_merge(3, [], 0.5, lambda left, right: True) == [[0], [1], [2]]
