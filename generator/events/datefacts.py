@@ -11,10 +11,12 @@ from collections.abc import Sequence
 
 from generator.events.claims import DATE, Claim, claim_words, is_verbish
 from generator.events.document import Doc, span_of
-from generator.events.lexicon import FUNCTION_WORDS, word_set
 from generator.events.numbers import Quantity
-from generator.events.text import HEADING, TABLE, TOKEN_RE, lemma
 from generator.events.timeexpr import DAY, MONTH, DateMention
+from generator.text.document import HEADING, TABLE
+from generator.text.lexicon import FUNCTION_WORDS, word_set
+from generator.text.normalise import lemma
+from generator.text.tokens import TOKEN_RE
 
 DATE_FACT_RELATIONS = word_set("on since in")
 """Only dates introduced by these words ("on Tuesday", "since October 17") become date facts."""

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.events.lexicon import (
+from generator.text.lexicon import (
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     SCALES,

@@ -11,7 +11,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.events.lexicon import MONTHS, WEEKDAYS, word_set
+from generator.text.calendar import MONTHS, WEEKDAYS
+from generator.text.lexicon import word_set
 
 DAY = "day"
 MONTH = "month"

@@ -7,11 +7,13 @@ import re
 from collections.abc import Mapping, Sequence
 
 from generator.events.document import Doc
-from generator.events.lexicon import AUXILIARIES, IRREGULAR_PAST, STOPWORDS, word_set
 from generator.events.model import ActorWording, Wording
-from generator.events.text import HEADING, TABLE, TOKEN_RE, normalise
 from generator.events.timeexpr import DAY, DateMention
 from generator.models import Origin
+from generator.text.document import HEADING, TABLE
+from generator.text.lexicon import AUXILIARIES, IRREGULAR_PAST, STOPWORDS, word_set
+from generator.text.normalise import normalise
+from generator.text.tokens import TOKEN_RE
 
 LEDE_MIN_WORDS = 8
 """The lede is the first sentence of at least this many words (shorter ones are datelines)."""

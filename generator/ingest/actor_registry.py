@@ -19,12 +19,12 @@ from generator.actors.records import (
     PlaceEntry,
     Relation,
 )
-from generator.actors.text import light_key
 from generator.ingest import limits
 from generator.ingest.reader import neutralise
 from generator.models import Problem, Severity
 from generator.site.sanitize import markup_problem_text
 from generator.slugs import stable_slug
+from generator.text.normalise import light_key
 
 _ACTOR_KEYS = frozenset(
     {"name", "type", "aliases", "demonyms", "description", "affiliations", "wikidata"}

@@ -22,7 +22,10 @@ from generator.models import (
     YearlessDate,
 )
 from generator.slugs import stable_slug
-from generator.text import Paragraph, paragraphs, plain, sentences, words
+from generator.text.blocks import Paragraph, paragraphs
+from generator.text.normalise import plain
+from generator.text.sentences import sentences
+from generator.text.tokens import words
 
 WORDS_PER_MINUTE = 230
 HEADLINE_MAX_WORDS = 18

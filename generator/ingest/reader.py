@@ -29,8 +29,8 @@ from slugify import slugify
 from generator.dates import parse_declared
 from generator.ingest import limits
 from generator.models import Origin, Problem, RawSeed, Severity
-from generator.plurals import plural
 from generator.slugs import capped, unreserved
+from generator.text.plurals import plural
 
 SEED_SUFFIXES = (".md", ".txt")
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from generator.ingest import limits
-from generator.text import plain
+from generator.text.normalise import plain
 
 _ATX = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _LIST = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
