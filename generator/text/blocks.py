@@ -21,7 +21,7 @@ HEADING = "heading"
 TABLE = "table"
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
-_LIST_MARK = re.compile(r"^\s*(?:[-*+•–]|\d{1,3}[.)])\s+")
+_LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 # "Q:" and "A:" open the lines of a question-and-answer section; like a list mark,
 # they are not part of the sentence.
 _FAQ_MARK = re.compile(r"[QA]:\s+")
