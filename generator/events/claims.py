@@ -28,6 +28,7 @@ from generator.text.lexicon import (
     IRREGULAR_PLURALS,
     KILLED_WORDS,
     MISSING_WORDS,
+    SPEECH_VERBS,
     STOPWORDS,
     UNITS,
     word_set,
@@ -39,7 +40,7 @@ _CLAUSE_END = frozenset(
     {",", ";", ".", ":", "(", ")", '"', "!", "?", "—", "–", "which", "who", "that"}
 )
 _LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "throughout", "outside"})
-_ATTRIBUTION = frozenset({"said", "say", "says", "told", "reported", "confirmed"})
+_ATTRIBUTION = SPEECH_VERBS
 _MAX_CHUNK = 4
 _MAX_AFTER = 9
 _MAX_BEFORE = 6

@@ -14,7 +14,7 @@ from generator.events.document import Doc, span_of
 from generator.events.numbers import Quantity
 from generator.events.timeexpr import DAY, MONTH, DateMention
 from generator.text.document import HEADING, TABLE
-from generator.text.lexicon import FUNCTION_WORDS, word_set
+from generator.text.lexicon import FUNCTION_WORDS, SPEECH_VERBS, word_set
 from generator.text.normalise import lemma
 from generator.text.tokens import TOKEN_RE
 
@@ -24,7 +24,7 @@ DATE_FACT_RELATIONS = word_set("on since in")
 DATE_FACT_LOOKBACK = 5
 """The dated thing is the nearest noun at most this many words before the date."""
 
-_SPEECH = word_set("said say says told announced reported stated added confirmed")
+_SPEECH = SPEECH_VERBS
 _STOP = frozenset({",", ";", ":", "(", ")", '"', "—"})
 
 

@@ -11,7 +11,7 @@ from generator.events.model import ActorWording, Wording
 from generator.events.timeexpr import DAY, DateMention
 from generator.models import Origin
 from generator.text.document import HEADING, TABLE
-from generator.text.lexicon import AUXILIARIES, IRREGULAR_PAST, STOPWORDS, word_set
+from generator.text.lexicon import AUXILIARIES, IRREGULAR_PAST, SPEECH_VERBS, STOPWORDS, word_set
 from generator.text.normalise import normalise
 from generator.text.tokens import TOKEN_RE
 
@@ -45,7 +45,7 @@ ROLE_WORDS: frozenset[str] = word_set(
 _OPENERS = word_set("in on at after before during amid following despite since until while as with")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its"})
 _PERSON_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*\.?$|^[A-Z]\.$")
-_SPEECH_VERBS = frozenset({"said", "says", "say", "told", "added", "wrote", "tweeted"})
+_SPEECH_VERBS = SPEECH_VERBS
 _APPOSITIVE_OPENERS = frozenset({"the", "a", "an", "former", "his", "her", "its", "their"})
 
 
