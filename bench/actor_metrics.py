@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.actors.records import ActorReport
-from generator.actors.text import name_key
 from generator.models import Article
+from generator.text.normalise import name_key
 
 Labels = Mapping[str, Sequence[Sequence[str]]]
 

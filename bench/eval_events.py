@@ -29,8 +29,8 @@ from bench.grouping_metrics import bcubed  # noqa: E402
 from generator.events import analyse_events  # noqa: E402
 from generator.events.grouping import group_articles  # noqa: E402
 from generator.events.provenance import find_reuse  # noqa: E402
-from generator.events.text import split_sentences  # noqa: E402
 from generator.models import Article  # noqa: E402
+from generator.text.document import document  # noqa: E402
 from tests.events_support import NEWS_EVENTS, SEEDS, corpus_truth, load_dir  # noqa: E402
 
 
@@ -55,7 +55,7 @@ def timed(function, repeat: int) -> float:  # type: ignore[no-untyped-def]
 
 def group_only(articles: Sequence[Article]) -> None:
     """The grouping stage: sentence split, text reuse, grouping."""
-    sentences = {a.id: split_sentences(a.body, a.body_line) for a in articles}
+    sentences = {a.id: document(a.body, a.body_line).sentences for a in articles}
     reuse = find_reuse(articles, sentences)
     group_articles(articles, {}, [(r.reuser, r.source) for r in reuse])
 

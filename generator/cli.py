@@ -12,8 +12,8 @@ from generator.diffreport import add_command, run_command
 from generator.export import corpus_record, dumps
 from generator.models import Problem, Severity
 from generator.pipeline import Corpus, Settings, build_corpus
-from generator.plurals import plural
 from generator.terminal import visible
+from generator.text.plurals import plural
 from generator.urls import LEDGER_FILE
 
 T = TypeVar("T")

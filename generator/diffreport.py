@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.models import Problem
-from generator.plurals import plural
+from generator.text.plurals import plural
 
 if TYPE_CHECKING:
     from generator.diff import ArticleLine, ConflictLine, EventLine, EventRef, Summary

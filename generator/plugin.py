@@ -26,7 +26,6 @@ from mkdocs.structure.pages import Page
 from generator.cache import ContentCache, build_corpus_cached
 from generator.models import Problem, Severity
 from generator.pipeline import Settings, build_corpus
-from generator.plurals import plural
 from generator.site.mdsafe import InertMarkdownExtension, heading_slug
 from generator.site.pagestore import remove_stale_outputs, sync_pages
 from generator.site.render import IN_NAV, render_site
@@ -40,6 +39,7 @@ from generator.site.search import (
     search_entries,
 )
 from generator.terminal import visible
+from generator.text.plurals import plural
 from generator.urls import LEDGER_FILE, ledger_text, save_ledger
 from generator.workers import default_workers, process_seed_map
 

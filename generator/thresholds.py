@@ -205,14 +205,14 @@ class DateRules:
     """How dates written in the text are found and given a year."""
 
     lede_date_sentences: int = _ref(
-        "generator.dates",
+        "generator.text.dates",
         "LEDE_DATE_SENTENCES",
         "Sentences of the lede read for a publication date",
         "A one-paragraph article recounts its background later in the same paragraph.",
         "sentence",
     )
     year_from_own_dates: int = _ref(
-        "generator.dates",
+        "generator.text.dates",
         "YEAR_FROM_OWN_DATES_DAYS",
         "Year from the article's own dates",
         "A weekday date without a year takes the year of the article's full dates at most "
@@ -220,7 +220,7 @@ class DateRules:
         "day",
     )
     future_slack: int = _ref(
-        f"{_EVENTS}.timeexpr",
+        "generator.text.datementions",
         "FUTURE_SLACK_DAYS",
         "Upcoming dates",
         "A date without a year at most this far after the report is read as upcoming, "

@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.events.numbers import Quantity, find_quantities
-from generator.events.text import normalise, tokens
+from generator.text.normalise import normalise
+from generator.text.tokens import tokens
 
 
 def first(text: str) -> Quantity:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from generator.events.model import ReuseLink
 from generator.events.provenance import find_reuse
-from generator.events.text import split_sentences
 from generator.models import Article
+from generator.text.document import document
 from tests.factories import make_article
 
 SOURCE = (
@@ -29,7 +29,7 @@ OTHER = (
 
 
 def reuse(*articles: Article) -> tuple[ReuseLink, ...]:
-    return find_reuse(articles, {a.id: split_sentences(a.body) for a in articles})
+    return find_reuse(articles, {a.id: document(a.body).sentences for a in articles})
 
 
 def test_later_article_reuses_earlier_one() -> None:

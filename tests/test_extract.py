@@ -13,7 +13,8 @@ from generator.ingest.outlets import load_outlet_registry
 from generator.ingest.reader import parse_seed
 from generator.models import Article, Credit, Origin, Problem, Severity
 from generator.pipeline import Settings, build_corpus
-from generator.text.legacy import paragraphs, sentences
+from generator.text.blocks import paragraphs
+from generator.text.sentences import sentences
 
 REGISTRY, _ = load_outlet_registry(None)
 

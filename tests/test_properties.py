@@ -13,7 +13,8 @@ from generator.ingest.extract import clean_title, infer_article, normalise_tag
 from generator.ingest.outlets import load_outlet_registry
 from generator.ingest.reader import decode, parse_seed
 from generator.models import Origin
-from generator.text.legacy import paragraphs, sentences
+from generator.text.blocks import paragraphs
+from generator.text.sentences import sentences
 
 REGISTRY, _ = load_outlet_registry(None)
 PROPERTY_SETTINGS = settings(

@@ -24,18 +24,11 @@ from generator.actors.records import (
     VariantMerge,
     index_by_article,
 )
-from generator.actors.text import (
-    LineIndex,
-    Span,
-    clean,
-    folded,
-    mask_urls,
-    name_key,
-    sentence_spans,
-)
 from generator.models import Article, Problem, Severity
-from generator.plurals import plural
 from generator.slugs import stable_slug
+from generator.text.document import CharSpan, LineIndex, document
+from generator.text.normalise import clean, folded, name_key
+from generator.text.plurals import plural
 
 # The fuzzy step only proposes; these thresholds keep proposals to near-identical
 # spellings of names with the same number of words.
@@ -45,10 +38,10 @@ _KIND_TYPES = {"person": ActorType.PERSON, "organisation": ActorType.ORGANISATIO
 
 
 def prepare(article: Article) -> Doc:
-    """Return the analysis view of an article (URLs blanked, sentences split)."""
-    text = mask_urls(article.body)
-    spans = tuple(sentence_spans(text))
-    return Doc(article.id, text, spans, tuple(is_heading(text, s) for s in spans))
+    """Return the analysis view of an article: its sentences (table cells apart), URLs blanked."""
+    read = document(article.body, article.body_line)
+    spans = tuple(cell for s in read.sentences for cell in read.cells(s))
+    return Doc(article.id, read.masked, spans, tuple(is_heading(read.masked, s) for s in spans))
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +188,7 @@ class _Builder:
         """Return the article of document ``doc``."""
         return self._articles[doc]
 
-    def sentence(self, doc: int, offset: int) -> Span:
+    def sentence(self, doc: int, offset: int) -> CharSpan:
         """Return the sentence holding ``offset`` (its line when none does)."""
         spans = self._docs[doc].sentences
         i = bisect_right(self._starts[doc], offset) - 1
@@ -204,7 +197,7 @@ class _Builder:
         body = self._articles[doc].body
         start = body.rfind("\n", 0, offset) + 1
         end = body.find("\n", offset)
-        return Span(start, len(body) if end < 0 else end)
+        return CharSpan(start, len(body) if end < 0 else end)
 
     def mention(self, doc: int, target: str, start: int, end: int, form: str) -> Mention:
         """Build the Mention record for one span."""

@@ -12,20 +12,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.actors.text import Span, name_key
-from generator.actors.tokens import Token, is_org_head, is_place_head, is_title
-from generator.actors.vocab import (
+from generator.text.document import CharSpan
+from generator.text.lexicon import (
     DIRECTIONS,
     KIND_NOUNS,
     LOCATIVE_STRONG,
     LOCATIVE_WEAK,
+    NAME_STOPWORDS,
     PERSON_NOUNS,
     PLACE_EVENT_NOUNS,
     PLACE_NOUNS,
     PLACE_OF_NOUNS,
     SPEECH_VERBS,
-    STOPWORDS,
 )
+from generator.text.normalise import name_key
+from generator.text.tokens import Token, is_org_head, is_place_head, is_title
 
 PERSON_CUES = frozenset({"title", "appositive-person", "initials", "speaker"})
 ORG_CUES = frozenset({"kind", "org-head", "appositive-org"})
@@ -55,7 +56,7 @@ class Candidate:
         start: Offset in the body.
         end: Offset just after the name.
         text: The name as written.
-        key: Grouping key (see :func:`generator.actors.text.name_key`).
+        key: Grouping key (see :func:`generator.text.normalise.name_key`).
         words: Number of words of the name.
         initial: The name opens its sentence.
         cues: Evidence labels (see module docstring).
@@ -154,7 +155,7 @@ class Sentence:
     """A sentence with the tokens it holds."""
 
     doc: int
-    span: Span
+    span: CharSpan
     tokens: Sequence[Token]
 
 
@@ -299,7 +300,7 @@ def _place_score(before: str, prev: str, comma: bool, nxt: str, piece: list[Toke
 
 def _modifies_noun(nxt: str) -> bool:
     """Return True when the word after a name is a noun it qualifies."""
-    return bool(nxt) and nxt not in SPEECH_VERBS | PLACE_NOUNS | STOPWORDS
+    return bool(nxt) and nxt not in SPEECH_VERBS | PLACE_NOUNS | NAME_STOPWORDS
 
 
 def _word_before_of(before: str) -> str:
@@ -314,4 +315,4 @@ def _adjectival(piece: list[Token], nxt: str) -> bool:
         return False
     if piece[0].tail:
         return True
-    return bool(nxt) and nxt not in SPEECH_VERBS and nxt not in STOPWORDS
+    return bool(nxt) and nxt not in SPEECH_VERBS and nxt not in NAME_STOPWORDS

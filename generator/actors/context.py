@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.actors.vocab import (
+from generator.text.lexicon import (
     COMPOUND_ROLES,
     DESCRIPTOR_STOP,
     HEAD_NOUNS,
     KIND_NOUNS,
+    NAME_STOPWORDS,
     PERSON_NOUNS,
-    STOPWORDS,
     TITLE_WORDS,
 )
 
@@ -65,7 +65,7 @@ def noun_phrase_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     cursor = pos
     for _ in range(_MAX_RIGHT):
         m = _NEXT.match(text, cursor, limit)
-        if not m or m.group(1).lower() in STOPWORDS:
+        if not m or m.group(1).lower() in NAME_STOPWORDS:
             break
         words.append((m.group(1), m.end()))
         cursor = m.end()

@@ -22,21 +22,14 @@ from generator.actors.candidates import (
     candidate,
     segments,
 )
-from generator.actors.text import Span, name_key
-from generator.actors.tokens import Token, runs, tokenize
-from generator.actors.vocab import (
-    NAME_PARTICLES,
-    NAME_SUFFIXES,
-    ORG_HEADS,
-    PLACE_HEADS,
-    QUOTED_CONNECTORS,
-    STOPWORDS,
-)
+from generator.actors.runs import inside_any, quoted_runs, runs
+from generator.text.document import CharSpan
+from generator.text.lexicon import NAME_STOPWORDS, NAME_SUFFIXES, ORG_HEADS, PLACE_HEADS
+from generator.text.normalise import name_key
+from generator.text.tokens import tokenize
 
-_QUOTE = re.compile(r"[“\"]([^”\"\n]{2,80})[”\"]")
 _HEADLINE_RATIO = 0.7
 _HEADLINE_MAX_WORDS = 25
-_QUOTED_MAX_WORDS = 6
 _STRONG_PLACE = 2
 _WEAK_PLACES = 3
 _STRONG_CUES = PERSON_CUES | ORG_CUES | frozenset({"compound"})
@@ -68,7 +61,7 @@ class Doc:
 
     id: str
     text: str
-    sentences: tuple[Span, ...]
+    sentences: tuple[CharSpan, ...]
     headings: tuple[bool, ...]
 
 
@@ -107,7 +100,7 @@ class Found:
     target: str | None = None
 
 
-def is_heading(text: str, span: Span) -> bool:
+def is_heading(text: str, span: CharSpan) -> bool:
     """Return True when a sentence reads as a heading, caption or table cell.
 
     Headings capitalise most words, so capitals there say nothing about names.
@@ -117,7 +110,7 @@ def is_heading(text: str, span: Span) -> bool:
         return True
     sentence = text[span.start : span.end]
     words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
-    content = [w for w in words if w.lower() not in STOPWORDS]
+    content = [w for w in words if w.lower() not in NAME_STOPWORDS]
     if not content or len(words) > _HEADLINE_MAX_WORDS:
         return False
     shouted = [w for w in content if w.isupper() and len(w) >= 3]
@@ -133,7 +126,7 @@ def is_heading(text: str, span: Span) -> bool:
 def lower_vocabulary(docs: Sequence[Doc]) -> frozenset[str]:
     """Return every word the corpus writes in lower case, plus stopwords."""
     words = {w for d in docs for w in re.findall(r"\b[a-z][a-z'’-]*\b", d.text)}
-    return frozenset(words | STOPWORDS)
+    return frozenset(words | NAME_STOPWORDS)
 
 
 def discover(
@@ -179,42 +172,13 @@ def _doc_candidates(index: int, doc: Doc, vocab: frozenset[str]) -> list[Candida
             continue
         tokens = tokenize(doc.text, span.start, span.end)
         sentence = Sentence(index, span, tokens)
-        quoted = _quoted_runs(doc.text, span)
-        plain = [r for r in runs(doc.text, tokens) if not _inside_any(r, quoted)]
+        quoted = quoted_runs(doc.text, span)
+        plain = [r for r in runs(doc.text, tokens) if not inside_any(r, quoted)]
         for run in sorted(quoted + plain, key=lambda r: r[0].start):
             initial = bool(tokens) and run[0] is tokens[0]
             for piece, cue in segments(run, initial, vocab):
                 out.append(candidate(doc.text, sentence, piece, cue))
     return out
-
-
-def _quoted_runs(text: str, span: Span) -> list[list[Token]]:
-    """Return quoted names that may contain small words ("Islamic Resistance in Iraq")."""
-    out = []
-    for m in _QUOTE.finditer(text, span.start, span.end):
-        inner = m.group(1).rstrip(" ,.;:!?")
-        tokens = tokenize(text, m.start(1), m.start(1) + len(inner))
-        if _is_quoted_name(tokens):
-            out.append(tokens)
-    return out
-
-
-def _is_quoted_name(tokens: list[Token]) -> bool:
-    """Return True when quoted words form a Title Case name."""
-    if not tokens or len(tokens) > _QUOTED_MAX_WORDS:
-        return False
-    if tokens[0].kind != "name" or tokens[-1].kind != "name" or tokens[-1].breaks:
-        return False
-    names = [t for t in tokens if t.kind == "name"]
-    small = [t for t in tokens if t.kind != "name"]
-    if any(t.text.isupper() for t in names):
-        return False
-    return len(names) >= 2 and all(t.lower in QUOTED_CONNECTORS | NAME_PARTICLES for t in small)
-
-
-def _inside_any(run: list[Token], quoted: list[list[Token]]) -> bool:
-    """Return True when ``run`` lies within one of the quoted runs."""
-    return any(q[0].start <= run[0].start and run[-1].end <= q[-1].end for q in quoted)
 
 
 def _against_registry(

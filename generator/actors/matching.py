@@ -1,7 +1,7 @@
 """Find registered actors and places in text: one Aho-Corasick pass.
 
 Every alias, demonym and derived spelling is folded (see
-:func:`generator.actors.text.fold`) and put into a single automaton that runs
+:func:`generator.text.normalise.fold`) and put into a single automaton that runs
 over the folded text. A hit is kept when it covers whole words, its case fits
 the alias (all-caps "US" is the country, "us" is not) and, when the spelling
 differs from every registered one, the alias is long enough for a variant to
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import ahocorasick
 
 from generator.actors.records import ActorRegistry, ActorType
-from generator.actors.text import fold, folded, is_acronym, light_key
-from generator.actors.vocab import NAME_PARTICLES, NAME_SUFFIXES
+from generator.text.lexicon import NAME_PARTICLES, NAME_SUFFIXES
+from generator.text.normalise import fold, folded, is_acronym, light_key
 
 # Spellings shorter than this (folded) only match as registered: a vowel
 # swapped in "Hamas" or "Iraq" is more likely another word than a variant.

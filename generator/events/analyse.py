@@ -21,7 +21,6 @@ from generator.events.compare import (
 from generator.events.datefacts import extract_date_claims
 from generator.events.document import Doc, Span, build_doc
 from generator.events.grouping import group_articles
-from generator.events.lexicon import UNITS
 from generator.events.matrix import curate, describe_scopes
 from generator.events.model import (
     ArticleNotes,
@@ -35,11 +34,13 @@ from generator.events.parallel import slot_conflicts
 from generator.events.provenance import find_reuse
 from generator.events.pubdates import complete_from_event
 from generator.events.quotes import find_quotations, quote_conflicts
-from generator.events.text import Sentence, content_words, split_sentences
 from generator.events.timeline import occurred, timeline
 from generator.events.wording import wording
 from generator.models import Article, Origin
 from generator.slugs import stable_slug
+from generator.text.document import Sentence, document
+from generator.text.lexicon import UNITS
+from generator.text.tokens import content_words
 
 EVENT_SLUG_MAX = 60
 """Longest event slug (cut at a word boundary)."""
@@ -70,7 +71,7 @@ def analyse_events(
         The events (most recently reported first) and all text reuse links.
     """
     ordered = sorted(articles, key=lambda a: a.id)
-    sentences = {a.id: split_sentences(a.body, a.body_line) for a in ordered}
+    sentences = {a.id: document(a.body, a.body_line).sentences for a in ordered}
     reuse = find_reuse(ordered, sentences)
     grouping = group_articles(
         ordered,

@@ -15,7 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.events.document import Doc, Span, mention_span
-from generator.events.lexicon import (
+from generator.events.numbers import Quantity, find_quantities
+from generator.text.calendar import MONTHS, WEEKDAYS
+from generator.text.datementions import DateMention
+from generator.text.dates import DAY, DateValue
+from generator.text.document import HEADING, TABLE
+from generator.text.lexicon import (
     AUXILIARIES,
     CASUALTY_NOUNS,
     FUNCTION_WORDS,
@@ -25,22 +30,19 @@ from generator.events.lexicon import (
     IRREGULAR_PLURALS,
     KILLED_WORDS,
     MISSING_WORDS,
-    MONTHS,
+    SPEECH_VERBS,
     STOPWORDS,
     UNITS,
-    WEEKDAYS,
     word_set,
 )
-from generator.events.numbers import Quantity, find_quantities
-from generator.events.text import HEADING, TABLE, content_words, lemma, token_spans
-from generator.text.datementions import DateMention
-from generator.text.dates import DAY, DateValue
+from generator.text.normalise import lemma
+from generator.text.tokens import content_words, token_spans
 
 _CLAUSE_END = frozenset(
     {",", ";", ".", ":", "(", ")", '"', "!", "?", "—", "–", "which", "who", "that"}
 )
 _LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "throughout", "outside"})
-_ATTRIBUTION = frozenset({"said", "say", "says", "told", "reported", "confirmed"})
+_ATTRIBUTION = SPEECH_VERBS
 _MAX_CHUNK = 4
 _MAX_AFTER = 9
 _MAX_BEFORE = 6
@@ -373,7 +375,7 @@ def _nounish(token: str, chunk: list[str]) -> bool:
     low = token.lower()
     if not token[0].isalpha() or low in FUNCTION_WORDS or low in AUXILIARIES:
         return False
-    if low in MONTHS or low.capitalize() in WEEKDAYS or low in _ATTRIBUTION:
+    if low in MONTHS or low in WEEKDAYS or low in _ATTRIBUTION:
         return False
     if chunk and is_verbish(low):
         return False

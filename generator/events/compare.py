@@ -30,7 +30,7 @@ from generator.events.model import (
     Quote,
 )
 from generator.events.numbers import lost_fraction
-from generator.events.text import TOKEN_RE, content_words
+from generator.text.tokens import TOKEN_RE, content_words
 
 LEAVES_OUT_MIN_SHARE = 0.5
 """An article "leaves out" a fact reported by more than this share of the other articles..."""

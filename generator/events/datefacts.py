@@ -14,11 +14,13 @@ from collections.abc import Sequence
 
 from generator.events.claims import DATE, Claim, claim_words, is_verbish
 from generator.events.document import Doc, span_of
-from generator.events.lexicon import FUNCTION_WORDS, word_set
 from generator.events.numbers import Quantity
-from generator.events.text import HEADING, TABLE, TOKEN_RE, lemma
 from generator.text.datementions import DateMention
 from generator.text.dates import DAY, MONTH
+from generator.text.document import HEADING, TABLE
+from generator.text.lexicon import FUNCTION_WORDS, SPEECH_VERBS, word_set
+from generator.text.normalise import lemma
+from generator.text.tokens import TOKEN_RE
 
 DATE_FACT_RELATIONS = word_set("on since in")
 """Only dates introduced by these words ("on Tuesday", "since October 17") become date facts."""
@@ -26,7 +28,7 @@ DATE_FACT_RELATIONS = word_set("on since in")
 DATE_FACT_LOOKBACK = 5
 """The dated thing is the nearest noun at most this many words before the date."""
 
-_SPEECH = word_set("said say says told announced reported stated added confirmed")
+_SPEECH = SPEECH_VERBS
 _STOP = frozenset({",", ";", ":", "(", ")", '"', "—"})
 
 

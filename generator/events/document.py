@@ -6,11 +6,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.events.lexicon import word_set
-from generator.events.text import HEADING, Sentence, split_sentences
 from generator.models import Article
 from generator.text.datementions import DateMention, find_dates
 from generator.text.dates import DAY
+from generator.text.document import HEADING, Sentence, document
+from generator.text.lexicon import word_set
 
 _ANAPHOR = re.compile(
     r"^(?:The|This|That|These|Those|It|They|He|She|His|Her|Its|Their|Such)\b", re.UNICODE
@@ -112,7 +112,7 @@ def build_doc(
         The prepared document.
     """
     if sentences is None:
-        sentences = split_sentences(article.body, article.body_line)
+        sentences = document(article.body, article.body_line).sentences
     all_dates: list[tuple[DateMention, ...]] = []
     carried: list[Span | None] = []
     years: dict[int, int] = {}

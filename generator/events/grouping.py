@@ -31,11 +31,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.events.similarity import greedy_merge, lsh_neighbours, minhash, sparse_dot, tfidf
-from generator.events.text import HEADING, Sentence, content_words, split_sentences
 from generator.models import Article
 from generator.text.calendar import MONTHS, WEEKDAYS
 from generator.text.datementions import find_dates
 from generator.text.dates import DAY
+from generator.text.document import HEADING, Sentence, document
+from generator.text.tokens import content_words
 
 GROUP_LINK_MIN = 0.4
 """Smallest pair similarity (text cosine + weighted name cosine, 0-2) that proposes a merge."""
@@ -252,7 +253,7 @@ def group_articles(
         return Grouping((), {}, 0)
     split = sentences or {}
     split_all = [
-        split[a.id] if a.id in split else split_sentences(a.body, a.body_line) for a in ordered
+        split[a.id] if a.id in split else document(a.body, a.body_line).sentences for a in ordered
     ]
     names = [_names(a, s) for a, s in zip(ordered, split_all, strict=True)]
     place_words = frozenset(

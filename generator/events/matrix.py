@@ -20,9 +20,10 @@ from dataclasses import replace
 from slugify import slugify
 
 from generator.events.claims import DATE, Claim
-from generator.events.lexicon import FUNCTION_WORDS, IRREGULAR_PLURALS, WEEKDAYS, word_set
 from generator.events.model import AGREED, CONFLICT, SINGLE, FactCell, FactRow
-from generator.events.text import lemma
+from generator.text.calendar import WEEKDAYS
+from generator.text.lexicon import FUNCTION_WORDS, IRREGULAR_PLURALS, word_set
+from generator.text.normalise import lemma
 
 Row = tuple[FactRow, Sequence[Claim]]
 

@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.events.lexicon import (
+from generator.text.dates import MAX_YEAR, MIN_YEAR
+from generator.text.lexicon import (
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
     SCALES,
@@ -19,7 +20,6 @@ from generator.events.lexicon import (
     UNITS,
     VAGUE_QUANTITIES,
 )
-from generator.text.dates import MAX_YEAR, MIN_YEAR
 
 MAX_COUNT = 10**15
 """Largest value read as a count; longer digit strings are identifiers or noise (and a

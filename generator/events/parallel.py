@@ -24,7 +24,6 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from generator.events.document import Doc
-from generator.events.lexicon import MONTHS, STOPWORDS, WEEKDAYS, word_set
 from generator.events.model import Conflict, ConflictSide, Quote
 from generator.events.numbers import (
     Quantity,
@@ -33,7 +32,11 @@ from generator.events.numbers import (
     is_year,
     lost_fraction,
 )
-from generator.events.text import HEADING, TABLE, lemma, tokens
+from generator.text.calendar import MONTHS, WEEKDAYS
+from generator.text.document import HEADING, TABLE
+from generator.text.lexicon import STOPWORDS, word_set
+from generator.text.normalise import lemma
+from generator.text.tokens import tokens
 
 NUMBER = "number"
 YEAR = "year"

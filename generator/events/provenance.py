@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 from generator.events.model import ReuseLink, SentencePair
 from generator.events.similarity import jaccard, lsh_neighbours, minhash
-from generator.events.text import HEADING, TABLE, Sentence, content_words
 from generator.models import Article
+from generator.text.document import HEADING, TABLE, Sentence
+from generator.text.tokens import content_words
 
 if TYPE_CHECKING:
     from datasketch import MinHash

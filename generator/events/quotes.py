@@ -11,9 +11,9 @@ from difflib import SequenceMatcher
 from rapidfuzz import fuzz
 
 from generator.events.document import Doc
-from generator.events.lexicon import STOPWORDS, UNITS, word_set
 from generator.events.model import Conflict, ConflictSide, Quote
-from generator.events.text import HEADING, TABLE
+from generator.text.document import HEADING, TABLE
+from generator.text.lexicon import STOPWORDS, UNITS, word_set
 
 QUOTE_MIN_WORDS = 6
 """Quotations shorter than this many words are not compared."""

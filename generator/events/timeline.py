@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 from generator.events.document import Doc
 from generator.events.model import DatedPoint, TimelineEntry, TimelineMention
-from generator.events.text import HEADING
 from generator.text.datementions import DateMention
 from generator.text.dates import DAY, PRECISIONS, DateValue
+from generator.text.document import HEADING
 
 OCCURRED_LOOKBACK_DAYS = 7
 """The event is taken to have happened on a day named in the articles at most this many days

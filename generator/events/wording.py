@@ -7,12 +7,14 @@ import re
 from collections.abc import Mapping, Sequence
 
 from generator.events.document import Doc
-from generator.events.lexicon import AUXILIARIES, IRREGULAR_PAST, STOPWORDS, word_set
 from generator.events.model import ActorWording, Wording
-from generator.events.text import HEADING, TABLE, TOKEN_RE, normalise
 from generator.models import Origin
 from generator.text.datementions import DateMention
 from generator.text.dates import DAY
+from generator.text.document import HEADING, TABLE
+from generator.text.lexicon import AUXILIARIES, IRREGULAR_PAST, SPEECH_VERBS, STOPWORDS, word_set
+from generator.text.normalise import normalise
+from generator.text.tokens import TOKEN_RE
 
 LEDE_MIN_WORDS = 8
 """The lede is the first sentence of at least this many words (shorter ones are datelines)."""
@@ -44,7 +46,7 @@ ROLE_WORDS: frozenset[str] = word_set(
 _OPENERS = word_set("in on at after before during amid following despite since until while as with")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its"})
 _PERSON_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*\.?$|^[A-Z]\.$")
-_SPEECH_VERBS = frozenset({"said", "says", "say", "told", "added", "wrote", "tweeted"})
+_SPEECH_VERBS = SPEECH_VERBS
 _APPOSITIVE_OPENERS = frozenset({"the", "a", "an", "former", "his", "her", "its", "their"})
 
 

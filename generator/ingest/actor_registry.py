@@ -20,12 +20,12 @@ from generator.actors.records import (
     PlaceEntry,
     Relation,
 )
-from generator.actors.text import light_key
 from generator.ingest.decode import neutralise
 from generator.ingest.yaml_policy import ACTOR_REGISTRY, load_yaml
 from generator.models import Problem, Severity
 from generator.site.sanitize import markup_problem_text
 from generator.slugs import stable_slug
+from generator.text.normalise import light_key
 
 _ACTOR_KEYS = frozenset(
     {"name", "type", "aliases", "demonyms", "description", "affiliations", "wikidata"}

@@ -12,7 +12,7 @@ import codecs
 import re
 
 from generator.models import Problem, Severity
-from generator.plurals import plural
+from generator.text.plurals import plural
 
 # A control character other than tab/newline/CR/form feed is a strong sign of a
 # binary file; text editors do not produce them.

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-<<<<<<< HEAD
 from generator.ingest.credits import infer_credits, infer_publisher
 from generator.ingest.fields import KNOWN_KEYS, meta_line, safe_url
 from generator.ingest.lede import find_lede, is_caption
@@ -18,23 +17,16 @@ from generator.ingest.outlets import OutletRegistry
 from generator.ingest.published import infer_published
 from generator.ingest.tags import article_flags, declared_tags, has_ai_disclosure, normalise_tag
 from generator.ingest.titles import clean_title, headline_from_lede, infer_title
-=======
-from generator.ingest.outlets import OutletRegistry, name_from_url, url_host
-from generator.ingest.reader import yaml_kind
->>>>>>> h9c
 from generator.models import (
     Article,
     Problem,
     RawSeed,
 )
 from generator.slugs import stable_slug
-<<<<<<< HEAD
-from generator.text import Paragraph, paragraphs, plain, words
+from generator.text.blocks import Paragraph, paragraphs
+from generator.text.normalise import plain
+from generator.text.tokens import words
 from generator.thresholds import METADATA_RULES as RULES
-=======
-from generator.text import dates
-from generator.text.legacy import Paragraph, paragraphs, plain, sentences, words
->>>>>>> h9c
 
 __all__ = [
     "clean_title",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from generator.text import Paragraph, sentences
+from generator.text.blocks import Paragraph
+from generator.text.sentences import sentences
 from generator.thresholds import METADATA_RULES as RULES
 
 # Photo captions: "AIN AL-ASAD. Military vehicles … are seen …", "FILE PHOTO: …".

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from generator import dates
 from generator.ingest.fields import SAFE_SCHEMES, file_line, key_line, meta_line, urls
 from generator.ingest.lede import is_caption
 from generator.models import (
@@ -17,7 +16,9 @@ from generator.models import (
     Severity,
     YearlessDate,
 )
-from generator.text import Paragraph, sentences
+from generator.text import dates
+from generator.text.blocks import Paragraph
+from generator.text.sentences import sentences
 from generator.thresholds import METADATA_RULES as RULES
 
 

@@ -28,13 +28,10 @@ from generator.ingest import limits
 from generator.ingest.decode import decode, neutralise
 from generator.ingest.yaml_policy import FRONT_MATTER, key_lines, load_yaml, yaml_kind
 from generator.models import Origin, Problem, RawSeed, Severity
-from generator.plurals import plural
 from generator.slugs import capped, unreserved
-<<<<<<< HEAD
-from generator.thresholds import INPUT_LIMITS
-=======
 from generator.text.dates import parse_declared
->>>>>>> h9c
+from generator.text.plurals import plural
+from generator.thresholds import INPUT_LIMITS
 
 SEED_SUFFIXES = (".md", ".txt")
 

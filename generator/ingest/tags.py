@@ -14,7 +14,8 @@ from generator.models import (
     RawSeed,
     Severity,
 )
-from generator.text import Paragraph, plain
+from generator.text.blocks import Paragraph
+from generator.text.normalise import plain
 from generator.thresholds import METADATA_RULES as RULES
 
 # "written entirely by AI.", "generated using ChatGPT", "This article is AI-generated."

@@ -15,7 +15,9 @@ from generator.models import (
     RawSeed,
     Severity,
 )
-from generator.text import Paragraph, plain, sentences
+from generator.text.blocks import Paragraph
+from generator.text.normalise import plain
+from generator.text.sentences import sentences
 from generator.thresholds import METADATA_RULES as RULES
 
 _INTRO_CLAUSE = re.compile(

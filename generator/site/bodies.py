@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterator
 
 from generator.ingest import limits
-from generator.text.legacy import plain
+from generator.text.blocks import line_kind
+from generator.text.normalise import plain
 
 _ATX = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
-_LIST = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SENTENCE_END = re.compile(r"[.!?:…;,][\"'”’)\]]*\s*$")
 SECTION_HEADING_MAX_WORDS = 12
@@ -63,37 +63,27 @@ def _blocks(lines: list[str]) -> Iterator[tuple[str, str]]:
             yield "text", "    " + line.strip()
             index += 1
             continue
-        kind = _kind(line)
+        kind = line_kind(line)
         if kind == "blank":
             index += 1
             continue
         if kind in ("table", "list"):
             end = index
-            while end < len(lines) and _kind(lines[end]) == kind:
+            while end < len(lines) and line_kind(lines[end]) == kind:
                 end += 1
             rows = [escape_line(row.strip()) for row in lines[index:end]]
             yield kind, _fix_table(rows) if kind == "table" else "\n".join(rows)
             index = end
             continue
-        if kind == "heading":
+        if kind == "rule":
+            yield "rule", line.strip()
+        elif kind == "heading":
             yield "heading", _heading(line)
         elif index < last and _is_section_heading(line):
             yield "heading", "### " + escape_line(line.strip())
         else:
             yield "text", escape_line(line.strip())
         index += 1
-
-
-def _kind(line: str) -> str:
-    if not line.strip():
-        return "blank"
-    if _ATX.match(line):
-        return "heading"
-    if _LIST.match(line):
-        return "list"
-    if line.count("|") >= 2 or _TABLE_SEPARATOR.match(line):
-        return "table"
-    return "text"
 
 
 def _heading(line: str) -> str:

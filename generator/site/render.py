@@ -32,7 +32,7 @@ from generator.export import corpus_record, dumps
 from generator.isolation import failure
 from generator.models import Article
 from generator.pipeline import Corpus
-from generator.plurals import plural
+from generator.text.plurals import plural
 from generator.slugs import stable_slug
 from generator.site.thresholds import sections as threshold_sections
 from generator.site.views import PAGE_SIZE

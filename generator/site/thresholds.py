@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-<<<<<<< HEAD
 from generator.thresholds import Thresholds, default_thresholds
 
 TITLES = {
@@ -26,26 +25,6 @@ TITLES = {
     "comparison": "Comparing the reports of an event",
 }
 """The heading of each section of :class:`Thresholds`, in page order."""
-=======
-MODULES = (
-    "text/dates.py",
-    "events/grouping.py",
-    "events/provenance.py",
-    "events/align.py",
-    "events/similarity.py",
-    "events/compare.py",
-    "events/quotes.py",
-    "events/document.py",
-    "text/datementions.py",
-    "events/pubdates.py",
-    "events/timeline.py",
-    "events/datefacts.py",
-    "events/wording.py",
-    "events/analyse.py",
-    "events/numbers.py",
-    "ingest/limits.py",
-)
->>>>>>> h9c
 
 
 @dataclass(frozen=True, slots=True)

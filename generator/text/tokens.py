@@ -1,4 +1,12 @@
-"""Split sentences into name-relevant tokens and runs of capitalised words."""
+"""Tokens: the words of a sentence with their offsets and kinds.
+
+Two views of one sentence. :func:`tokenize` reads the body as written and
+classifies each word for naming (name, acronym, initial, particle, ...), with
+offsets into the body. :func:`tokens` and :func:`content_words` read the
+normalised text (see :func:`generator.text.normalise.normalise`) that the
+comparisons use: numbers, dotted initials, codes like AC-130, hyphenated words
+and punctuation.
+"""
 
 from __future__ import annotations
 
@@ -6,34 +14,72 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from generator.actors.text import is_acronym
-from generator.actors.vocab import (
+from generator.text.calendar import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
+from generator.text.lexicon import (
     ABBREVIATIONS,
     COMPOUND_ROLES,
     FURNITURE,
     GENERIC_ACRONYMS,
-    MONTHS,
     NAME_PARTICLES,
+    NAME_STOPWORDS,
     NAME_SUFFIXES,
     ORG_HEADS,
     PLACE_HEADS,
     STOPWORDS,
     TITLE_WORDS,
-    WEEKDAYS,
 )
+from generator.text.normalise import is_acronym, lemma
+
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(WEEKDAY_ABBREVIATIONS)
+TOKEN_RE = re.compile(
+    r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th)?"
+    r"|[A-Za-z](?:\.[A-Za-z])+\.?"
+    r"|[A-Z]+(?:-[A-Z0-9]+)+[a-z]?"
+    r"|[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*"
+    r"|\S"
+)
+"""Tokens of normalised text: numbers, dotted initials, codes, hyphenated words, punctuation."""
+_CONTENT = re.compile(r"[a-z0-9]")
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the tokens of normalised text."""
+    return [m.span() for m in TOKEN_RE.finditer(text)]
+
+
+def tokens(text: str) -> list[str]:
+    """Split normalised text into word, number and punctuation tokens."""
+    return TOKEN_RE.findall(text)
+
+
+def content_words(text: str) -> list[str]:
+    """Return the lemmas of the content words of normalised text, in order."""
+    out: list[str] = []
+    for tok in tokens(text):
+        low = tok.lower()
+        if not _CONTENT.match(low) or low in STOPWORDS:
+            continue
+        for part in low.split("-") if "-" in low else (low,):
+            if part and part not in STOPWORDS and _CONTENT.match(part):
+                out.append(lemma(part))
+    return out
+
+
+def words(text: str) -> list[str]:
+    """Return the word tokens of plain text (numbers count as words)."""
+    return _WORD.findall(text)
+
 
 _TOKEN = re.compile(r"\w+(?:[-‐‑'’.]\w+)*")
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|as|ad|ash|an|ar|at|az|bin|ibn|abu)[-‐‑](?=[A-Z])")
 _LAST_HYPHEN = re.compile(r"[-‐‑](?=[^-‐‑]*$)")
 _SHOUT_MIN = 7
-# "of" joins short names ("Axis of Resistance", "Pacific Ring of Fire"); after
-# longer ones it more often starts a phrase ("Debbie Wasserman Schultz of Florida").
-_OF_MAX = 2
 
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    """One word of a sentence.
+    """One word of a sentence as written, classified for naming.
 
     Attributes:
         text: The word without a possessive ending or compound tail.
@@ -91,7 +137,7 @@ def _capital_stopword(tokens: list[Token], i: int) -> Token:
     neighbours = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
     if any(n.text.isupper() and len(n.text.rstrip(".")) >= 2 for n in neighbours):
         return token
-    if token.lower in GENERIC_ACRONYMS or token.lower in WEEKDAYS or token.lower in MONTHS:
+    if token.lower in GENERIC_ACRONYMS or token.lower in _CALENDAR:
         return token
     return replace(token, kind="acronym")
 
@@ -154,7 +200,7 @@ def _is_stop(low: str) -> bool:
     """Return True for capitalised words that never name an actor."""
     parts = re.split(r"[-‐‑]", low)
     return all(
-        p in WEEKDAYS or p in MONTHS or p in FURNITURE or p in STOPWORDS or p in GENERIC_ACRONYMS
+        p in _CALENDAR or p in FURNITURE or p in NAME_STOPWORDS or p in GENERIC_ACRONYMS
         for p in parts
     )
 
@@ -172,58 +218,3 @@ def is_org_head(token: Token) -> bool:
 def is_place_head(token: Token) -> bool:
     """Return True for words that end a place's name."""
     return token.lower in PLACE_HEADS
-
-
-def _is_namey(token: Token) -> bool:
-    """Return True for tokens that can open a name."""
-    return token.kind in ("name", "acronym", "initial")
-
-
-def _continues(token: Token) -> bool:
-    """Return True for tokens that can continue a name ("Jr." too)."""
-    return _is_namey(token) or token.kind == "suffix"
-
-
-def runs(text: str, tokens: list[Token]) -> list[list[Token]]:
-    """Group tokens into runs of capitalised words.
-
-    Words join when only a single space separates them; lower-case name
-    particles ("al", "bin") join when a name follows, and "of" joins after a
-    single word or a title, organisation or place head ("Axis of Resistance",
-    "House of Representatives").
-    """
-    out: list[list[Token]] = []
-    current: list[Token] = []
-    for i, token in enumerate(tokens):
-        if current and _joins(text, current, token, tokens[i + 1 : i + 2]):
-            current.append(token)
-            continue
-        if current:
-            out.append(current)
-        current = [token] if _is_namey(token) else []
-    if current:
-        out.append(current)
-    return [_trim_particles(r) for r in out if any(t.kind in ("name", "acronym") for t in r)]
-
-
-def _joins(text: str, current: list[Token], token: Token, nxt: list[Token]) -> bool:
-    """Return True when ``token`` continues the run ``current``."""
-    last = current[-1]
-    if last.breaks or text[last.end : token.start] != " ":
-        return False
-    if _continues(token):
-        return True
-    follows_name = bool(nxt) and _is_namey(nxt[0]) and text[token.end : nxt[0].start] == " "
-    if token.kind == "particle" and follows_name:
-        return True
-    if token.lower == "of" and follows_name and last.kind == "name":
-        names = [t for t in current if t.kind != "particle"]
-        return len(names) <= _OF_MAX or is_title(last) or is_org_head(last) or is_place_head(last)
-    return False
-
-
-def _trim_particles(run: list[Token]) -> list[Token]:
-    """Drop particles and connectors dangling at the end of a run."""
-    while run and run[-1].kind not in ("name", "acronym", "initial", "suffix"):
-        run = run[:-1]
-    return run

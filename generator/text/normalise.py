@@ -1,0 +1,166 @@
+"""Normalising text: folding with offsets, name keys, lemmas, plain text.
+
+Folding maps a text onto a spelling-insensitive form while remembering where
+each folded character came from, so matches found on the folded text can be
+reported with the exact words the outlet wrote. :func:`normalise` undoes the
+damage of tokenised corpora ("170, 000" → "170,000", "U. S." → "U.S.") for the
+comparisons, while sentences keep their text as written for quoting.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from generator.text.calendar import MONTHS
+from generator.text.lexicon import IRREGULAR_PLURALS
+
+HYPHENS = "-‐‑‒–—―"
+APOSTROPHES = "'’‘`ʼʹ′"
+# Transliterations of Arabic and Persian names swap these vowels freely
+# (Kataib/Kataeb, Hezbollah/Hizbollah, Qasem/Qassem once doubles collapse).
+_VOWEL_FOLD = {"e": "i", "o": "u"}
+
+_MASKED_URL = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+")
+# Link text and target exclude brackets: with them, "[[[[…" backtracks quadratically.
+_MD_LINK = re.compile(r"!?\[(?P<text>[^\[\]]*)\]\([^()\[\]]*\)")
+_MD_MARKUP = re.compile(r"[*_`]+|^\s{0,3}#{1,6}\s+|^\s*>\s?", re.MULTILINE)
+_NORM_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\[\]]*\)")
+_URL = re.compile(r"https?://\S+")
+_INITIALS = re.compile(r"\b([A-Za-z])\. ([A-Za-z])\.")
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3})((?:, \d{3})+)(?![\d])")
+_SPACED_COLON = re.compile(r"(?<=\d) : (?=\d)")
+_SPACED_HYPHEN = re.compile(r"(?<=[0-9A-Za-z]) - (?=[0-9a-z])")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=\w) ([,;:!?])(?= )")
+
+
+@functools.lru_cache(maxsize=4096)
+def _base(ch: str) -> str:
+    """Return ``ch`` lower-cased with diacritics removed (possibly empty)."""
+    if ch in HYPHENS or ch.isspace():
+        return " "
+    if ch in APOSTROPHES:
+        return "'"
+    decomposed = unicodedata.normalize("NFKD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def fold(text: str) -> tuple[str, tuple[int, ...]]:
+    """Fold ``text`` for spelling-insensitive matching.
+
+    Lower-cases, strips diacritics, turns hyphens into spaces, unifies
+    apostrophes, folds ``e``/``o`` onto ``i``/``u`` and collapses doubled
+    letters and spaces.
+
+    Args:
+        text: Any text.
+
+    Returns:
+        The folded text and, for each of its characters, the index in
+        ``text`` of the character it came from.
+    """
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        for b in _base(ch):
+            c = _VOWEL_FOLD.get(b, b)
+            if out and c == out[-1] and (c.isalpha() or c == " "):
+                continue
+            out.append(c)
+            index.append(i)
+    return "".join(out), tuple(index)
+
+
+@functools.lru_cache(maxsize=65536)
+def folded(text: str) -> str:
+    """Return the folded form of ``text``, trimmed."""
+    return fold(text)[0].strip()
+
+
+def light_key(text: str) -> str:
+    """Return a key ignoring case, diacritics, hyphens and spacing only."""
+    return " ".join("".join(_base(c) for c in text).split())
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """Return the key under which spellings of one name are grouped.
+
+    The folded text with everything but letters and digits removed, so that
+    "U.S.", "U. S." and "US", or "Kataeb Hezbollah" and "Kataib Hezbollah",
+    share a key.
+    """
+    return "".join(c for c in fold(text)[0] if c.isalnum())
+
+
+def is_acronym(text: str) -> bool:
+    """Return True for an all-capital abbreviation such as "US", "U.S." or "ISIS"."""
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def mask_urls(text: str) -> str:
+    """Blank out URLs and Markdown link targets, keeping every offset."""
+    return _MASKED_URL.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def clean(text: str) -> str:
+    """Collapse runs of whitespace into single spaces."""
+    return " ".join(text.split())
+
+
+def plain(text: str) -> str:
+    """Strip Markdown links and emphasis, and collapse whitespace."""
+    text = _MD_LINK.sub(lambda m: m.group("text"), text)
+    return " ".join(_MD_MARKUP.sub("", text).split())
+
+
+def normalise(text: str) -> str:
+    """Return ``text`` with Markdown and tokenisation artefacts removed.
+
+    Args:
+        text: A sentence or short passage.
+
+    Returns:
+        The same words with numbers, initials and hyphens rejoined.
+    """
+    out = _NORM_LINK.sub(r"\1", text)
+    out = _URL.sub("", out)
+    out = out.replace("**", "").replace("__", "").replace("`", "")
+    out = out.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
+    out = out.replace("''", '"')
+    for _ in range(3):
+        out = _INITIALS.sub(r"\1.\2.", out)
+    out = _THOUSANDS.sub(_join_thousands, out)
+    out = _SPACED_COLON.sub(":", out)
+    out = _SPACED_HYPHEN.sub("-", out)
+    out = _SPACE_BEFORE_PUNCT.sub(r"\1", out)
+    return re.sub(r"\s+", " ", out).strip()
+
+
+def _join_thousands(match: re.Match[str]) -> str:
+    """Join ``170, 000`` unless the first group is a day of a month ("May 17, 200")."""
+    before = match.string[: match.start()].rstrip().rsplit(" ", 1)[-1].lower().rstrip(".")
+    if before in MONTHS:
+        return match.group(0)
+    return match.group(1) + match.group(2).replace(" ", "")
+
+
+@functools.lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """Return a crude singular, lower-case form of a noun (good enough for matching)."""
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    if low in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[low]
+    if len(low) <= 3 or (not low.isalpha() and "-" not in low):
+        return low
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return low[:-2]
+    if low.endswith("s") and not low.endswith(("ss", "us", "is", "ous")):
+        return low[:-1]
+    return low
