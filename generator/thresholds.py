@@ -360,7 +360,7 @@ class GroupingRules:
         "only proposes).",
     )
     minhash_permutations: int = _ref(
-        f"{_EVENTS}.grouping",
+        f"{_EVENTS}.similarity",
         "MINHASH_PERMUTATIONS",
         "Hashes per signature",
         "More hashes estimate overlap more precisely (fixed seed, so results repeat).",
@@ -412,7 +412,7 @@ class ProvenanceRules:
         "Articles with these flags are taken to derive from other reporting.",
     )
     minhash_permutations: int = _ref(
-        f"{_EVENTS}.provenance",
+        f"{_EVENTS}.similarity",
         "MINHASH_PERMUTATIONS",
         "Hashes per sentence",
         "More hashes estimate overlap more precisely (fixed seed, so results repeat).",
