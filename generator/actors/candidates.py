@@ -151,7 +151,7 @@ def _untitled(run: list[Token]) -> list[list[Token]]:
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
+class TokenSpan:
     """A sentence with the tokens it holds."""
 
     doc: int
@@ -159,22 +159,22 @@ class Sentence:
     tokens: Sequence[Token]
 
 
-def candidate(text: str, sentence: Sentence, piece: list[Token], cue: str) -> Candidate:
-    """Build the candidate for ``piece`` of ``sentence`` with its context cues."""
+def candidate(text: str, where: TokenSpan, piece: list[Token], cue: str) -> Candidate:
+    """Build the candidate for ``piece`` of the sentence ``where`` with its context cues."""
     start, end = piece[0].start, piece[-1].end
-    before = text[sentence.span.start : start]
-    cues, place, actor = _evidence(before, text[end : sentence.span.end], piece)
+    before = text[where.span.start : start]
+    cues, place, actor = _evidence(before, text[end : where.span.end], piece)
     if cue:
         cues.add(cue)
-    nxt = _next(text[end : sentence.span.end], piece[-1])
+    nxt = _next(text[end : where.span.end], piece[-1])
     return Candidate(
-        doc=sentence.doc,
+        doc=where.doc,
         start=start,
         end=end,
         text=text[start:end],
         key=name_key(text[start:end]),
         words=sum(1 for t in piece if t.kind != "particle"),
-        initial=bool(sentence.tokens) and piece[0] is sentence.tokens[0],
+        initial=bool(where.tokens) and piece[0] is where.tokens[0],
         cues=frozenset(cues),
         place=place,
         actor=actor + _STRONG * len(cues & (PERSON_CUES | ORG_CUES)),

@@ -18,7 +18,7 @@ from generator.actors.candidates import (
     ORG_CUES,
     PERSON_CUES,
     Candidate,
-    Sentence,
+    TokenSpan,
     candidate,
     segments,
 )
@@ -49,13 +49,13 @@ _DEMONYM_STEMS = (
 
 
 @dataclass(frozen=True, slots=True)
-class Doc:
-    """An article body prepared for analysis.
+class NameScan:
+    """An article body prepared for finding names (not the text model's Document).
 
     Attributes:
         id: Article id.
         text: Body with URLs blanked out (offsets unchanged).
-        sentences: Sentence spans of the body.
+        sentences: TokenSpan spans of the body.
         headings: For each sentence, whether it reads as a heading.
     """
 
@@ -123,14 +123,14 @@ def is_heading(text: str, span: CharSpan) -> bool:
     return not sentence.rstrip().endswith(".") or capitals == len(content)
 
 
-def lower_vocabulary(docs: Sequence[Doc]) -> frozenset[str]:
+def lower_vocabulary(docs: Sequence[NameScan]) -> frozenset[str]:
     """Return every word the corpus writes in lower case, plus stopwords."""
     words = {w for d in docs for w in re.findall(r"\b[a-z][a-z'’-]*\b", d.text)}
     return frozenset(words | NAME_STOPWORDS)
 
 
 def discover(
-    docs: Sequence[Doc],
+    docs: Sequence[NameScan],
     occupied: Mapping[int, Sequence[tuple[int, int]]],
     known: Mapping[str, str],
 ) -> tuple[list[Found], set[tuple[int, int, int]]]:
@@ -164,14 +164,14 @@ def discover(
     return sorted(results, key=lambda f: f.key), dropped
 
 
-def _doc_candidates(index: int, doc: Doc, vocab: frozenset[str]) -> list[Candidate]:
+def _doc_candidates(index: int, doc: NameScan, vocab: frozenset[str]) -> list[Candidate]:
     """Return the candidates of one document."""
     out = []
     for span, heading in zip(doc.sentences, doc.headings, strict=True):
         if heading:
             continue
         tokens = tokenize(doc.text, span.start, span.end)
-        sentence = Sentence(index, span, tokens)
+        sentence = TokenSpan(index, span, tokens)
         quoted = quoted_runs(doc.text, span)
         plain = [r for r in runs(doc.text, tokens) if not inside_any(r, quoted)]
         for run in sorted(quoted + plain, key=lambda r: r[0].start):
