@@ -14,9 +14,9 @@ from generator.text.lexicon import (
     PERSON_NOUNS,
     TITLE_WORDS,
 )
+from generator.text.tokens import LOOSE_WORD
 
 _COMPOUND = re.compile(r"[-‐‑](\w+)")
-_WORD = re.compile(r"[\w'’.-]+")
 _NEXT = re.compile(r"[ \t]+([\w'’-]+)")
 _NOUNS = HEAD_NOUNS | KIND_NOUNS | PERSON_NOUNS | TITLE_WORDS
 _MAX_LEFT = 4
@@ -88,7 +88,7 @@ def _left_words(text: str, limit: int, start: int) -> str:
     before = text[max(limit, start - _LEFT_CHARS) : start]
     if before and not before[-1].isspace():
         return ""
-    tokens = _WORD.findall(before)
+    tokens = LOOSE_WORD.findall(before)
     gaps = re.split(r"[\w'’.-]+", before)
     taken: list[str] = []
     for i in range(len(tokens) - 1, max(-1, len(tokens) - 1 - _MAX_LEFT), -1):
