@@ -95,3 +95,8 @@ def test_anaphor_brings_the_previous_sentence_into_the_context() -> None:
     assert "airbase" in wounded.words
     assert any(d.date == dt.date(2023, 11, 15) for d in wounded.dates)
     assert any("13 rockets" in text for _, text in wounded.details)
+
+
+def test_a_weekday_after_a_number_is_not_what_is_counted() -> None:
+    # The calendar table has lower-case keys; a capitalised look-up let "Tuesday" through.
+    assert all(c.thing != "tuesday" for c in claims("Rescuers said 12 Tuesday were missing."))

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from generator.actors.context import compound_after, descriptor
-from generator.actors.discovery import Doc, Found, FoundMention, discover, is_heading
+from generator.actors.discovery import Found, FoundMention, NameScan, discover, is_heading
 from generator.actors.matching import Hit, Matcher
 from generator.actors.records import (
     Actor,
@@ -37,11 +37,13 @@ _FUZZY_WORD = 75.0
 _KIND_TYPES = {"person": ActorType.PERSON, "organisation": ActorType.ORGANISATION}
 
 
-def prepare(article: Article) -> Doc:
+def prepare(article: Article) -> NameScan:
     """Return the analysis view of an article: its sentences (table cells apart), URLs blanked."""
     read = document(article.body, article.body_line)
     spans = tuple(cell for s in read.sentences for cell in read.cells(s))
-    return Doc(article.id, read.masked, spans, tuple(is_heading(read.masked, s) for s in spans))
+    return NameScan(
+        article.id, read.masked, spans, tuple(is_heading(read.masked, s) for s in spans)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +75,7 @@ def analyse_actors(articles: Sequence[Article], registry: ActorRegistry) -> Acto
     return _report(builder, registry, found, builder.mentions(raws))
 
 
-def _find(docs: Sequence[Doc], registry: ActorRegistry) -> tuple[list[Found], list[_Raw]]:
+def _find(docs: Sequence[NameScan], registry: ActorRegistry) -> tuple[list[Found], list[_Raw]]:
     """Match the registry, then discover the rest.
 
     Returns:
@@ -172,7 +174,7 @@ def _registered_raws(hits: dict[int, list[Hit]], dropped: set[tuple[int, int, in
 class _Builder:
     """Turns raw offsets into Mention records (sentence, line, descriptor)."""
 
-    def __init__(self, articles: Sequence[Article], docs: Sequence[Doc]) -> None:
+    def __init__(self, articles: Sequence[Article], docs: Sequence[NameScan]) -> None:
         """Index the sentences and lines of every article."""
         self._articles = articles
         self._docs = docs
@@ -188,7 +190,7 @@ class _Builder:
         """Return the article of document ``doc``."""
         return self._articles[doc]
 
-    def sentence(self, doc: int, offset: int) -> CharSpan:
+    def enclosing(self, doc: int, offset: int) -> CharSpan:
         """Return the sentence holding ``offset`` (its line when none does)."""
         spans = self._docs[doc].sentences
         i = bisect_right(self._starts[doc], offset) - 1
@@ -203,7 +205,7 @@ class _Builder:
         """Build the Mention record for one span."""
         article = self._articles[doc]
         text = self._docs[doc].text
-        span = self.sentence(doc, start)
+        span = self.enclosing(doc, start)
         compound = compound_after(text, end, span.end)
         return Mention(
             article_id=article.id,

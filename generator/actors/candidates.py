@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from generator.text.document import CharSpan
 from generator.text.lexicon import (
+    APPOSITIVE_OPENERS,
+    APPOSITIVE_STOPS,
     DIRECTIONS,
     KIND_NOUNS,
     LOCATIVE_STRONG,
@@ -26,22 +28,15 @@ from generator.text.lexicon import (
     SPEECH_VERBS,
 )
 from generator.text.normalise import name_key
-from generator.text.tokens import Token, is_org_head, is_place_head, is_title
+from generator.text.tokens import LOOSE_WORD, Token, is_org_head, is_place_head, is_title
 
 PERSON_CUES = frozenset({"title", "appositive-person", "initials", "speaker"})
 ORG_CUES = frozenset({"kind", "org-head", "appositive-org"})
-_WORDS = re.compile(r"[\w'’.-]+")
 _PREV_WORD = re.compile(r"([\w'’-]+)(,?)\s+$")
 _LOCATIVE_WORD = re.compile(r"([\w'’-]+)\s+(?:(?:the|a|an)\s+)?$", re.I)
 _BEFORE_OF = re.compile(r"(\w+)\s+of\s+$")
 _NEXT_WORD = re.compile(r"\s+([a-z][\w'’-]*)")
 _APPOSITIVE = re.compile(r",\s+([^,.;:()\"“”]{1,80})")
-_APPOSITIVE_OPENERS = frozenset(
-    ["a", "an", "the", "his", "her", "its", "their", "former", "mr.", "ms.", "mrs.", "dr."]
-)
-_APPOSITIVE_STOPS = frozenset(
-    ["of", "in", "at", "for", "from", "with", "by", "on", "to", "who", "which", "that"]
-)
 _STRONG = 2
 # Only the end of the text before a name is searched for the words next to it.
 _TAIL = 80
@@ -151,7 +146,7 @@ def _untitled(run: list[Token]) -> list[list[Token]]:
 
 
 @dataclass(frozen=True, slots=True)
-class Sentence:
+class TokenSpan:
     """A sentence with the tokens it holds."""
 
     doc: int
@@ -159,22 +154,22 @@ class Sentence:
     tokens: Sequence[Token]
 
 
-def candidate(text: str, sentence: Sentence, piece: list[Token], cue: str) -> Candidate:
-    """Build the candidate for ``piece`` of ``sentence`` with its context cues."""
+def candidate(text: str, where: TokenSpan, piece: list[Token], cue: str) -> Candidate:
+    """Build the candidate for ``piece`` of the sentence ``where`` with its context cues."""
     start, end = piece[0].start, piece[-1].end
-    before = text[sentence.span.start : start]
-    cues, place, actor = _evidence(before, text[end : sentence.span.end], piece)
+    before = text[where.span.start : start]
+    cues, place, actor = _evidence(before, text[end : where.span.end], piece)
     if cue:
         cues.add(cue)
-    nxt = _next(text[end : sentence.span.end], piece[-1])
+    nxt = _next(text[end : where.span.end], piece[-1])
     return Candidate(
-        doc=sentence.doc,
+        doc=where.doc,
         start=start,
         end=end,
         text=text[start:end],
         key=name_key(text[start:end]),
         words=sum(1 for t in piece if t.kind != "particle"),
-        initial=bool(sentence.tokens) and piece[0] is sentence.tokens[0],
+        initial=bool(where.tokens) and piece[0] is where.tokens[0],
         cues=frozenset(cues),
         place=place,
         actor=actor + _STRONG * len(cues & (PERSON_CUES | ORG_CUES)),
@@ -258,16 +253,14 @@ def _appositive(after: str, last: Token) -> set[str]:
     m = _APPOSITIVE.match(after)
     if not m:
         return set()
-    words = _WORDS.findall(m.group(1))[:7]
-    if not words or not (
-        words[0].lower() in _APPOSITIVE_OPENERS or words[0].endswith(("'s", "’s"))
-    ):
+    words = LOOSE_WORD.findall(m.group(1))[:7]
+    if not words or not (words[0].lower() in APPOSITIVE_OPENERS or words[0].endswith(("'s", "’s"))):
         return set()
     # Only the head noun phrase describes the name: stop at a preposition,
     # and only common nouns count ("the Democratic National Committee" names).
     head = []
     for word in words[1:]:
-        if word.lower() in _APPOSITIVE_STOPS:
+        if word.lower() in APPOSITIVE_STOPS:
             break
         head.append(word)
     nouns = [w for w in head if w.islower()]

@@ -14,9 +14,9 @@ from generator.text.lexicon import (
     PERSON_NOUNS,
     TITLE_WORDS,
 )
+from generator.text.tokens import LOOSE_WORD
 
 _COMPOUND = re.compile(r"[-‐‑](\w+)")
-_WORD = re.compile(r"[\w'’.-]+")
 _NEXT = re.compile(r"[ \t]+([\w'’-]+)")
 _NOUNS = HEAD_NOUNS | KIND_NOUNS | PERSON_NOUNS | TITLE_WORDS
 _MAX_LEFT = 4
@@ -78,17 +78,17 @@ def noun_phrase_after(text: str, pos: int, limit: int) -> tuple[str, int]:
     return "", pos
 
 
-def _left_words(text: str, sentence_start: int, start: int) -> str:
+def _left_words(text: str, limit: int, start: int) -> str:
     """Return the describing words just before a name, within its sentence.
 
     They must end in a noun or title next to the name ("militant group
     Hamas", "Prime Minister Mohammed ...") or be a possessive ("Lebanon's
     Hezbollah"); the phrase stops at a function word or a verb-like word.
     """
-    before = text[max(sentence_start, start - _LEFT_CHARS) : start]
+    before = text[max(limit, start - _LEFT_CHARS) : start]
     if before and not before[-1].isspace():
         return ""
-    tokens = _WORD.findall(before)
+    tokens = LOOSE_WORD.findall(before)
     gaps = re.split(r"[\w'’.-]+", before)
     taken: list[str] = []
     for i in range(len(tokens) - 1, max(-1, len(tokens) - 1 - _MAX_LEFT), -1):
@@ -108,12 +108,12 @@ def _describes(word: str) -> bool:
     return word.lower().strip(".") in _NOUNS or word.endswith(("'s", "’s", "s'", "s’"))
 
 
-def descriptor(text: str, sentence: tuple[int, int], start: int, end: int) -> str:
+def descriptor(text: str, bounds: tuple[int, int], start: int, end: int) -> str:
     """Return the words around a name that describe it.
 
     Args:
         text: The body.
-        sentence: (start, end) of the sentence holding the name.
+        bounds: (start, end) of the sentence holding the name.
         start: Offset of the name.
         end: Offset just after the name.
 
@@ -122,7 +122,7 @@ def descriptor(text: str, sentence: tuple[int, int], start: int, end: int) -> st
         Hamas" or "Kataib Hezbollah militia" otherwise; empty when nothing
         around the name describes it.
     """
-    sentence_start, sentence_end = sentence
+    sentence_start, sentence_end = bounds
     name = " ".join(text[start:end].split())
     compound = compound_after(text, end, sentence_end)
     if compound is not None:

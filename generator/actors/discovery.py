@@ -18,44 +18,40 @@ from generator.actors.candidates import (
     ORG_CUES,
     PERSON_CUES,
     Candidate,
-    Sentence,
+    TokenSpan,
     candidate,
     segments,
 )
 from generator.actors.runs import inside_any, quoted_runs, runs
 from generator.text.document import CharSpan
-from generator.text.lexicon import NAME_STOPWORDS, NAME_SUFFIXES, ORG_HEADS, PLACE_HEADS
+from generator.text.lexicon import (
+    ADJECTIVE_ENDINGS,
+    ARABIC_ARTICLES,
+    DEMONYM_STEMS,
+    NAME_STOPWORDS,
+    NAME_SUFFIXES,
+    ORG_HEADS,
+    PEOPLE_PLURAL_ENDINGS,
+    PLACE_HEADS,
+)
 from generator.text.normalise import name_key
-from generator.text.tokens import tokenize
+from generator.text.tokens import LETTER_WORD, LOWER_WORD, tokenize
 
 _HEADLINE_RATIO = 0.7
 _HEADLINE_MAX_WORDS = 25
 _STRONG_PLACE = 2
 _WEAK_PLACES = 3
 _STRONG_CUES = PERSON_CUES | ORG_CUES | frozenset({"compound"})
-_ARTICLES = frozenset({"al", "el"})
-# Plurals of nouns for people ("Republicans", "Democrats", "Islamists"), as keys.
-_PLURALS = ("ans", "ats", "ists", "ites", "irs", "is")
-# Endings of adjectives of nationality or kind ("Palestinian", "Iraqi", "Democratic").
-_ADJECTIVE_ENDINGS = ("ian", "ean", "can", "i", "ese", "ish", "ic", "al")
-_DEMONYM_STEMS = (
-    ("ian", ("", "e", "a")),
-    ("an", ("", "a", "o")),
-    ("n", ("",)),
-    ("i", ("",)),
-    ("ese", ("", "on", "a")),
-    ("ish", ("", "ey", "ain", "and")),
-)
 
 
 @dataclass(frozen=True, slots=True)
-class Doc:
-    """An article body prepared for analysis.
+class NameScan:
+    """An article body prepared for finding names (not the text model's Document).
 
     Attributes:
         id: Article id.
         text: Body with URLs blanked out (offsets unchanged).
-        sentences: Sentence spans of the body.
+        sentences: TokenSpan spans of the body.
         headings: For each sentence, whether it reads as a heading.
     """
 
@@ -109,7 +105,7 @@ def is_heading(text: str, span: CharSpan) -> bool:
     if text[line_start : span.start].lstrip().startswith("#"):
         return True
     sentence = text[span.start : span.end]
-    words = re.findall(r"[^\W\d_][\w'’-]*", sentence)
+    words = LETTER_WORD.findall(sentence)
     content = [w for w in words if w.lower() not in NAME_STOPWORDS]
     if not content or len(words) > _HEADLINE_MAX_WORDS:
         return False
@@ -123,14 +119,14 @@ def is_heading(text: str, span: CharSpan) -> bool:
     return not sentence.rstrip().endswith(".") or capitals == len(content)
 
 
-def lower_vocabulary(docs: Sequence[Doc]) -> frozenset[str]:
+def lower_vocabulary(docs: Sequence[NameScan]) -> frozenset[str]:
     """Return every word the corpus writes in lower case, plus stopwords."""
-    words = {w for d in docs for w in re.findall(r"\b[a-z][a-z'’-]*\b", d.text)}
+    words = {w for d in docs for w in LOWER_WORD.findall(d.text)}
     return frozenset(words | NAME_STOPWORDS)
 
 
 def discover(
-    docs: Sequence[Doc],
+    docs: Sequence[NameScan],
     occupied: Mapping[int, Sequence[tuple[int, int]]],
     known: Mapping[str, str],
 ) -> tuple[list[Found], set[tuple[int, int, int]]]:
@@ -164,14 +160,14 @@ def discover(
     return sorted(results, key=lambda f: f.key), dropped
 
 
-def _doc_candidates(index: int, doc: Doc, vocab: frozenset[str]) -> list[Candidate]:
+def _doc_candidates(index: int, doc: NameScan, vocab: frozenset[str]) -> list[Candidate]:
     """Return the candidates of one document."""
     out = []
     for span, heading in zip(doc.sentences, doc.headings, strict=True):
         if heading:
             continue
         tokens = tokenize(doc.text, span.start, span.end)
-        sentence = Sentence(index, span, tokens)
+        sentence = TokenSpan(index, span, tokens)
         quoted = quoted_runs(doc.text, span)
         plain = [r for r in runs(doc.text, tokens) if not inside_any(r, quoted)]
         for run in sorted(quoted + plain, key=lambda r: r[0].start):
@@ -233,7 +229,7 @@ def _merge_bare(groups: dict[str, list[Candidate]]) -> dict[str, list[Candidate]
 def _without_article(text: str) -> str:
     """Return the key of a name without a leading Arabic article ("Al Anbar")."""
     words = re.split(r"[\s\-‐‑]+", text, maxsplit=1)
-    if len(words) == 2 and words[0].lower() in _ARTICLES:
+    if len(words) == 2 and words[0].lower() in ARABIC_ARTICLES:
         return name_key(words[1])
     return ""
 
@@ -254,7 +250,12 @@ def _merge_plurals(groups: dict[str, list[Candidate]]) -> dict[str, list[Candida
     for key in sorted(groups):
         single = key[:-1]
         plural = groups.get(key, [])
-        if plural and plural[0].words == 1 and key.endswith(_PLURALS) and single in groups:
+        if (
+            plural
+            and plural[0].words == 1
+            and key.endswith(PEOPLE_PLURAL_ENDINGS)
+            and single in groups
+        ):
             _merge_into(groups, key, single)
     return groups
 
@@ -263,7 +264,7 @@ def demonym_stems(word: str) -> list[str]:
     """Return the keys of the places a demonym may come from ("Iraqis" -> "iraq")."""
     base = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
     stems = []
-    for ending, additions in _DEMONYM_STEMS:
+    for ending, additions in DEMONYM_STEMS:
         if base.lower().endswith(ending):
             stems += [name_key(base[: -len(ending)] + add) for add in additions]
     return [s for s in dict.fromkeys(stems) if len(s) >= 3]
@@ -392,7 +393,7 @@ def _reasons(
     strong = sorted(cues & (_STRONG_CUES | {"org-head"}))
     if common and not (cues & (_STRONG_CUES - {"org-head"})):
         return ()
-    adjective = word.endswith(_ADJECTIVE_ENDINGS) and not cues & {"compound", "possessive"}
+    adjective = word.endswith(ADJECTIVE_ENDINGS) and not cues & {"compound", "possessive"}
     if single and adjective and all(c.adjectival for c in own):
         return ()
     if strong:

@@ -27,7 +27,6 @@ from generator.text.lexicon import (
     GENERIC_PEOPLE,
     INJURED_WORDS,
     IRREGULAR_PAST,
-    IRREGULAR_PLURALS,
     KILLED_WORDS,
     MISSING_WORDS,
     SPEECH_VERBS,
@@ -36,6 +35,7 @@ from generator.text.lexicon import (
     word_set,
 )
 from generator.text.normalise import lemma
+from generator.text.plurals import looks_plural as _plural
 from generator.text.tokens import content_words, token_spans
 
 _CLAUSE_END = frozenset(
@@ -388,14 +388,6 @@ def is_verbish(word: str) -> bool:
     """Whether a word looks like a past tense or participle ("targeted", "struck")."""
     low = word.lower()
     return (low.endswith(("ed", "ing")) and "-" not in low) or low in IRREGULAR_PAST
-
-
-def _plural(word: str) -> bool:
-    """Whether a word looks like a plural noun."""
-    low = word.lower()
-    return low in IRREGULAR_PLURALS or (
-        word.islower() and low.endswith("s") and not low.endswith(("ss", "us", "'s"))
-    )
 
 
 def _head(chunk: list[str]) -> str:

@@ -30,6 +30,7 @@ from generator.events.model import (
     Quote,
 )
 from generator.events.numbers import lost_fraction
+from generator.text.plurals import plural_of as _plural
 from generator.text.tokens import TOKEN_RE, content_words
 
 LEAVES_OUT_MIN_SHARE = 0.5
@@ -151,15 +152,6 @@ def _description(claim: Claim) -> str:
         words = [*claim.lead_in.split(), "…", *(words or [_plural(claim.thing)])]
     text = " ".join(words[:_DESCRIPTION_WORDS])
     return text + ("…" if len(words) > _DESCRIPTION_WORDS else "") if text else claim.thing
-
-
-def _plural(noun: str) -> str:
-    """A plain English plural (for descriptions only)."""
-    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-        return noun[:-1] + "ies"
-    if noun.endswith(("s", "x", "ch", "sh")):
-        return noun + "es"
-    return noun + "s"
 
 
 _HARM_MEASURES = frozenset({"killed", "injured", "missing"})  # tolls rise as reports come in

@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.text.normalise import plain
-
 PROSE = "prose"
 LIST = "list"
 HEADING = "heading"
@@ -207,12 +205,3 @@ def paragraphs(body: str) -> list[Paragraph]:
                 flush()
     flush()
     return result
-
-
-def first_heading(body: str) -> tuple[str, int] | None:
-    """Return the first ATX Markdown heading's text and line, if any."""
-    for number, line in enumerate(body.split("\n"), start=1):
-        match = _HEADING.match(line)
-        if match:
-            return plain(match.group("text")), number
-    return None

@@ -363,3 +363,33 @@ HEAD_NOUNS = word_set("""
 DESCRIPTOR_STOP = NAME_STOPWORDS | word_set(
     "like said says told including include includes against versus whose unlike"
 )
+
+
+# After a name and a comma, these open an appositive that describes it
+# ("Hadi al-Amiri, the leader of ..."); these end it.
+APPOSITIVE_OPENERS = frozenset(
+    ["a", "an", "the", "his", "her", "its", "their", "former", "mr.", "ms.", "mrs.", "dr."]
+)
+APPOSITIVE_STOPS = frozenset(
+    ["of", "in", "at", "for", "from", "with", "by", "on", "to", "who", "which", "that"]
+)
+
+# The Arabic article, dropped to match "Al Anbar" with "Anbar".
+ARABIC_ARTICLES = frozenset({"al", "el"})
+
+# Endings of plurals of nouns for people ("Republicans", "Democrats", "Islamists"), as keys.
+PEOPLE_PLURAL_ENDINGS = ("ans", "ats", "ists", "ites", "irs", "is")
+
+# Endings of adjectives of nationality or kind ("Palestinian", "Iraqi", "Democratic").
+ADJECTIVE_ENDINGS = ("ian", "ean", "can", "i", "ese", "ish", "ic", "al")
+
+# Demonym endings and what to add to the stem for the place ("Iranian" -> "Iran",
+# "Syrian" -> "Syria", "Lebanese" -> "Lebanon", "Turkish" -> "Turkey").
+DEMONYM_STEMS = (
+    ("ian", ("", "e", "a")),
+    ("an", ("", "a", "o")),
+    ("n", ("",)),
+    ("i", ("",)),
+    ("ese", ("", "on", "a")),
+    ("ish", ("", "ey", "ain", "and")),
+)

@@ -40,6 +40,12 @@ TOKEN_RE = re.compile(
 )
 """Tokens of normalised text: numbers, dotted initials, codes, hyphenated words, punctuation."""
 _CONTENT = re.compile(r"[a-z0-9]")
+LOOSE_WORD = re.compile(r"[\w'’.-]+")
+"""A word with its inner apostrophes, full stops and hyphens (the words around a name)."""
+LETTER_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+"""A word that starts with a letter ("Iran-backed", "al-Asad"; not "2024")."""
+LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+"""A word written in lower case."""
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
 
