@@ -6,8 +6,9 @@ actors are matched, dates read, articles grouped, reuse traced and reports
 compared. The thresholds page of the site is rendered from it
 (:mod:`generator.site.thresholds`), so what a reader sees is what the code uses.
 
-The input limits and metadata rules live here: the reading stage uses
-:data:`INPUT_LIMITS` and :data:`METADATA_RULES`. The other stages still keep
+The input limits, metadata rules and the chart's and images' page limits
+live here: their modules use :data:`INPUT_LIMITS`, :data:`METADATA_RULES` and
+:data:`PAGE_LIMITS`. The other stages still keep
 their constants in their own modules; their sections here read those
 constants by reference (``_ref``), so they are listed in one place without a
 second copy of any value.
@@ -674,6 +675,57 @@ class ComparisonRules:
 
 
 @dataclass(frozen=True, slots=True)
+class PageLimits:
+    """What the coverage chart and the problem list show at most."""
+
+    chart_outlets: int = _set(
+        7,
+        "Outlets with their own colour in the coverage chart",
+        'The other outlets share the colour of "Other".',
+        "outlet",
+    )
+    chart_days: int = _set(
+        60,
+        "Days shown one by one in the coverage chart",
+        "A longer span is charted by month.",
+        "day",
+    )
+    external_images_reported: int = _set(
+        20,
+        "Images from other sites reported per seed",
+        "Each is a problem of its own up to this many; a page of them is one finding.",
+        "image",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ListingLimits:
+    """How long the lists on the pages get."""
+
+    page_rows: int = _ref(
+        "generator.site.views",
+        "PAGE_SIZE",
+        "Rows of a listing page",
+        "Longer listings are split into pages.",
+        "row",
+    )
+    matrix_columns: int = _ref(
+        "generator.site.eventviews",
+        "MAX_MATRIX_COLUMNS",
+        "Articles side by side in an event's comparison table",
+        "Further articles are listed below it.",
+        "article",
+    )
+    event_actors: int = _ref(
+        "generator.site.eventviews",
+        "MAX_EVENT_ACTORS",
+        "Actors listed on an event's page",
+        "The most widely named come first.",
+        "actor",
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class Thresholds:
     """Every threshold of the generator, by stage (see the module docstring)."""
 
@@ -684,6 +736,8 @@ class Thresholds:
     grouping: GroupingRules = field(default_factory=GroupingRules)
     provenance: ProvenanceRules = field(default_factory=ProvenanceRules)
     comparison: ComparisonRules = field(default_factory=ComparisonRules)
+    pages: PageLimits = field(default_factory=PageLimits)
+    listings: ListingLimits = field(default_factory=ListingLimits)
 
 
 INPUT_LIMITS = InputLimits()
@@ -692,8 +746,11 @@ INPUT_LIMITS = InputLimits()
 METADATA_RULES = MetadataRules()
 """The metadata rules in use."""
 
+PAGE_LIMITS = PageLimits()
+"""The page limits in use."""
+
 
 @cache
 def default_thresholds() -> Thresholds:
     """Every threshold in use (built once: the by-reference sections import their stages)."""
-    return Thresholds(input=INPUT_LIMITS, metadata=METADATA_RULES)
+    return Thresholds(input=INPUT_LIMITS, metadata=METADATA_RULES, pages=PAGE_LIMITS)

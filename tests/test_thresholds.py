@@ -16,6 +16,7 @@ from generator.site.thresholds import TITLES, human_value, sections
 from generator.thresholds import (
     INPUT_LIMITS,
     METADATA_RULES,
+    PAGE_LIMITS,
     InputLimits,
     Thresholds,
     default_thresholds,
@@ -42,6 +43,7 @@ def test_the_thresholds_are_frozen_and_reachable_from_settings(tmp_path: Path) -
     thresholds = Settings(tmp_path).thresholds
     assert thresholds == default_thresholds()
     assert thresholds.input is INPUT_LIMITS and thresholds.metadata is METADATA_RULES
+    assert thresholds.pages is PAGE_LIMITS
     with pytest.raises(dataclasses.FrozenInstanceError):
         thresholds.input.lines = 1  # type: ignore[misc]
 
