@@ -40,7 +40,12 @@ def _ref(module: str, name: str, label: str, meaning: str, unit: str = "") -> An
     """A field whose value is the constant ``name`` of ``module``, read when built."""
 
     def read() -> Any:
-        return getattr(importlib.import_module(module), name)
+        try:
+            return getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError) as exc:
+            # A constant moved or renamed: say where to fix the reference.
+            msg = f"generator/thresholds.py lists {module}.{name}, which no longer exists"
+            raise LookupError(msg) from exc
 
     factory: Callable[[], Any] = read
     return field(default_factory=factory, metadata=_about(label, meaning, unit))

@@ -89,3 +89,11 @@ def test_the_page_has_a_section_per_stage_and_no_python_names() -> None:
     rows = {r.label: r.value for s in found for r in s.rows}
     assert rows["Largest seed file"] == "1,000,000 bytes"
     assert rows["Reports of one event"] == f"{grouping.GROUP_DATE_WINDOW_DAYS} days"
+
+
+def test_a_moved_constant_is_named_not_silently_dropped() -> None:
+    from generator.thresholds import _ref
+
+    read = _ref("generator.nowhere", "GONE", "Gone", "Moved.").default_factory
+    with pytest.raises(LookupError, match=r"generator\.nowhere\.GONE"):
+        read()
