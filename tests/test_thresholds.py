@@ -21,6 +21,7 @@ from generator.thresholds import (
     Thresholds,
     default_thresholds,
 )
+from generator.thresholds.about import listed
 
 
 def every_field() -> list[tuple[str, dataclasses.Field[Any]]]:
@@ -92,8 +93,6 @@ def test_the_page_has_a_section_per_stage_and_no_python_names() -> None:
 
 
 def test_a_moved_constant_is_named_not_silently_dropped() -> None:
-    from generator.thresholds import _ref
-
-    read = _ref("generator.nowhere", "GONE", "Gone", "Moved.").default_factory
+    read = listed("generator.nowhere", "GONE", "Gone", "Moved.").default_factory
     with pytest.raises(LookupError, match=r"generator\.nowhere\.GONE"):
         read()
