@@ -16,10 +16,12 @@ from generator.site.thresholds import TITLES, human_value, sections
 from generator.thresholds import (
     INPUT_LIMITS,
     METADATA_RULES,
+    PAGE_LIMITS,
     InputLimits,
     Thresholds,
     default_thresholds,
 )
+from generator.thresholds.about import listed
 
 
 def every_field() -> list[tuple[str, dataclasses.Field[Any]]]:
@@ -42,6 +44,7 @@ def test_the_thresholds_are_frozen_and_reachable_from_settings(tmp_path: Path) -
     thresholds = Settings(tmp_path).thresholds
     assert thresholds == default_thresholds()
     assert thresholds.input is INPUT_LIMITS and thresholds.metadata is METADATA_RULES
+    assert thresholds.pages is PAGE_LIMITS
     with pytest.raises(dataclasses.FrozenInstanceError):
         thresholds.input.lines = 1  # type: ignore[misc]
 
@@ -87,3 +90,9 @@ def test_the_page_has_a_section_per_stage_and_no_python_names() -> None:
     rows = {r.label: r.value for s in found for r in s.rows}
     assert rows["Largest seed file"] == "1,000,000 bytes"
     assert rows["Reports of one event"] == f"{grouping.GROUP_DATE_WINDOW_DAYS} days"
+
+
+def test_a_moved_constant_is_named_not_silently_dropped() -> None:
+    read = listed("generator.nowhere", "GONE", "Gone", "Moved.").default_factory
+    with pytest.raises(LookupError, match=r"generator\.nowhere\.GONE"):
+        read()

@@ -13,9 +13,8 @@ from dataclasses import dataclass
 
 from generator.models import Article
 from generator.site.views import top
+from generator.thresholds import PAGE_LIMITS
 
-MAX_SERIES = 7  # outlets with their own colour; the rest share "Other"
-MAX_BARS = 60  # beyond this many days the chart groups by month
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 240, 32, 56, 10
 
 
@@ -51,7 +50,7 @@ def coverage_chart(articles: Sequence[Article]) -> Chart | None:
     if not dated:
         return None
     keys = _bucket_keys(dated)
-    series_names = [name for name, _ in top(Counter(a.outlet_label for a in dated), MAX_SERIES)]
+    series_names = [name for name, _ in top(Counter(a.outlet_label for a in dated), PAGE_LIMITS.chart_outlets)]
     counts: Counter[tuple[str, str]] = Counter()
     for article in dated:
         name = article.outlet_label if article.outlet_label in series_names else "Other"
@@ -79,7 +78,7 @@ def coverage_chart(articles: Sequence[Article]) -> Chart | None:
 
 def _bucket_keys(dated: Sequence[Article]) -> str:
     span = {a.published.date for a in dated}
-    return "month" if len(span) > MAX_BARS else "day"
+    return "month" if len(span) > PAGE_LIMITS.chart_days else "day"
 
 
 def _bucket(date: dt.date, keys: str) -> str:

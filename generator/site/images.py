@@ -13,12 +13,12 @@ from collections.abc import Iterator
 
 from generator.models import Problem, Severity
 from generator.site.sanitize import is_local_url
+from generator.thresholds import PAGE_LIMITS
 
 _INLINE = re.compile(r"!\[(?:[^\]\\\n]|\\.)*\]\(\s*<?(?P<url>[^)\s>]+)")
 _REFERENCE = re.compile(r"!\[(?P<alt>(?:[^\]\\\n]|\\.)*)\](?:\s?\[(?P<label>[^\]\n]*)\])?(?![(:])")
 _DEFINITION = re.compile(r"^\s{0,3}\[(?P<label>[^\]\n]+)\]:\s*<?(?P<url>[^\s>]+)")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
-MAX_REPORTED = 20  # per seed: one problem per image, but a page of pixels is one finding
 
 
 def _label(text: str) -> str:
@@ -62,6 +62,6 @@ def external_images(body: str, body_line: int, file: str) -> list[Problem]:
             "the site loads nothing from other hosts."
         )
         problems.append(Problem(file, body_line + index, Severity.WARNING, "external-image", msg))
-        if len(problems) == MAX_REPORTED:
+        if len(problems) == PAGE_LIMITS.external_images_reported:
             break
     return problems

@@ -23,6 +23,8 @@ TITLES = {
     "grouping": "Grouping articles into events",
     "provenance": "Reuse between articles",
     "comparison": "Comparing the reports of an event",
+    "pages": "What a page shows",
+    "listings": "How long lists get",
 }
 """The heading of each section of :class:`Thresholds`, in page order."""
 
