@@ -25,8 +25,9 @@ def events_export(report: EventReport) -> list[dict[str, Any]]:
 
     Returns:
         Records with ``id``, ``title``, ``articles``, ``facts`` (each article's
-        value), ``conflicts``, ``provenance`` (reuse links with shares) and the
-        rest of the comparison.
+        value: ``low``/``high`` for a count, ``date`` in ISO form at its
+        precision for a date fact), ``conflicts``, ``provenance`` (reuse links
+        with shares) and the rest of the comparison.
     """
     return [_event(event) for event in report.events]
 
