@@ -17,6 +17,8 @@ MODULES = (
     "events/grouping.py",
     "events/provenance.py",
     "events/align.py",
+    "events/rows.py",
+    "events/details.py",
     "events/compare.py",
     "events/quotes.py",
     "events/document.py",

@@ -9,7 +9,8 @@ import pytest
 from generator.events.document import build_doc
 from generator.events.model import Conflict
 from generator.events.numbers import lost_fraction
-from generator.events.parallel import part_scope, slot_conflicts
+from generator.events.parallel import part_scope
+from generator.events.slots import slot_conflicts
 from tests.factories import make_article
 
 

@@ -10,15 +10,10 @@ from dataclasses import replace
 from types import MappingProxyType
 
 from generator.events.align import align, dedupe
-from generator.events.claims import Claim, claim_words, extract_claims
-from generator.events.compare import (
-    detail_conflicts,
-    fact_rows,
-    only_here,
-    update_conflicts,
-    value_conflicts,
-)
+from generator.events.claims import Claim, extract_claims
+from generator.events.compare import update_conflicts, value_conflicts
 from generator.events.datefacts import extract_date_claims
+from generator.events.details import detail_conflicts
 from generator.events.document import Doc, Span, build_doc
 from generator.events.grouping import group_articles
 from generator.events.lexicon import UNITS
@@ -31,10 +26,12 @@ from generator.events.model import (
     FactRow,
     ReuseLink,
 )
-from generator.events.parallel import slot_conflicts
+from generator.events.phrases import claim_words
 from generator.events.provenance import find_reuse
 from generator.events.pubdates import complete_from_event
 from generator.events.quotes import find_quotations, quote_conflicts
+from generator.events.rows import fact_rows, only_here
+from generator.events.slots import slot_conflicts
 from generator.events.text import Sentence, content_words, split_sentences
 from generator.events.timeline import occurred, timeline
 from generator.events.wording import wording

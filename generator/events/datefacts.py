@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.events.claims import DATE, Claim, claim_words, is_verbish
+from generator.events.claims import DATE, Claim
 from generator.events.document import Doc, span_of
 from generator.events.lexicon import FUNCTION_WORDS, word_set
 from generator.events.numbers import Quantity
+from generator.events.phrases import claim_words, is_verbish
 from generator.events.text import HEADING, TABLE, TOKEN_RE, lemma
 from generator.events.timeexpr import DAY, MONTH, DateMention
 
