@@ -171,3 +171,26 @@ def test_a_fraction_in_words_belongs_to_the_number() -> None:
         }
     )
     assert values(found) == [{"4", "4.5"}]
+
+
+def test_a_name_after_a_function_word_is_tied_to_the_word_before_it() -> None:
+    found = conflicts(
+        {
+            "a": "Harbour police later boarded the Marenhaddin and found the cargo intact.",
+            "b": "Harbour police later boarded the Marenhaddin, the owners confirmed.",
+            "c": "Officers boarded the Marenuddin at dawn after a short chase.",
+        }
+    )
+    assert {"Marenhaddin", "Marenuddin"} in values(found)
+
+
+def test_word_forms_of_one_stem_are_not_two_spellings() -> None:
+    found = conflicts(
+        {
+            "a": "The Democratic project on housing stalled in the council last spring.",
+            "b": "The Democrats project on housing stalled in the council last spring.",
+            "c": "Ministers visit Britain on Monday for talks on the trade treaty.",
+            "d": "Ministers visit British ports on Monday for talks on the trade treaty.",
+        }
+    )
+    assert found == []

@@ -50,6 +50,31 @@ _SPELLING = (
 )
 
 
+WORD_FORM_SUFFIXES: frozenset[str] = frozenset(
+    {"", "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ic", "ics", "ish", "ese", "i", "is"}
+    | {"ain", "ist", "ists", "ism", "al", "ern", "er", "ers", "ite", "ites"}
+)
+"""Endings that make another form of one stem (Democrat/Democratic, Britain/British)."""
+
+
+def word_forms(a: str, b: str) -> bool:
+    """Whether two words are forms of one stem (they differ only in a word-form ending).
+
+    Args:
+        a: A lower-case word.
+        b: Another.
+
+    Returns:
+        True for "somali"/"somalian", "democratic"/"democrats", "britain"/"british".
+    """
+    stem = 0
+    while stem < min(len(a), len(b)) and a[stem] == b[stem]:
+        stem += 1
+    if stem == min(len(a), len(b)):
+        return True  # one word starts the other: "Somali" / "Somalia" / "Somalian"
+    return stem >= NAME_MIN_LENGTH and {a[stem:], b[stem:]} <= WORD_FORM_SUFFIXES
+
+
 def same_spelling(a: str, b: str) -> bool:
     """Whether two words differ only as British and American spelling ("colour", "color").
 
@@ -162,8 +187,8 @@ def name_readings(
                 common.add(unit.form)
             if n == 0 or not _name_like(unit):
                 continue
-            left = units[n - 1].form
-            right = units[n + 1].form if n + 1 < len(units) else ""
+            left = _neighbour(units, n, -1)
+            right = _neighbour(units, n, 1)
             uses[unit.form[:2]].append(_NameUse(line, unit, left, right))
     out: list[tuple[Reading, Reading]] = []
     everything = [u for group in uses.values() for u in group]
@@ -214,6 +239,19 @@ def name_readings(
     return out
 
 
+NAME_CONTEXT_SKIP = 1
+"""Function words skipped to reach the word next to a name ("boarded the Salahaddin")."""
+
+
+def _neighbour(units: Sequence[Unit], n: int, step: int) -> str:
+    """The word next to unit ``n`` (before it for step -1), past one function word."""
+    at = n + step
+    for _ in range(NAME_CONTEXT_SKIP):
+        if 0 <= at < len(units) and units[at].form in STOPWORDS and units[at].kind == "word":
+            at += step
+    return units[at].form if 0 <= at < len(units) else ""
+
+
 def _full_name(line: Line, unit: Unit) -> str:
     """The run of capitalised words holding ``unit`` ("Commander Nirad Sinha")."""
     units = line.units
@@ -250,7 +288,7 @@ def _name_kind(fa: str, fb: str) -> str | None:
         return None if same else RANK
     if fa in RANKS or fb in RANKS or same_spelling(fa, fb):
         return None
-    if fa.startswith(fb) or fb.startswith(fa):
+    if word_forms(fa, fb):
         return None  # "Somali" / "Somalian", "Page" / "Pages": another word form, not a spelling
     return NAME if fuzz.ratio(fa, fb) >= NAME_MIN_RATIO else None
 

@@ -34,7 +34,7 @@ from generator.events.lexicon import (
     STOPWORDS,
     WEEKDAYS,
 )
-from generator.events.names import NAME_MIN_LENGTH, NAME_MIN_SIMILARITY, same_spelling
+from generator.events.names import NAME_MIN_LENGTH, NAME_MIN_SIMILARITY, same_spelling, word_forms
 from generator.events.slotunits import (
     COLOUR,
     DAY,
@@ -311,7 +311,7 @@ def _slot_kind(ua: Unit, ub: Unit, left: Sequence[Unit], right: Sequence[Unit]) 
     long_enough = min(len(la), len(lb)) >= NAME_MIN_LENGTH
     similar = fuzz.ratio(la, lb) >= NAME_MIN_SIMILARITY
     # "Somali" / "Somalis" / "Somalian" are word forms of one name, not two spellings.
-    form = la.startswith(lb) or lb.startswith(la)
+    form = word_forms(la, lb)
     if long_enough and similar and la.isalpha() and lb.isalpha() and not form:
         return None if same_spelling(la, lb) else NAME
     return None
