@@ -194,3 +194,25 @@ def test_word_forms_of_one_stem_are_not_two_spellings() -> None:
         }
     )
     assert found == []
+
+
+def test_a_month_told_right_after_the_same_words_is_a_conflict() -> None:
+    found = conflicts(
+        {
+            "a": "The cutter Orwell, which relieved patrol frigate HMS Tamar in November-end, "
+            "sailed at once.",
+            "b": "HMS Orwell, which relieved patrol frigate HMS Tamar early December, may sail "
+            "for Gibraltar.",
+        }
+    )
+    assert values(found) == [{"November-end", "December"}]
+
+
+def test_a_full_date_after_the_same_words_is_not_read_as_a_month() -> None:
+    found = conflicts(
+        {
+            "a": "The cutter Orwell, which relieved patrol frigate HMS Tamar in December 3, sailed.",
+            "b": "HMS Orwell, which relieved patrol frigate HMS Tamar early December, may sail.",
+        }
+    )
+    assert found == []

@@ -191,7 +191,9 @@ def _slots(a: Line, b: Line) -> list[tuple[Reading, Reading]]:
             ua, ub = a.units[a1], b.units[b1]
             kind = _slot_kind(ua, ub, left, ()) if ua.kind == ub.kind == YEAR else None
         else:
-            found = _wide_slot(a.units[a1:a2], b.units[b1:b2], left, right)
+            found = _wide_slot(a.units[a1:a2], b.units[b1:b2], left, right) or _time_after(
+                a.units[a1:a2], b.units[b1:b2], left
+            )
             if found is None:
                 continue
             ua, ub, kind = found
@@ -266,6 +268,46 @@ def _wide_slot(
             # "seven rifles" / "12 guns" count different words: only the number may end a side.
             return None
         return (na[0], nb[0], kind)
+    return None
+
+
+TIME_ANCHOR_MIN = 3
+"""A month or weekday told right after this many identical words (two of them content
+words) dates the same happening: "which replaced frigate Tabar in November-end" /
+"which replaced frigate Tabar early December"."""
+
+_TIME_LEAD = 3
+_MONTH_FORM = re.compile(r"^([a-z]+?)(?:end|start)?$")
+
+
+def _time_after(
+    sa: Sequence[Unit], sb: Sequence[Unit], left: Sequence[Unit]
+) -> tuple[Unit, Unit, str] | None:
+    """Different months (or weekdays) opening the words that follow an identical run."""
+    anchor = left[-TIME_ANCHOR_MIN:]
+    content = [u for u in anchor if u.kind == "word" and u.form not in STOPWORDS]
+    if len(anchor) < TIME_ANCHOR_MIN or len(content) < 2:
+        return None
+    ta, tb = _time_word(sa[:_TIME_LEAD]), _time_word(sb[:_TIME_LEAD])
+    if ta is None or tb is None or ta[1] != tb[1] or ta[0].form == tb[0].form:
+        return None
+    return (ta[0], tb[0], ta[1])
+
+
+def _time_word(units: Sequence[Unit]) -> tuple[Unit, str] | None:
+    """The first month or weekday of a few units, as (unit, kind); None before a number."""
+    for n, unit in enumerate(units):
+        if unit.kind != "word":
+            return None  # a number or year first: a date, compared elsewhere
+        month = _MONTH_FORM.match(unit.form)
+        named = month is not None and len(month.group(1)) > 3 and month.group(1) in MONTHS
+        if month is not None and named and unit.text[:1].isupper():
+            nxt = units[n + 1] if n + 1 < len(units) else None
+            if nxt is not None and nxt.kind in (NUMBER, YEAR):
+                return None  # "December 3": a full date, not a month
+            return (Unit(month.group(1), unit.text, "word"), MONTH)
+        if unit.form in WEEKDAYS:
+            return (unit, DAY)
     return None
 
 
