@@ -216,3 +216,36 @@ def test_a_full_date_after_the_same_words_is_not_read_as_a_month() -> None:
         }
     )
     assert found == []
+
+
+def test_a_duration_told_with_the_same_verb_is_a_conflict() -> None:
+    found = conflicts(
+        {
+            "a": "Marlowe had been hospitalized for the past three weeks for pneumonia.",
+            "b": "The singer had been hospitalized in Leeds for four weeks due to pneumonia.",
+            "c": "Her agent said Marlowe had been in hospital for three weeks with pneumonia.",
+        }
+    )
+    assert values(found) == [{"3 weeks", "4 weeks"}]
+    assert [len(s.article_ids) for s in found[0].sides] == [2, 1]
+
+
+def test_how_many_times_told_with_the_same_verb_is_a_conflict() -> None:
+    found = conflicts(
+        {
+            "a": "Marlowe married twice; the first marriage ended in 1950.",
+            "b": "Marlowe was married three times but had no children.",
+            "c": "She married two more times, and both unions failed.",
+        }
+    )
+    assert values(found) == [{"2 times", "3 times"}]
+
+
+def test_durations_of_different_subjects_are_not_compared() -> None:
+    found = conflicts(
+        {
+            "a": "The striker was suspended for three weeks after the brawl.",
+            "b": "Two referees were suspended for two weeks over the pay dispute.",
+        }
+    )
+    assert found == []

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from generator.events.document import Doc
+from generator.events.measures import DURATION, FREQUENCY, measure_readings
 from generator.events.model import Conflict, ConflictSide, Quote
 from generator.events.names import name_readings, record_readings
 from generator.events.numbers import (
@@ -101,7 +102,7 @@ def cluster(pairs: Sequence[tuple[Reading, Reading]]) -> list[list[Reading]]:
     parent: dict[tuple[str, int, str, str, str], tuple[str, int, str, str, str]] = {}
 
     def key(r: Reading) -> tuple[str, int, str, str, str]:
-        framed = r.kind in (NAME, RANK, RECORD)
+        framed = r.kind in (NAME, RANK, RECORD, DURATION, FREQUENCY)
         return (r.article_id, r.line, r.kind, r.value, r.frame if framed else "")
 
     def find(k: tuple[str, int, str, str, str]) -> tuple[str, int, str, str, str]:
@@ -145,6 +146,8 @@ def readings_by_value(members: Sequence[Reading]) -> Mapping[str, list[Reading]]
 
 
 _KIND_WORDS = {
+    DURATION: "durations",
+    FREQUENCY: "counts of times",
     NUMBER: "numbers",
     YEAR: "years",
     TIME: "times",
@@ -174,7 +177,12 @@ def slot_conflicts(
     conflicts: list[Conflict] = []
     compatibles: list[Conflict] = []
     lines = event_lines(docs)
-    pairs = [*slot_readings(docs, lines), *name_readings(docs, lines), *record_readings(lines)]
+    pairs = [
+        *slot_readings(docs, lines),
+        *name_readings(docs, lines),
+        *record_readings(lines),
+        *measure_readings(lines),
+    ]
     for found in cluster(pairs):
         # A damaged reading ("412" beside "4") is no version, whichever pair linked it.
         members = [
@@ -208,7 +216,8 @@ def _side(bucket: Sequence[Reading], rank: Mapping[str, int]) -> ConflictSide:
     ordered = sorted(bucket, key=lambda r: (rank.get(r.article_id, 0), r.article_id))
     first = ordered[0]
     # Numbers read as figures ("seven" and "7" are one value), like value conflicts.
-    value = first.quantity.display() if first.quantity is not None else first.value
+    measured = first.quantity is not None and first.kind not in (DURATION, FREQUENCY)
+    value = first.quantity.display() if first.quantity is not None and measured else first.value
     return ConflictSide(
         value=value,
         article_ids=tuple(r.article_id for r in ordered),

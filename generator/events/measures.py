@@ -1,0 +1,172 @@
+"""Measures framed by a verb: how long, and how many times, told in different sentences.
+
+"Page had been hospitalized for the past three weeks" / "She had been hospitalized
+in Los Angeles for four weeks"; "Page married twice" / "Page was married three
+times". The sentences need not be parallel: the verb (or the state after "been")
+and the measure's kind frame the fact, and the two sentences must share another
+content word (the person, the illness) so the same subject is meant. "Two more
+times" counts extra times, not the total, and is not read.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from generator.events.lexicon import AUXILIARIES, IRREGULAR_PAST, STOPWORDS, word_set
+from generator.events.numbers import Quantity, format_number
+from generator.events.slotunits import NUMBER, Line, Reading, Unit
+
+DURATION = "duration"
+FREQUENCY = "frequency"
+
+DAYS_PER_UNIT: dict[str, float] = {
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1,
+    "week": 7,
+    "month": 30,
+    "year": 365,
+}
+"""Time units a duration is compared in (as days)."""
+
+_TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
+_STEM = 6
+_LOOK_BACK = 6
+_LEAD_INS = word_set("the past last nearly almost about some")
+
+MEASURE_MIN_SHARED = 1
+"""Besides the verb, two sentences framing one measure share at least this many content words."""
+
+
+def measure_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
+    """Pairs of different durations or counts of times told with the same verb.
+
+    Args:
+        lines: The comparable sentences of one event.
+
+    Returns:
+        (reading, reading) pairs from different articles, in a deterministic order.
+    """
+    found: dict[tuple[str, str], list[tuple[Reading, Line]]] = defaultdict(list)
+    for line in lines:
+        for reading in (*_durations(line), *_frequencies(line)):
+            if not line.quoted or _after_quotes(line.text, reading.frame.split(" … ")[0]):
+                found[(reading.kind, reading.noun)].append((reading, line))
+    out: list[tuple[Reading, Reading]] = []
+    for key in sorted(found):
+        group = found[key]
+        for x, (a, la) in enumerate(group):
+            for b, lb in group[x + 1 :]:
+                if a.article_id == b.article_id or a.key == b.key:
+                    continue
+                shared = {w for w in la.content & lb.content if not w.startswith(key[1])}
+                if len(shared - set(DAYS_PER_UNIT) - {"time"}) >= MEASURE_MIN_SHARED:
+                    out.append((a, b))
+    return out
+
+
+_QUOTE_MARKS = ('"', "''", "”")
+
+
+def _after_quotes(text: str, word: str) -> bool:
+    """Whether ``word`` is written after the last quotation mark of ``text`` (the reporter's)."""
+    last = max(text.rfind(mark) for mark in _QUOTE_MARKS)
+    return word in text[last + 1 :]
+
+
+def _verbish(unit: Unit) -> bool:
+    """Whether a word unit looks like a past tense or participle."""
+    return unit.kind == "word" and (
+        (unit.form.endswith("ed") and len(unit.form) > 4) or unit.form in IRREGULAR_PAST
+    )
+
+
+def _durations(line: Line) -> list[Reading]:
+    """Durations: "… hospitalized for (the past) three weeks" as (verb stem, days)."""
+    units = line.units
+    out: list[Reading] = []
+    for n, unit in enumerate(units):
+        if unit.form != "for":
+            continue
+        at = n + 1
+        while at < len(units) and units[at].form in _LEAD_INS and units[at].kind == "word":
+            at += 1
+        if at + 1 >= len(units) or units[at].kind != NUMBER:
+            continue
+        number, measure = units[at], units[at + 1].form.rstrip("s")
+        quantity = number.quantity
+        if measure not in DAYS_PER_UNIT or quantity is None or quantity.low is None:
+            continue
+        state = _state_before(units, n)
+        if state is None:
+            continue
+        stem = state.form[:_STEM]
+        days = _scaled(quantity, DAYS_PER_UNIT[measure])
+        value = f"{quantity.display()} {units[at + 1].text}"
+        out.append(_reading(line, DURATION, value, days, stem, f"{state.text} … for"))
+    return out
+
+
+def _state_before(units: Sequence[Unit], at: int) -> Unit | None:
+    """The verb (or the state after "been") a few words before ``at``, else None."""
+    for back in range(at - 1, max(-1, at - 1 - _LOOK_BACK), -1):
+        unit = units[back]
+        if unit.kind != "word":
+            return None
+        if unit.form in AUXILIARIES:
+            # "been in hospital": the state is the first content word after the auxiliary.
+            after = [
+                u for u in units[back + 1 : at] if u.kind == "word" and u.form not in STOPWORDS
+            ]
+            return after[0] if after and len(after[0].form) > 3 else None
+        if _verbish(unit):
+            return unit
+    return None
+
+
+def _frequencies(line: Line) -> list[Reading]:
+    """Counts of times: "married twice", "was married three times" as (verb stem, times)."""
+    units = line.units
+    out: list[Reading] = []
+    for n in range(1, len(units)):
+        verb, unit = units[n - 1], units[n]
+        if not _verbish(verb):
+            continue
+        if unit.text.lower() in _TIMES_WORDS:
+            times = float(_TIMES_WORDS[unit.text.lower()])
+        elif (
+            unit.kind == NUMBER
+            and n + 1 < len(units)
+            and units[n + 1].form == "times"
+            and unit.quantity is not None
+            and unit.quantity.low is not None
+            and not unit.quantity.qualifier
+        ):
+            times = unit.quantity.low
+        else:
+            continue
+        stem = verb.form[:_STEM]
+        value = f"{format_number(times)} times"
+        quantity = Quantity(0, 0, times, None, "", 0, False, None, value)
+        out.append(_reading(line, FREQUENCY, value, quantity, stem, f"{verb.text} … times"))
+    return out
+
+
+def _scaled(quantity: Quantity, factor: float) -> Quantity:
+    """The quantity in days."""
+    assert quantity.low is not None
+    high = quantity.high * factor if quantity.high is not None else None
+    return replace(quantity, low=quantity.low * factor, high=high)
+
+
+def _reading(
+    line: Line, kind: str, value: str, quantity: Quantity, stem: str, frame: str
+) -> Reading:
+    """One article's measure, keyed by its value in days (or times)."""
+    assert quantity.low is not None
+    key = format_number(round(quantity.low, 3))
+    if quantity.high is not None:
+        key += "-" + format_number(round(quantity.high, 3))
+    return Reading(line.article_id, kind, value, key, line.text, line.line, frame, stem, quantity)
