@@ -211,7 +211,7 @@ def test_a_month_told_right_after_the_same_words_is_a_conflict() -> None:
 def test_a_full_date_after_the_same_words_is_not_read_as_a_month() -> None:
     found = conflicts(
         {
-            "a": "The cutter Orwell, which relieved patrol frigate HMS Tamar in December 3, sailed.",
+            "a": "The cutter Orwell, which relieved patrol frigate HMS Tamar in December 3, sailed",
             "b": "HMS Orwell, which relieved patrol frigate HMS Tamar early December, may sail.",
         }
     )
@@ -249,3 +249,14 @@ def test_durations_of_different_subjects_are_not_compared() -> None:
         }
     )
     assert found == []
+
+
+def test_the_year_before_a_title_is_that_works_year() -> None:
+    found = conflicts(
+        {
+            "a": "Her life inspired the 2005 film The Quiet Years Of Ann Marlowe, by a studio.",
+            "b": "Critics loved the 2006 TV movie, The Quiet Years Of Ann Marlowe.",
+            "c": "In 2005 Ann Marlowe moved to Leeds, and in 2006 Ann Marlowe moved again.",
+        }
+    )
+    assert values(found) == [{"2005", "2006"}]

@@ -1,4 +1,4 @@
-"""Measures framed by a verb: how long, and how many times, told in different sentences.
+"""Measures framed by a verb or a title: how long, how many times, which year.
 
 "Page had been hospitalized for the past three weeks" / "She had been hospitalized
 in Los Angeles for four weeks"; "Page married twice" / "Page was married three
@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from generator.events.lexicon import AUXILIARIES, IRREGULAR_PAST, STOPWORDS, word_set
 from generator.events.numbers import Quantity, format_number
-from generator.events.slotunits import NUMBER, Line, Reading, Unit
+from generator.events.slotunits import NUMBER, YEAR, Line, Reading, Unit
 
 DURATION = "duration"
 FREQUENCY = "frequency"
@@ -51,8 +51,10 @@ def measure_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
     """
     found: dict[tuple[str, str], list[tuple[Reading, Line]]] = defaultdict(list)
     for line in lines:
-        for reading in (*_durations(line), *_frequencies(line)):
-            if not line.quoted or _after_quotes(line.text, reading.frame.split(" … ")[0]):
+        for reading in (*_durations(line), *_frequencies(line), *_titled_years(line)):
+            # A measure inside a quotation is the speaker's; a title may stand in quotes.
+            spoken = line.quoted and not _after_quotes(line.text, reading.frame.split(" … ")[0])
+            if reading.kind == YEAR or not spoken:
                 found[(reading.kind, reading.noun)].append((reading, line))
     out: list[tuple[Reading, Reading]] = []
     for key in sorted(found):
@@ -152,6 +154,58 @@ def _frequencies(line: Line) -> list[Reading]:
         quantity = Quantity(0, 0, times, None, "", 0, False, None, value)
         out.append(_reading(line, FREQUENCY, value, quantity, stem, f"{verb.text} … times"))
     return out
+
+
+TITLE_MIN_WORDS = 3
+"""A capitalised run of this many words right after a year names a work or a body ("the
+2005 film The Notorious Bettie Page"): the year is that thing's, whatever the sentence."""
+
+_TITLE_GAP = 3
+_TITLE_LINKS = word_set("of the and a for in on")
+
+
+def _titled_years(line: Line) -> list[Reading]:
+    """Years written right before a title: (title, year)."""
+    units = line.units
+    out: list[Reading] = []
+    for n, unit in enumerate(units):
+        if unit.kind != YEAR:
+            continue
+        at = n + 1
+        while at < min(len(units), n + 1 + _TITLE_GAP):
+            run = _capitalised_run(units, at)
+            if len(run) >= TITLE_MIN_WORDS:
+                title = " ".join(u.text for u in run)
+                stem = " ".join(u.form for u in run)
+                out.append(
+                    Reading(
+                        line.article_id,
+                        YEAR,
+                        unit.text,
+                        unit.text,
+                        line.text,
+                        line.line,
+                        title,
+                        stem,
+                    )
+                )
+                break
+            at += max(1, len(run))
+    return out
+
+
+def _capitalised_run(units: Sequence[Unit], at: int) -> list[Unit]:
+    """The capitalised words from ``at`` on (linking words inside), without trailing links."""
+    run: list[Unit] = []
+    while at < len(units) and units[at].kind == "word":
+        unit = units[at]
+        if not (unit.text[:1].isupper() or (run and unit.form in _TITLE_LINKS)):
+            break
+        run.append(unit)
+        at += 1
+    while run and run[-1].form in _TITLE_LINKS:
+        run.pop()
+    return run
 
 
 def _scaled(quantity: Quantity, factor: float) -> Quantity:
