@@ -260,3 +260,24 @@ def test_the_year_before_a_title_is_that_works_year() -> None:
         }
     )
     assert values(found) == [{"2005", "2006"}]
+
+
+def test_the_same_happening_dated_differently_is_a_conflict() -> None:
+    found = conflicts(
+        {
+            "a": "Mr. Dunmore pleaded guilty to obstruction of justice in July 1973.",
+            "b": "On June 27, 1973, he pleaded guilty to one charge of obstructing justice.",
+            "c": "Mr. Halloran pleaded guilty to perjury in March 1974.",
+        }
+    )
+    assert values(found) == [{"July 1973", "June 27, 1973"}]
+
+
+def test_a_day_inside_the_month_given_elsewhere_is_compatible() -> None:
+    found = conflicts(
+        {
+            "a": "Mr. Dunmore pleaded guilty to obstruction of justice in June 1973.",
+            "b": "On June 27, 1973, he pleaded guilty to one charge of obstructing justice.",
+        }
+    )
+    assert found == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
+from generator.events.dated import DATED, dated_readings
 from generator.events.document import Doc
 from generator.events.measures import DURATION, FREQUENCY, measure_readings
 from generator.events.model import Conflict, ConflictSide, Quote
@@ -102,7 +103,7 @@ def cluster(pairs: Sequence[tuple[Reading, Reading]]) -> list[list[Reading]]:
     parent: dict[tuple[str, int, str, str, str], tuple[str, int, str, str, str]] = {}
 
     def key(r: Reading) -> tuple[str, int, str, str, str]:
-        framed = r.kind in (NAME, RANK, RECORD, DURATION, FREQUENCY)
+        framed = r.kind in (NAME, RANK, RECORD, *_AS_WRITTEN)
         return (r.article_id, r.line, r.kind, r.value, r.frame if framed else "")
 
     def find(k: tuple[str, int, str, str, str]) -> tuple[str, int, str, str, str]:
@@ -145,7 +146,10 @@ def readings_by_value(members: Sequence[Reading]) -> Mapping[str, list[Reading]]
     return out
 
 
+_AS_WRITTEN = (DURATION, FREQUENCY, DATED)  # values whose quantity is in days or times
+
 _KIND_WORDS = {
+    DATED: "dates",
     DURATION: "durations",
     FREQUENCY: "counts of times",
     NUMBER: "numbers",
@@ -182,6 +186,7 @@ def slot_conflicts(
         *name_readings(docs, lines),
         *record_readings(lines),
         *measure_readings(lines),
+        *dated_readings(docs),
     ]
     for found in cluster(pairs):
         # A damaged reading ("412" beside "4") is no version, whichever pair linked it.
@@ -216,7 +221,7 @@ def _side(bucket: Sequence[Reading], rank: Mapping[str, int]) -> ConflictSide:
     ordered = sorted(bucket, key=lambda r: (rank.get(r.article_id, 0), r.article_id))
     first = ordered[0]
     # Numbers read as figures ("seven" and "7" are one value), like value conflicts.
-    measured = first.quantity is not None and first.kind not in (DURATION, FREQUENCY)
+    measured = first.quantity is not None and first.kind not in _AS_WRITTEN
     value = first.quantity.display() if first.quantity is not None and measured else first.value
     return ConflictSide(
         value=value,
