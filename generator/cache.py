@@ -3,9 +3,9 @@
 Two levels, both stored as pickles under a git-ignored folder
 (``.cache/briefing`` next to ``mkdocs.yml`` by default):
 
-- per seed, the reading (:func:`generator.reader.read_seed`) keyed by the
+- per seed, the reading (:func:`generator.ingest.reader.read_seed`) keyed by the
   seed's path and bytes, and the inference
-  (:func:`generator.extract.infer_article`) keyed by the decoded seed and the
+  (:func:`generator.ingest.extract.infer_article`) keyed by the decoded seed and the
   outlet registry's bytes;
 - per corpus, the finished :class:`~generator.pipeline.Corpus`, keyed by every
   seed's path and bytes, both registries and the settings.
@@ -34,8 +34,9 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 import generator
+from generator.ingest.outlets import OutletRegistry
+from generator.ingest.reader import iter_seed_paths
 from generator.models import RawSeed
-from generator.outlets import OutletRegistry
 from generator.pipeline import (
     IN_PROCESS,
     Corpus,
@@ -46,7 +47,6 @@ from generator.pipeline import (
     Settings,
     build_corpus,
 )
-from generator.reader import iter_seed_paths
 
 T = TypeVar("T")
 _PACKAGE = Path(generator.__file__).resolve().parent
