@@ -281,3 +281,14 @@ def test_a_day_inside_the_month_given_elsewhere_is_compatible() -> None:
         }
     )
     assert found == []
+
+
+def test_an_objects_length_in_other_units_is_compared_once_converted() -> None:
+    found = conflicts(
+        {
+            "a": "The larger boat, a 10-metre trawler, is named the Orla.",
+            "b": "The larger of the boats was described as a 24- to 30-foot trawler.",
+            "c": "Coastguards towed the 33-foot trawler to Dunmore.",
+        }
+    )
+    assert values(found) == [{"10 metre", "24 to 30 foot"}]

@@ -20,6 +20,7 @@ from generator.events.slotunits import NUMBER, YEAR, Line, Reading, Unit
 
 DURATION = "duration"
 FREQUENCY = "frequency"
+SIZE = "size"
 
 DAYS_PER_UNIT: dict[str, float] = {
     "minute": 1 / 1440,
@@ -51,7 +52,12 @@ def measure_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
     """
     found: dict[tuple[str, str], list[tuple[Reading, Line]]] = defaultdict(list)
     for line in lines:
-        for reading in (*_durations(line), *_frequencies(line), *_titled_years(line)):
+        for reading in (
+            *_durations(line),
+            *_frequencies(line),
+            *_titled_years(line),
+            *_sizes(line),
+        ):
             # A measure inside a quotation is the speaker's; a title may stand in quotes.
             spoken = line.quoted and not _after_quotes(line.text, reading.frame.split(" … ")[0])
             if reading.kind == YEAR or not spoken:
@@ -62,6 +68,10 @@ def measure_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
         for x, (a, la) in enumerate(group):
             for b, lb in group[x + 1 :]:
                 if a.article_id == b.article_id or a.key == b.key:
+                    continue
+                if key[0] == SIZE:
+                    if not _near(a, b):
+                        out.append((a, b))  # the object's own dimension: no further frame
                     continue
                 shared = {w for w in la.content & lb.content if not w.startswith(key[1])}
                 if len(shared - set(DAYS_PER_UNIT) - {"time"}) >= MEASURE_MIN_SHARED:
@@ -206,6 +216,64 @@ def _capitalised_run(units: Sequence[Unit], at: int) -> list[Unit]:
     while run and run[-1].form in _TITLE_LINKS:
         run.pop()
     return run
+
+
+METRES_PER_UNIT: dict[str, float] = {
+    "metre": 1,
+    "meter": 1,
+    "foot": 0.3048,
+    "ft": 0.3048,
+    "yard": 0.9144,
+    "inch": 0.0254,
+    "cm": 0.01,
+    "km": 1000,
+    "kilometre": 1000,
+    "kilometer": 1000,
+    "mile": 1609.344,
+}
+"""Length units written in a compound before a noun ("a 10-metre dhow", "a 30-foot boat")."""
+
+SIZE_TOLERANCE = 0.05
+"""Two lengths within this share of each other are one size converted and rounded."""
+
+
+def _sizes(line: Line) -> list[Reading]:
+    """An object's length written before it: "a 10-metre dhow", "a 24- to 30-foot dhow"."""
+    units = line.units
+    out: list[Reading] = []
+    for n, unit in enumerate(units):
+        if unit.kind != NUMBER or unit.quantity is None or unit.quantity.low is None:
+            continue
+        if n >= 2 and units[n - 1].form == "to" and units[n - 2].kind == NUMBER:
+            continue  # the end of a range read with its start
+        at, low, high = n + 1, unit.quantity.low, unit.quantity.high
+        first = units[at] if at < len(units) else None
+        if first is not None and first.form == "to" and at + 1 < len(units):
+            top = units[at + 1].quantity
+            if units[at + 1].kind == NUMBER and top is not None and top.low is not None:
+                at, high = at + 2, top.low
+        if at + 1 >= len(units):
+            continue
+        measure, noun = units[at], units[at + 1]
+        name = measure.form[:-4] if measure.form.endswith("long") else measure.form
+        if name not in METRES_PER_UNIT or noun.kind != "word" or noun.form in STOPWORDS:
+            continue
+        factor = METRES_PER_UNIT[name]
+        text = " ".join(u.text for u in units[n : at + 1])
+        scaled = replace(
+            unit.quantity, low=low * factor, high=high * factor if high is not None else None
+        )
+        out.append(_reading(line, SIZE, text, scaled, noun.form, f"… {noun.text}"))
+    return out
+
+
+def _near(a: Reading, b: Reading) -> bool:
+    """Whether two sizes overlap once converting and rounding are allowed for."""
+    qa, qb = a.quantity, b.quantity
+    assert qa is not None and qb is not None and qa.low is not None and qb.low is not None
+    top_a = qa.high if qa.high is not None else qa.low
+    top_b = qb.high if qb.high is not None else qb.low
+    return qa.low <= top_b * (1 + SIZE_TOLERANCE) and qb.low <= top_a * (1 + SIZE_TOLERANCE)
 
 
 def _scaled(quantity: Quantity, factor: float) -> Quantity:
