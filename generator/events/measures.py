@@ -286,9 +286,15 @@ def _scaled(quantity: Quantity, factor: float) -> Quantity:
 def _reading(
     line: Line, kind: str, value: str, quantity: Quantity, stem: str, frame: str
 ) -> Reading:
-    """One article's measure, keyed by its value in days (or times)."""
+    """One article's measure, keyed by its value in days, times or metres."""
     assert quantity.low is not None
-    key = format_number(round(quantity.low, 3))
+    # A converted length is compared to two significant digits (33 feet is 10 metres).
+    digits = 2 if kind == SIZE else 6
+
+    def shown(value: float) -> str:
+        return format_number(float(f"{value:.{digits}g}"))
+
+    key = shown(quantity.low)
     if quantity.high is not None:
-        key += "-" + format_number(round(quantity.high, 3))
+        key += "-" + shown(quantity.high)
     return Reading(line.article_id, kind, value, key, line.text, line.line, frame, stem, quantity)
