@@ -292,3 +292,16 @@ def test_an_objects_length_in_other_units_is_compared_once_converted() -> None:
         }
     )
     assert values(found) == [{"10 metre", "24 to 30 foot"}]
+
+
+def test_time_since_the_same_happening_told_differently_is_a_conflict() -> None:
+    found = conflicts(
+        {
+            "a": "Marlowe suffered a heart attack nine days earlier and never woke.",
+            "b": "Marlowe succumbed to complications from a heart attack suffered almost three "
+            "weeks ago.",
+            "c": "Marlowe died in Leeds 20 days after suffering a heart attack, her agent said.",
+        }
+    )
+    assert values(found) == [{"9 days", "almost 3 weeks", "20 days"}]
+    assert len(found[0].sides) == 3

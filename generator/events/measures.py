@@ -21,6 +21,7 @@ from generator.events.slotunits import NUMBER, YEAR, Line, Reading, Unit
 DURATION = "duration"
 FREQUENCY = "frequency"
 SIZE = "size"
+INTERVAL = "interval"
 
 DAYS_PER_UNIT: dict[str, float] = {
     "minute": 1 / 1440,
@@ -57,6 +58,7 @@ def measure_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
             *_frequencies(line),
             *_titled_years(line),
             *_sizes(line),
+            *_intervals(line),
         ):
             # A measure inside a quotation is the speaker's; a title may stand in quotes.
             spoken = line.quoted and not _after_quotes(line.text, reading.frame.split(" … ")[0])
@@ -69,11 +71,15 @@ def measure_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
             for b, lb in group[x + 1 :]:
                 if a.article_id == b.article_id or a.key == b.key:
                     continue
-                if key[0] == SIZE:
-                    if not _near(a, b):
-                        out.append((a, b))  # the object's own dimension: no further frame
+                if key[0] in (SIZE, YEAR):
+                    # An object's own size or a work's year needs no other frame.
+                    if key[0] == YEAR or not _near(a, b):
+                        out.append((a, b))
                     continue
-                shared = {w for w in la.content & lb.content if not w.startswith(key[1])}
+                frame = key[1].split()
+                shared = {
+                    w for w in la.content & lb.content if not any(w.startswith(f) for f in frame)
+                }
                 if len(shared - set(DAYS_PER_UNIT) - {"time"}) >= MEASURE_MIN_SHARED:
                     out.append((a, b))
     return out
@@ -274,6 +280,53 @@ def _near(a: Reading, b: Reading) -> bool:
     top_a = qa.high if qa.high is not None else qa.low
     top_b = qb.high if qb.high is not None else qb.low
     return qa.low <= top_b * (1 + SIZE_TOLERANCE) and qb.low <= top_a * (1 + SIZE_TOLERANCE)
+
+
+_INTERVAL_AFTER = word_set("after before following")
+_INTERVAL_AGO = word_set("ago earlier before previously")
+_DETERMINERS = word_set("a an the her his its their")
+
+
+def _intervals(line: Line) -> list[Reading]:
+    """Time since a two-word happening: "nine days after suffering a heart attack".
+
+    "A heart attack suffered almost three weeks ago" reads the happening before the number.
+    """
+    units = line.units
+    out: list[Reading] = []
+    for n, unit in enumerate(units):
+        measure = units[n + 1].form.rstrip("s") if n + 1 < len(units) else ""
+        quantity = unit.quantity
+        if unit.kind != NUMBER or measure not in DAYS_PER_UNIT or quantity is None:
+            continue
+        if quantity.low is None or n + 2 >= len(units):
+            continue
+        anchor: list[Unit] = []
+        if units[n + 2].form in _INTERVAL_AFTER:
+            at = n + 3
+            if at < len(units) and units[at].form.endswith("ing"):
+                at += 1
+            if at < len(units) and units[at].form in _DETERMINERS:
+                at += 1
+            anchor = list(units[at : at + 2])
+        elif units[n + 2].form in _INTERVAL_AGO:
+            at = n - 1
+            if at >= 0 and _verbish(units[at]):
+                at -= 1
+            anchor = list(units[max(0, at - 1) : at + 1])
+        if len(anchor) != 2 or any(u.kind != "word" or u.form in STOPWORDS for u in anchor):
+            continue
+        # "almost three weeks" is about three weeks, not any time below it.
+        if quantity.qualifier == "nearly":
+            quantity = replace(quantity, qualifier="about")
+        days = _scaled(quantity, DAYS_PER_UNIT[measure])
+        value = f"{quantity.display()} {units[n + 1].text}".replace(
+            "about", quantity.text.split()[0]
+        )
+        name = " ".join(u.form for u in anchor)
+        text = " ".join(u.text for u in anchor)
+        out.append(_reading(line, INTERVAL, value, days, name, f"time since the {text}"))
+    return out
 
 
 def _scaled(quantity: Quantity, factor: float) -> Quantity:

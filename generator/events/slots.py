@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from generator.events.dated import DATED, dated_readings
 from generator.events.document import Doc
-from generator.events.measures import DURATION, FREQUENCY, SIZE, measure_readings
+from generator.events.measures import DURATION, FREQUENCY, INTERVAL, SIZE, measure_readings
 from generator.events.model import Conflict, ConflictSide, Quote
 from generator.events.names import name_readings, record_readings
 from generator.events.numbers import (
@@ -146,11 +146,18 @@ def readings_by_value(members: Sequence[Reading]) -> Mapping[str, list[Reading]]
     return out
 
 
-_AS_WRITTEN = (DURATION, FREQUENCY, DATED, SIZE)  # values whose quantity is in days or times
+_AS_WRITTEN = (
+    DURATION,
+    FREQUENCY,
+    DATED,
+    SIZE,
+    INTERVAL,
+)  # values whose quantity is in days or times
 
 _KIND_WORDS = {
     DATED: "dates",
     SIZE: "sizes",
+    INTERVAL: "intervals",
     DURATION: "durations",
     FREQUENCY: "counts of times",
     NUMBER: "numbers",
