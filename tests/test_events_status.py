@@ -6,7 +6,7 @@ import datetime as dt
 
 from generator.events.document import Doc, build_doc
 from generator.events.model import Conflict
-from generator.events.status import cause_conflicts, status_conflicts
+from generator.events.status import cause_conflicts, fate_conflicts, status_conflicts
 from tests.factories import make_article
 
 
@@ -66,3 +66,13 @@ def test_a_cause_told_more_fully_or_a_generic_cause_is_not_a_conflict() -> None:
         "c": "He died of natural causes, his grandson said.",
     }
     assert cause_conflicts(_docs(bodies), sorted(bodies)) == []
+
+
+def test_the_same_people_rescued_in_one_article_and_captured_in_another_conflict() -> None:
+    bodies = {
+        "a": "The frigate thwarted the attack on Thursday and rescued 14 Omani fishermen.",
+        "b": "The frigate foiled the raid, apprehending 14 Omani pirates and seizing arms.",
+        "c": "The navy rescued two merchant vessels and seized two small boats.",
+    }
+    found = fate_conflicts(_docs(bodies), sorted(bodies))
+    assert _values(found) == [[("rescued 14 Omani", ("a",)), ("captured 14 Omani", ("b",))]]

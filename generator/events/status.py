@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.events.document import Doc
+from generator.events.lexicon import word_set
 from generator.events.model import Conflict, ConflictSide, Quote
 from generator.events.text import HEADING, TABLE
 
@@ -198,6 +199,64 @@ def _cause(text: str) -> str:
     if not words or len(words) > 4 or phrase in CAUSE_GENERIC or not words[-1].isalpha():
         return ""
     return phrase
+
+
+_FREED = re.compile(r"^(?:rescued|rescuing|freed|freeing|saved|saving|released|releasing)$", re.I)
+_HELD = re.compile(
+    r"^(?:captured|capturing|apprehended|apprehending|arrested|arresting|detained|detaining|"
+    r"nabbed|nabbing|seized|seizing)$",
+    re.I,
+)
+_COUNTED = re.compile(r"\b(\w+)\s+(\d[\d,]*|[a-z]+)\s+([A-Z]\w+)\b")
+
+
+def fate_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]:
+    """The same people rescued in one article and captured in another.
+
+    "rescued 26 Somali crewmembers" / "apprehending 26 Somali pirates": the same count
+    and the same capitalised word after it (a nationality, a group) tie the two to one
+    set of people; a verb of freeing and a verb of holding are fates that exclude each
+    other. An article using both for that count takes no side.
+
+    Args:
+        docs: The articles of one event.
+        order: Member ids in report order (sides follow it).
+
+    Returns:
+        One conflict per count and word told both ways.
+    """
+    rank = {a: n for n, a in enumerate(order)}
+    told: dict[tuple[str, str], dict[str, dict[str, Quote]]] = {}
+    shown: dict[tuple[str, str], str] = {}
+    for doc in sorted(docs, key=lambda d: (rank.get(d.id, len(rank)), d.id)):
+        for sentence in doc.sentences:
+            for verb, count, word in _COUNTED.findall(sentence.text):
+                fate = "rescued" if _FREED.match(verb) else "captured" if _HELD.match(verb) else ""
+                if not fate or not (count[0].isdigit() or count in _COUNT_WORDS):
+                    continue
+                key = (count.lower(), word.lower())
+                shown.setdefault(key, f"{count} {word}")
+                quotes = told.setdefault(key, {}).setdefault(doc.id, {})
+                quotes.setdefault(fate, Quote(doc.id, sentence.text, sentence.line))
+    out: list[Conflict] = []
+    for key, by_doc in sorted(told.items()):
+        sides: dict[str, list[Quote]] = {}
+        for fates in by_doc.values():
+            if len(fates) == 1:
+                fate, quote = next(iter(fates.items()))
+                sides.setdefault(fate, []).append(quote)
+        if len(sides) < 2:
+            continue
+        built = tuple(
+            ConflictSide(f"{fate} {shown[key]}", tuple(q.article_id for q in quotes), tuple(quotes))
+            for fate, quotes in sides.items()
+        )
+        listed = "; ".join(f"{s.value} in {', '.join(s.article_ids)}" for s in built)
+        out.append(Conflict(STATUS, None, f"The articles tell different fates: {listed}.", built))
+    return out
+
+
+_COUNT_WORDS = word_set("two three four five six seven eight nine ten eleven twelve dozen")
 
 
 def _side_of(doc: Doc, contrast: Contrast) -> tuple[str, Quote] | None:
