@@ -11,6 +11,7 @@ from types import MappingProxyType
 
 from generator.events.align import align, dedupe
 from generator.events.claims import Claim, extract_claims
+from generator.events.clock import clock_conflicts
 from generator.events.compare import update_conflicts, value_conflicts
 from generator.events.datefacts import extract_date_claims
 from generator.events.details import detail_conflicts
@@ -186,6 +187,7 @@ def _compare(
         *status_conflicts(docs, ids),
         *cause_conflicts(docs, ids),
         *fate_conflicts(docs, ids),
+        *clock_conflicts(docs, ids),
     ]
     # The matrix drops junk rows only now: conflicts are read from every aligned row.
     facts = curate(rows)
