@@ -6,7 +6,12 @@ import datetime as dt
 
 from generator.events.document import Doc, build_doc
 from generator.events.model import Conflict
-from generator.events.status import cause_conflicts, fate_conflicts, status_conflicts
+from generator.events.status import (
+    cause_conflicts,
+    departure_conflicts,
+    fate_conflicts,
+    status_conflicts,
+)
 from tests.factories import make_article
 
 
@@ -76,3 +81,23 @@ def test_the_same_people_rescued_in_one_article_and_captured_in_another_conflict
     }
     found = fate_conflicts(_docs(bodies), sorted(bodies))
     assert _values(found) == [[("rescued 14 Omani", ("a",)), ("captured 14 Omani", ("b",))]]
+
+
+def test_a_departure_told_as_a_firing_and_as_a_resignation_conflicts() -> None:
+    bodies = {
+        "a": "The president praised Dunn, whom he fired in February for misleading aides.",
+        "b": "Dunn stepped down in February, saying that he had misled the team.",
+        "c": "But the lawyer Hale resigned later in March amid reports of a rift.",
+    }
+    found = departure_conflicts(_docs(bodies), sorted(bodies))
+    assert _values(found) == [
+        [("fired in February", ("a",)), ("left of their own accord in February", ("b",))]
+    ]
+
+
+def test_departures_of_two_named_people_are_not_compared() -> None:
+    bodies = {
+        "a": "The president fired Hale in February after the leak.",
+        "b": "Dunn stepped down in February, saying he had misled the team.",
+    }
+    assert departure_conflicts(_docs(bodies), sorted(bodies)) == []

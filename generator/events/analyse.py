@@ -33,7 +33,12 @@ from generator.events.pubdates import complete_from_event
 from generator.events.quotes import find_quotations, quote_conflicts
 from generator.events.rows import fact_rows, only_here
 from generator.events.slots import slot_conflicts
-from generator.events.status import cause_conflicts, fate_conflicts, status_conflicts
+from generator.events.status import (
+    cause_conflicts,
+    departure_conflicts,
+    fate_conflicts,
+    status_conflicts,
+)
 from generator.events.text import Sentence, content_words, split_sentences
 from generator.events.timeline import occurred, timeline
 from generator.events.wording import wording
@@ -188,6 +193,7 @@ def _compare(
         *cause_conflicts(docs, ids),
         *fate_conflicts(docs, ids),
         *clock_conflicts(docs, ids),
+        *departure_conflicts(docs, ids),
     ]
     # The matrix drops junk rows only now: conflicts are read from every aligned row.
     facts = curate(rows)

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.events.document import Doc
-from generator.events.lexicon import word_set
+from generator.events.lexicon import STOPWORDS, word_set
 from generator.events.model import Conflict, ConflictSide, Quote
 from generator.events.text import HEADING, TABLE
 
@@ -254,6 +254,71 @@ def fate_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]:
         listed = "; ".join(f"{s.value} in {', '.join(s.article_ids)}" for s in built)
         out.append(Conflict(STATUS, None, f"The articles tell different fates: {listed}.", built))
     return out
+
+
+_DEPARTURE = re.compile(
+    r"\b(?:(?P<fired>fired|ousted|dismissed|sacked)|(?P<left>resigned|stepped\s+down|quit))"
+    r"\b[^.;]{0,12}?\bin\s+(?P<month>January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b"
+)
+_NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
+
+
+def departure_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]:
+    """One departure told as a firing and as a resignation ("fired" / "stepped down").
+
+    "Whom he fired in February" / "Flynn stepped down in February": the month ties both
+    to one departure; the name written last before the verb must be the same when both
+    sentences give one. An article telling both takes no side.
+
+    Args:
+        docs: The articles of one event.
+        order: Member ids in report order (sides follow it).
+
+    Returns:
+        One conflict per month told both ways.
+    """
+    rank = {a: n for n, a in enumerate(order)}
+    told: dict[str, dict[str, dict[str, tuple[str, Quote]]]] = {}
+    for doc in sorted(docs, key=lambda d: (rank.get(d.id, len(rank)), d.id)):
+        for sentence in doc.sentences:
+            for found in _DEPARTURE.finditer(sentence.text):
+                names = _person(sentence.text, found)
+                how = "fired" if found.group("fired") else "left of their own accord"
+                quote = Quote(doc.id, sentence.text, sentence.line)
+                hows = told.setdefault(found.group("month"), {}).setdefault(doc.id, {})
+                hows.setdefault(how, (names[-1] if names else "", quote))
+    out: list[Conflict] = []
+    for month, per_doc in sorted(told.items()):
+        sides: dict[str, list[tuple[str, Quote]]] = {}
+        for hows in per_doc.values():
+            if len(hows) == 1:
+                how, named = next(iter(hows.items()))
+                sides.setdefault(how, []).append(named)
+        people = {name for members in sides.values() for name, _ in members if name}
+        if len(sides) < 2 or len(people) > 1:
+            continue
+        built = tuple(
+            ConflictSide(
+                f"{how} in {month}",
+                tuple(q.article_id for _, q in members),
+                tuple(q for _, q in members),
+            )
+            for how, members in sides.items()
+        )
+        listed = "; ".join(f"{s.value} in {', '.join(s.article_ids)}" for s in built)
+        out.append(
+            Conflict(STATUS, None, f"The articles tell a departure two ways: {listed}.", built)
+        )
+    return out
+
+
+def _person(text: str, found: re.Match[str]) -> list[str]:
+    """Who departed: the name right after the verb ("fired Hale"), else the last before it."""
+    after = _NAME.match(text, found.end(1) + 1) if found.group("fired") else None
+    if after is not None and after.group(1).lower() not in STOPWORDS:
+        return [after.group(1)]
+    return [n for n in _NAME.findall(text[: found.start()]) if n.lower() not in STOPWORDS]
 
 
 _COUNT_WORDS = word_set("two three four five six seven eight nine ten eleven twelve dozen")
