@@ -39,6 +39,7 @@ from generator.events.status import (
     fate_conflicts,
     status_conflicts,
 )
+from generator.events.tense import tense_conflicts
 from generator.events.text import Sentence, content_words, split_sentences
 from generator.events.timeline import occurred, timeline
 from generator.events.wording import wording
@@ -194,6 +195,7 @@ def _compare(
         *fate_conflicts(docs, ids),
         *clock_conflicts(docs, ids),
         *departure_conflicts(docs, ids),
+        *tense_conflicts(docs, ids),
     ]
     # The matrix drops junk rows only now: conflicts are read from every aligned row.
     facts = curate(rows)
