@@ -1,7 +1,7 @@
-"""When in the round a bout was stopped: "at the 2:15 mark" / "44 seconds into the seventh".
+"""When in the round a bout was stopped: "at the 1:40 mark" / "20 seconds into the fifth".
 
 A stoppage is told as a clock reading ("stopping the fight at 2:56"), as time into
-a round ("stopped the fight 44 seconds into the seventh round") or as time left in
+a round ("stopped the fight 20 seconds into the fifth round") or as time left in
 it ("with two seconds remaining of the sixth round", read against a three-minute
 round). Each article's first stoppage reading is its version; readings more than
 ``CLOCK_TOLERANCE`` seconds apart are two versions of one moment. A sentence that

@@ -1,7 +1,7 @@
 """When something happened, as a verb phrase and its date: "pleaded guilty in July 1973".
 
-"Mr. X pleaded guilty to obstruction of justice in July 1973" / "On June 27, 1973,
-he pleaded guilty to one charge of conspiring to obstruct justice": the same verb
+"Mr. Dunn pleaded guilty to fraud in July 1981" / "On June 3, 1981, he
+pleaded guilty to one count of fraud": the same verb
 phrase (a past verb and the content word after it) dated in the same clause, by a
 date whose month the article itself writes, is one happening told on two dates.
 A date that only counts relative to publication ("on Friday"), a year alone, or a
@@ -85,7 +85,7 @@ def _dated(norm: str, mention: DateMention) -> tuple[str, frozenset[str]] | None
     left = max(norm.rfind(c, 0, mention.start) for c in _CUTS) + 1
     right = _cut_after(norm, mention.end)
     if mention.start <= _INTRO and right < len(norm):
-        # "On June 27, 1973, he pleaded guilty": an opening date dates the next clause.
+        # "On June 3, 1981, he pleaded guilty": an opening date dates the next clause.
         right = _cut_after(norm, right + 1)
     before = TOKEN_RE.findall(norm[left : mention.start])
     if before and before[-1].lower() in _SPEECH:

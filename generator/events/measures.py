@@ -1,11 +1,11 @@
 """Measures framed by a verb or a title: how long, how many times, which year.
 
-"Page had been hospitalized for the past three weeks" / "She had been hospitalized
-in Los Angeles for four weeks"; "Page married twice" / "Page was married three
-times". The sentences need not be parallel: the verb (or the state after "been")
-and the measure's kind frame the fact, and the two sentences must share another
-content word (the person, the illness) so the same subject is meant. "Two more
-times" counts extra times, not the total, and is not read.
+"Dunn had been jailed for the past three weeks" / "He had been jailed in Leeds
+for four weeks"; "Hale married twice" / "Hale was married three times". The
+sentences need not be parallel: the verb (or the state after "been") and the
+measure's kind frame the fact, and the two sentences must share another content
+word (the person, the charge) so the same subject is meant. "Two more times"
+counts extra times, not the total, and is not read.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ def _verbish(unit: Unit) -> bool:
 
 
 def _durations(line: Line) -> list[Reading]:
-    """Durations: "… hospitalized for (the past) three weeks" as (verb stem, days)."""
+    """Durations: "… jailed for (the past) three weeks" as (verb stem, days)."""
     units = line.units
     out: list[Reading] = []
     for n, unit in enumerate(units):
@@ -174,7 +174,7 @@ def _frequencies(line: Line) -> list[Reading]:
 
 TITLE_MIN_WORDS = 3
 """A capitalised run of this many words right after a year names a work or a body ("the
-2005 film The Notorious Bettie Page"): the year is that thing's, whatever the sentence."""
+2005 film The Quiet Years Of Ann"): the year is that thing's, whatever the sentence."""
 
 _TITLE_GAP = 3
 _TITLE_LINKS = word_set("of the and a for in on")
@@ -237,14 +237,14 @@ METRES_PER_UNIT: dict[str, float] = {
     "kilometer": 1000,
     "mile": 1609.344,
 }
-"""Length units written in a compound before a noun ("a 10-metre dhow", "a 30-foot boat")."""
+"""Length units written in a compound before a noun ("a 10-metre trawler", "a 30-foot boat")."""
 
 SIZE_TOLERANCE = 0.05
 """Two lengths within this share of each other are one size converted and rounded."""
 
 
 def _sizes(line: Line) -> list[Reading]:
-    """An object's length written before it: "a 10-metre dhow", "a 24- to 30-foot dhow"."""
+    """An object's length written before it: "a 10-metre trawler", "a 24- to 30-foot trawler"."""
     units = line.units
     out: list[Reading] = []
     for n, unit in enumerate(units):
@@ -288,9 +288,9 @@ _DETERMINERS = word_set("a an the her his its their")
 
 
 def _intervals(line: Line) -> list[Reading]:
-    """Time since a two-word happening: "nine days after suffering a heart attack".
+    """Time since a two-word happening: "six days after suffering a stroke".
 
-    "A heart attack suffered almost three weeks ago" reads the happening before the number.
+    "A mild stroke suffered almost three weeks ago" reads the happening before the number.
     """
     units = line.units
     out: list[Reading] = []

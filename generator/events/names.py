@@ -97,7 +97,7 @@ def same_spelling(a: str, b: str) -> bool:
 _RECORD = re.compile(
     r"\b([A-Z][a-z’'-]{2,})\s*[,(]?\s*(\d{1,3})\s?-\s?(\d{1,3})(?:\s?-\s?(\d{1,3}))?(?![\d-])"
 )
-"""A win-loss record right after a name: "Rahman (45-7-2)", "Klitschko, 53-3"."""
+# A win-loss record right after a name: "Rahman (45-7-2)", "Klitschko, 53-3".
 
 
 def record_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
@@ -164,7 +164,7 @@ def name_readings(
     """Names (or ranks) written two ways next to the same word in different articles.
 
     "his wife, Stacey," / "wife Stacy"; "Commander Nirad Sinha" / "Commodore Nirad
-    Sinha"; "Salahaddin" / "Salahuddin" after "named the". A neighbour that is a
+    Sinha"; "Marenhaddin" / "Marenuddin" after "named the". A neighbour that is a
     content word (or a capitalised name) ties the two spellings to one person in one
     role. A spelling found in a single article that elsewhere writes the name the
     other way is that article's typo, not a discrepancy.
@@ -240,7 +240,7 @@ def name_readings(
 
 
 NAME_CONTEXT_SKIP = 1
-"""Function words skipped to reach the word next to a name ("boarded the Salahaddin")."""
+"""Function words skipped to reach the word next to a name ("boarded the Marenhaddin")."""
 
 
 def _neighbour(units: Sequence[Unit], n: int, step: int) -> str:

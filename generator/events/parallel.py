@@ -273,8 +273,8 @@ def _wide_slot(
 
 TIME_ANCHOR_MIN = 3
 """A month or weekday told right after this many identical words (two of them content
-words) dates the same happening: "which replaced frigate Tabar in November-end" /
-"which replaced frigate Tabar early December"."""
+words) dates the same happening: "which relieved cutter Orla in November-end" /
+"which relieved cutter Orla early December"."""
 
 _TIME_LEAD = 3
 _MONTH_FORM = re.compile(r"^([a-z]+?)(?:end|start)?$")

@@ -129,7 +129,7 @@ CAUSE_GENERIC: frozenset[str] = frozenset(
 
 
 def cause_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]:
-    """Causes of death that exclude each other ("of pneumonia" / "from a heart attack").
+    """Causes of death that exclude each other ("of a stroke" / "from liver failure").
 
     An article's cause is the first one it states after "died … of", "succumbed to" or
     "cause of death was"; two causes conflict when they share no word and an article
@@ -213,7 +213,7 @@ _COUNTED = re.compile(r"\b(\w+)\s+(\d[\d,]*|[a-z]+)\s+([A-Z]\w+)\b")
 def fate_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]:
     """The same people rescued in one article and captured in another.
 
-    "rescued 26 Somali crewmembers" / "apprehending 26 Somali pirates": the same count
+    "rescued 14 Omani fishermen" / "apprehending 14 Omani pirates": the same count
     and the same capitalised word after it (a nationality, a group) tie the two to one
     set of people; a verb of freeing and a verb of holding are fates that exclude each
     other. An article using both for that count takes no side.
@@ -267,7 +267,7 @@ _NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
 def departure_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]:
     """One departure told as a firing and as a resignation ("fired" / "stepped down").
 
-    "Whom he fired in February" / "Flynn stepped down in February": the month ties both
+    "Whom he fired in May" / "Dunn stepped down in May": the month ties both
     to one departure; the name written last before the verb must be the same when both
     sentences give one. An article telling both takes no side.
 

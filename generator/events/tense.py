@@ -1,4 +1,4 @@
-"""Done or still to come: "The Mysore will eventually replace the Tabar" / "replaced the Tabar".
+"""Done or still to come: "The Orla will replace the Tamar" / "replaced the Tamar".
 
 The same subject and object (capitalised names) with the same verb, told as a
 future ("will replace", "is expected to replace") in one article and as done
