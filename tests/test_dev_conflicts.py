@@ -28,10 +28,11 @@ DEV = SHARED / "corpus" / "dev-events"
 GOLD = SHARED / "corpus" / "dev-events.gold.json"
 SCORER = SHARED / "tools" / "score.py"
 
-PRECISION_FLOOR = 0.95
-"""Conflict precision reached on dev-events (ratchet: raise it, never lower it)."""
+PRECISION_FLOOR = 0.97
+"""Conflict precision reached on dev-events: 1.0 of 36 shown, so one false conflict fails
+(ratchet: raise it, never lower it)."""
 
-RECALL_FLOOR = 0.35
+RECALL_FLOOR = 0.61
 """Conflict recall reached on dev-events (ratchet)."""
 
 pytestmark = pytest.mark.skipif(

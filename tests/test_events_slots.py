@@ -9,7 +9,8 @@ import pytest
 from generator.events.document import build_doc
 from generator.events.model import Conflict
 from generator.events.numbers import lost_fraction
-from generator.events.parallel import part_scope, slot_conflicts
+from generator.events.parallel import part_scope
+from generator.events.slots import slot_conflicts
 from tests.factories import make_article
 
 
@@ -170,3 +171,137 @@ def test_a_fraction_in_words_belongs_to_the_number() -> None:
         }
     )
     assert values(found) == [{"4", "4.5"}]
+
+
+def test_a_name_after_a_function_word_is_tied_to_the_word_before_it() -> None:
+    found = conflicts(
+        {
+            "a": "Harbour police later boarded the Marenhaddin and found the cargo intact.",
+            "b": "Harbour police later boarded the Marenhaddin, the owners confirmed.",
+            "c": "Officers boarded the Marenuddin at dawn after a short chase.",
+        }
+    )
+    assert {"Marenhaddin", "Marenuddin"} in values(found)
+
+
+def test_word_forms_of_one_stem_are_not_two_spellings() -> None:
+    found = conflicts(
+        {
+            "a": "The Democratic project on housing stalled in the council last spring.",
+            "b": "The Democrats project on housing stalled in the council last spring.",
+            "c": "Ministers visit Britain on Monday for talks on the trade treaty.",
+            "d": "Ministers visit British ports on Monday for talks on the trade treaty.",
+        }
+    )
+    assert found == []
+
+
+def test_a_month_told_right_after_the_same_words_is_a_conflict() -> None:
+    found = conflicts(
+        {
+            "a": "The cutter Orwell, which relieved patrol frigate HMS Tamar in November-end, "
+            "sailed at once.",
+            "b": "HMS Orwell, which relieved patrol frigate HMS Tamar early December, may sail "
+            "for Gibraltar.",
+        }
+    )
+    assert values(found) == [{"November-end", "December"}]
+
+
+def test_a_full_date_after_the_same_words_is_not_read_as_a_month() -> None:
+    found = conflicts(
+        {
+            "a": "The cutter Orwell, which relieved patrol frigate HMS Tamar in December 3, sailed",
+            "b": "HMS Orwell, which relieved patrol frigate HMS Tamar early December, may sail.",
+        }
+    )
+    assert found == []
+
+
+def test_a_duration_told_with_the_same_verb_is_a_conflict() -> None:
+    found = conflicts(
+        {
+            "a": "Marlowe had been hospitalized for the past three weeks for pneumonia.",
+            "b": "The singer had been hospitalized in Leeds for four weeks due to pneumonia.",
+            "c": "Her agent said Marlowe had been in hospital for three weeks with pneumonia.",
+        }
+    )
+    assert values(found) == [{"3 weeks", "4 weeks"}]
+    assert [len(s.article_ids) for s in found[0].sides] == [2, 1]
+
+
+def test_how_many_times_told_with_the_same_verb_is_a_conflict() -> None:
+    found = conflicts(
+        {
+            "a": "Marlowe married twice; the first marriage ended in 1950.",
+            "b": "Marlowe was married three times but had no children.",
+            "c": "She married two more times, and both unions failed.",
+        }
+    )
+    assert values(found) == [{"2 times", "3 times"}]
+
+
+def test_durations_of_different_subjects_are_not_compared() -> None:
+    found = conflicts(
+        {
+            "a": "The striker was suspended for three weeks after the brawl.",
+            "b": "Two referees were suspended for two weeks over the pay dispute.",
+        }
+    )
+    assert found == []
+
+
+def test_the_year_before_a_title_is_that_works_year() -> None:
+    found = conflicts(
+        {
+            "a": "Her life inspired the 2005 film The Quiet Years Of Ann Marlowe, by a studio.",
+            "b": "Critics loved the 2006 TV movie, The Quiet Years Of Ann Marlowe.",
+            "c": "In 2005 Ann Marlowe moved to Leeds, and in 2006 Ann Marlowe moved again.",
+        }
+    )
+    assert values(found) == [{"2005", "2006"}]
+
+
+def test_the_same_happening_dated_differently_is_a_conflict() -> None:
+    found = conflicts(
+        {
+            "a": "Mr. Dunmore pleaded guilty to obstruction of justice in July 1973.",
+            "b": "On June 27, 1973, he pleaded guilty to one charge of obstructing justice.",
+            "c": "Mr. Halloran pleaded guilty to perjury in March 1974.",
+        }
+    )
+    assert values(found) == [{"July 1973", "June 27, 1973"}]
+
+
+def test_a_day_inside_the_month_given_elsewhere_is_compatible() -> None:
+    found = conflicts(
+        {
+            "a": "Mr. Dunmore pleaded guilty to obstruction of justice in June 1973.",
+            "b": "On June 27, 1973, he pleaded guilty to one charge of obstructing justice.",
+        }
+    )
+    assert found == []
+
+
+def test_an_objects_length_in_other_units_is_compared_once_converted() -> None:
+    found = conflicts(
+        {
+            "a": "The larger boat, a 10-metre trawler, is named the Orla.",
+            "b": "The larger of the boats was described as a 24- to 30-foot trawler.",
+            "c": "Coastguards towed the 33-foot trawler to Dunmore.",
+        }
+    )
+    assert values(found) == [{"10 metre", "24 to 30 foot"}]
+
+
+def test_time_since_the_same_happening_told_differently_is_a_conflict() -> None:
+    found = conflicts(
+        {
+            "a": "Marlowe suffered a heart attack nine days earlier and never woke.",
+            "b": "Marlowe succumbed to complications from a heart attack suffered almost three "
+            "weeks ago.",
+            "c": "Marlowe died in Leeds 20 days after suffering a heart attack, her agent said.",
+        }
+    )
+    assert values(found) == [{"9 days", "almost 3 weeks", "20 days"}]
+    assert len(found[0].sides) == 3

@@ -10,15 +10,11 @@ from dataclasses import replace
 from types import MappingProxyType
 
 from generator.events.align import align, dedupe
-from generator.events.claims import Claim, claim_words, extract_claims
-from generator.events.compare import (
-    detail_conflicts,
-    fact_rows,
-    only_here,
-    update_conflicts,
-    value_conflicts,
-)
+from generator.events.claims import Claim, extract_claims
+from generator.events.clock import clock_conflicts
+from generator.events.compare import update_conflicts, value_conflicts
 from generator.events.datefacts import extract_date_claims
+from generator.events.details import detail_conflicts
 from generator.events.document import Doc, Span, build_doc
 from generator.events.grouping import group_articles
 from generator.events.matrix import curate, describe_scopes
@@ -30,10 +26,19 @@ from generator.events.model import (
     FactRow,
     ReuseLink,
 )
-from generator.events.parallel import slot_conflicts
+from generator.events.phrases import claim_words
 from generator.events.provenance import find_reuse
 from generator.events.pubdates import complete_from_event
 from generator.events.quotes import find_quotations, quote_conflicts
+from generator.events.rows import fact_rows, only_here
+from generator.events.slots import slot_conflicts
+from generator.events.status import (
+    cause_conflicts,
+    departure_conflicts,
+    fate_conflicts,
+    status_conflicts,
+)
+from generator.events.tense import tense_conflicts
 from generator.events.timeline import occurred, timeline
 from generator.events.wording import wording
 from generator.models import Article, Origin
@@ -186,6 +191,12 @@ def _compare(
         *detail_conflicts(rows, vocabulary),
         *_not_repeated(slots, [*updates, *value_conflicts(rows)]),
         *quote_conflicts(quotes, ids),
+        *status_conflicts(docs, ids),
+        *cause_conflicts(docs, ids),
+        *fate_conflicts(docs, ids),
+        *clock_conflicts(docs, ids),
+        *departure_conflicts(docs, ids),
+        *tense_conflicts(docs, ids),
     ]
     # The matrix drops junk rows only now: conflicts are read from every aligned row.
     facts = curate(rows)

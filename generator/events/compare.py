@@ -1,158 +1,27 @@
-"""Turn aligned claims into fact rows, and find where the articles disagree.
+"""Value conflicts and update sequences between the claims of one fact row.
 
-A fact reported by one article is ``single``; by several with the same
-number, ``agreed``; with different numbers, ``conflict``. Vague amounts
-("dozens") never conflict with a number. Agreeing articles can still differ
-in the details around the number (a date, another count): those are
-reported as ``detail`` discrepancies.
+Rows whose articles give different numbers become ``value`` conflicts when
+their clauses frame one fact; tolls that rise with the reports are
+``update`` sequences. Vague amounts ("dozens") never conflict with a number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import itertools
-import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from slugify import slugify
-
-from generator.events.claims import DATE, Claim, claim_words
+from generator.events.claims import DATE, Claim
 from generator.events.model import (
-    AGREED,
     CONFLICT,
-    SINGLE,
     Conflict,
     ConflictSide,
-    FactCell,
     FactRow,
     Quote,
 )
 from generator.events.numbers import lost_fraction
-from generator.text.plurals import plural_of as _plural
-from generator.text.tokens import TOKEN_RE, content_words
-
-LEAVES_OUT_MIN_SHARE = 0.5
-"""An article "leaves out" a fact reported by more than this share of the other articles..."""
-
-LEAVES_OUT_MIN_ARTICLES = 2
-"""... and by at least this many articles."""
-
-DETAIL_MAJORITY_SHARE = 0.6
-"""A detail is the majority's when at least this share of the other reports carry it."""
-
-DETAIL_MIN_REPORTS = 3
-"""Detail discrepancies are looked for only in facts at least this many articles agree on."""
-
-DETAIL_MIN_WORDS = 2
-"""A detail discrepancy needs at least this many majority words the odd article never uses."""
-
-_DESCRIPTION_WORDS = 12
-
-
-def fact_rows(groups: Sequence[Sequence[Claim]]) -> list[tuple[FactRow, Sequence[Claim]]]:
-    """Build one row per aligned fact, with a key unique within the event.
-
-    Args:
-        groups: Aligned claims (see ``align.align``).
-
-    Returns:
-        (row, claims) pairs, most widely reported first.
-    """
-    built = [(_row(group), group) for group in groups]
-    built.sort(key=lambda item: (-len(item[0].cells), _STATUS_ORDER[item[0].status], item[0].key))
-    seen: Counter[str] = Counter()
-    out: list[tuple[FactRow, Sequence[Claim]]] = []
-    for row, group in built:
-        seen[row.key] += 1
-        key = row.key if seen[row.key] == 1 else f"{row.key}-{seen[row.key]}"
-        out.append((_replace_key(row, key), group))
-    return out
-
-
-_STATUS_ORDER = {CONFLICT: 0, AGREED: 1, SINGLE: 2}
-
-
-def _replace_key(row: FactRow, key: str) -> FactRow:
-    """Copy of ``row`` with another key."""
-    return FactRow(
-        key, row.description, row.measure, row.thing, row.cells, row.status, row.background
-    )
-
-
-def _row(group: Sequence[Claim]) -> FactRow:
-    """The row for one aligned group of claims."""
-    cells = tuple(_cell(c) for c in sorted(group, key=lambda c: c.article_id))
-    medoid = _medoid(group)
-    return FactRow(
-        key=_key(group, medoid),
-        description=_description(medoid),
-        measure=medoid.measure,
-        thing=medoid.thing,
-        cells=cells,
-        status=_status(group),
-    )
-
-
-def _cell(claim: Claim) -> FactCell:
-    """One article's value."""
-    q = claim.quantity
-    return FactCell(
-        article_id=claim.article_id,
-        value=claim.value_text,
-        low=q.low,
-        high=q.high,
-        qualifier=q.qualifier,
-        since=claim.since.text if claim.since else None,
-        sentence=claim.text,
-        line=claim.line,
-        date=claim.date,
-    )
-
-
-def _status(group: Sequence[Claim]) -> str:
-    """single, agreed or conflict."""
-    if len({c.article_id for c in group}) < 2:
-        return SINGLE
-    values = {c.amount for c in group if not c.quantity.vague}
-    periods = {c.since.date for c in group if c.since is not None}
-    return CONFLICT if len(values) > 1 or len(periods) > 1 else AGREED
-
-
-def _medoid(group: Sequence[Claim]) -> Claim:
-    """The claim whose context overlaps most with the others' (ties: first article)."""
-
-    def overlap(claim: Claim) -> tuple[int, int, str]:
-        shared = sum(len(claim.words & other.words) for other in group if other is not claim)
-        return (-shared, -len(claim.phrase), claim.article_id)
-
-    return min(group, key=overlap)
-
-
-def _key(group: Sequence[Claim], medoid: Claim) -> str:
-    """Readable key: measure, thing and the place words most members share."""
-    places: Counter[str] = Counter(w for c in group for w in sorted(c.loc))
-    common = [
-        w for w, n in sorted(places.items(), key=lambda i: (-i[1], i[0])) if n * 2 >= len(group)
-    ]
-    parts = [medoid.thing or "count", medoid.measure, *common[:2]]
-    return slugify(" ".join(p for p in parts if p)) or "fact"
-
-
-def _description(claim: Claim) -> str:
-    """What is counted, in the words of the most representative article."""
-    if claim.measure == DATE:
-        return claim.phrase
-    if claim.measure:
-        subject = claim.noun if claim.thing != "people" and claim.noun else claim.thing
-        return f"{subject} {claim.measure}"
-    words = claim.phrase.split()
-    if len(words) < 2 and claim.lead_in:
-        words = [*claim.lead_in.split(), "…", *(words or [_plural(claim.thing)])]
-    text = " ".join(words[:_DESCRIPTION_WORDS])
-    return text + ("…" if len(words) > _DESCRIPTION_WORDS else "") if text else claim.thing
-
 
 _HARM_MEASURES = frozenset({"killed", "injured", "missing"})  # tolls rise as reports come in
 
@@ -299,7 +168,7 @@ def _same_number(a: Claim, b: Claim) -> bool:
 
 def _all_compatible(group: Sequence[Claim]) -> bool:
     """Whether every pair of values can both be true ("at least 10" and 12)."""
-    from generator.events.parallel import quantities_compatible
+    from generator.events.slots import quantities_compatible
 
     precise = [c for c in group if not c.quantity.vague and c.quantity.low is not None]
     if any(
@@ -374,171 +243,4 @@ def _ids(ids: Sequence[str]) -> str:
     return ", ".join(ids)
 
 
-def detail_conflicts(
-    rows: Sequence[tuple[FactRow, Sequence[Claim]]], vocabulary: Mapping[str, frozenset[str]]
-) -> list[Conflict]:
-    """Reports that agree on a number but tell a different story around it.
-
-    An article differs in detail when its sentence gives a date or a count that
-    no other report of the fact gives, while it never uses (anywhere in its
-    text) words that most other reports of the fact share: e.g. a different
-    weapon and a different date for the same attack.
-
-    Args:
-        rows: Fact rows with their claims.
-        vocabulary: Article id → every content word of the article.
-
-    Returns:
-        One conflict per odd article and fact.
-    """
-    out: list[Conflict] = []
-    for row, group in rows:
-        if len(group) < DETAIL_MIN_REPORTS or row.status != AGREED or row.measure in ("", DATE):
-            continue
-        if row.background:
-            continue
-        for claim in sorted(group, key=lambda c: c.article_id):
-            others = [c for c in group if c is not claim]
-            conflict = _detail_conflict(row, claim, others, vocabulary[claim.article_id])
-            if conflict is not None:
-                out.append(conflict)
-    return out
-
-
-def _detail_conflict(
-    row: FactRow, claim: Claim, others: Sequence[Claim], vocabulary: frozenset[str]
-) -> Conflict | None:
-    """The detail discrepancy of one article against the other reports, if any."""
-    elsewhere = {d for other in others for d in _details(other)}
-    numbers_elsewhere = {k.split(":")[1] for k in elsewhere if k.startswith("count:")}
-    unique = [
-        text
-        for key, text in _details(claim).items()
-        if key not in elsewhere
-        and not (key.startswith("count:") and key.split(":")[1] in numbers_elsewhere)
-    ]
-    if not unique:
-        return None
-    needed = max(2, math.ceil(DETAIL_MAJORITY_SHARE * len(others)))
-    counts: Counter[str] = Counter(w for other in others for w in set(_plain_words(other)))
-    majority = {w for w, n in counts.items() if n >= needed}
-    missing = {w for w in majority if w not in vocabulary and not any(w in v for v in vocabulary)}
-    if len(missing) < DETAIL_MIN_WORDS:
-        return None
-    carriers = sorted(
-        (o for o in others if missing & set(_plain_words(o))),
-        key=lambda o: (-len(missing & set(_plain_words(o))), o.article_id),
-    )
-    phrases = _phrases(carriers[0], majority, missing)
-    if not phrases:
-        return None
-    # Every article on a side must say that side's words: keep the carriers whose own
-    # sentences hold every phrase shown.
-    carriers = [o for o in carriers if all(_holds(o.context, p) for p in phrases)]
-    value = "; ".join(f"“{u}”" for u in unique)
-    their = "; ".join(f"“{p}”" for p in phrases)
-    ids = tuple(sorted(o.article_id for o in carriers))
-    summary = (
-        f"{len(others) + 1} articles give {claim.quantity.display()} for {row.description}, "
-        f"but {claim.article_id} tells it differently: it has {value}, where "
-        f"{_ids(ids)} {'says' if len(ids) == 1 else 'say'} {their}."
-    )
-    sides = (
-        ConflictSide(
-            value, (claim.article_id,), (Quote(claim.article_id, claim.context, claim.line),)
-        ),
-        ConflictSide(their, ids, tuple(Quote(o.article_id, o.context, o.line) for o in carriers)),
-    )
-    return Conflict(kind="detail", fact_key=row.key, summary=summary, sides=sides)
-
-
-def _holds(text: str, phrase: str) -> bool:
-    """Whether ``text`` holds ``phrase`` word for word (case and spacing aside)."""
-    return " ".join(phrase.lower().split()) in " ".join(text.lower().split())
-
-
-def _details(claim: Claim) -> dict[str, str]:
-    """Dates and other counts around a claim: comparable key → text as written."""
-    out: dict[str, str] = {}
-    for mention in claim.dates:
-        if mention.date is not None and mention.relation not in ("of", ""):
-            out[f"date:{mention.label()}"] = mention.text
-    for key, text in claim.details:
-        out[f"count:{key}"] = text
-    return out
-
-
-def _plain_words(claim: Claim) -> list[str]:
-    """Content words of the claim's sentence window, numbers and harm words folded."""
-    return [w for w in claim_words(claim.context) if w.isalpha() and len(w) > 2]
-
-
-def _phrases(claim: Claim, majority: set[str], missing: set[str], limit: int = 2) -> list[str]:
-    """Runs of the claim's sentences made of majority words.
-
-    Each run kept holds at least ``DETAIL_MIN_WORDS`` words the odd article never
-    uses; the most telling runs come first.
-    """
-    runs: list[list[str]] = []
-    current: list[str] = []
-    for token in TOKEN_RE.findall(claim.context):
-        lemmas = set(content_words(token))
-        if (lemmas and lemmas <= majority) or (current and not lemmas and token.lower() in _LINKS):
-            current.append(token)
-        else:
-            runs.append(current)
-            current = []
-    runs.append(current)
-    scored = []
-    for run in (_trim(r) for r in runs):
-        hits = len(set(content_words(" ".join(run))) & missing)
-        if hits >= DETAIL_MIN_WORDS:
-            scored.append((-hits, " ".join(run)))
-    return [text for _, text in sorted(scored)[:limit]]
-
-
-_LINKS = frozenset({"of", "to", "the", "a", "an", "in", "on", "for", "with", "by", "at"})
-
-
-def _trim(run: list[str]) -> list[str]:
-    """Drop function words at either end of a run."""
-    while run and not content_words(run[0]):
-        run = run[1:]
-    while run and not content_words(run[-1]):
-        run = run[:-1]
-    return run
-
-
-def only_here(
-    rows: Sequence[FactRow], article_ids: Sequence[str]
-) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """Facts each article alone reports, and facts most others report that it leaves out.
-
-    Args:
-        rows: Fact rows of the event.
-        article_ids: Member articles.
-
-    Returns:
-        (only_here, leaves_out): article id → fact keys.
-    """
-    alone: dict[str, list[str]] = {a: [] for a in article_ids}
-    missing: dict[str, list[str]] = {a: [] for a in article_ids}
-    for row in rows:
-        holders = set(row.article_ids)
-        if len(holders) == 1:
-            alone[next(iter(holders))].append(row.key)
-            continue
-        for article in article_ids:
-            if article in holders or len(holders) < LEAVES_OUT_MIN_ARTICLES:
-                continue
-            if len(holders) > LEAVES_OUT_MIN_SHARE * (len(article_ids) - 1):
-                missing[article].append(row.key)
-    return ({a: tuple(k) for a, k in alone.items()}, {a: tuple(k) for a, k in missing.items()})
-
-
-__all__ = [
-    "detail_conflicts",
-    "fact_rows",
-    "only_here",
-    "value_conflicts",
-]
+__all__ = ["update_conflicts", "value_conflicts"]

@@ -2,19 +2,17 @@
 
 "The attacks began on October 17", "the strike on Tuesday evening", "55
 attacks since September" each give a date for a thing (attack, strike). They
-become claims with measure ``date`` and are aligned and classified like counts;
-their value is the date itself at its precision (``Claim.date``, a
-:class:`~generator.text.dates.DateValue`), compared by the days it covers and
-exported as an ISO date. They count nothing, so their quantity is empty.
+become claims with measure ``date`` and are aligned and classified like counts.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.events.claims import DATE, Claim, claim_words, is_verbish
+from generator.events.claims import DATE, Claim
 from generator.events.document import Doc, span_of
 from generator.events.numbers import Quantity
+from generator.events.phrases import claim_words, is_verbish
 from generator.text.datementions import DateMention
 from generator.text.dates import DAY, MONTH
 from generator.text.document import HEADING, TABLE

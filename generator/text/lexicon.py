@@ -393,3 +393,47 @@ DEMONYM_STEMS = (
     ("ese", ("", "on", "a")),
     ("ish", ("", "ey", "ain", "and")),
 )
+
+
+COMPASS_WORDS: frozenset[str] = word_set(
+    "north south east west northeast northwest southeast southwest northern southern eastern "
+    "western north-east north-west south-east south-west"
+)
+"""Compass words as the comparison reads them: two of them in one slot are two places."""
+
+RANKS: frozenset[str] = word_set(
+    "commander commodore captain lieutenant colonel major general admiral sergeant corporal "
+    "private brigadier marshal superintendent inspector constable chief deputy detective "
+    "officer lt col capt gen maj sgt adm cmdr cdr"
+)
+"""Ranks and titles written before a name."""
+
+COLOURS: frozenset[str] = word_set(
+    "black white grey gray silver red blue green yellow brown beige gold maroon orange purple "
+    "tan pink"
+)
+"""Colour words (grey and gray are one colour)."""
+
+SAME_COLOUR: dict[str, str] = {"gray": "grey"}
+"""Colour words spelled two ways, folded to one."""
+
+RANK_ABBREVIATIONS: dict[str, str] = {
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "maj": "major",
+    "sgt": "sergeant",
+    "adm": "admiral",
+    "cmdr": "commander",
+    "cdr": "commander",
+}
+"""Abbreviated ranks and their full words."""
+
+MEASURE_UNITS: frozenset[str] = word_set(
+    "metre metres meter meters foot feet ft mile miles km kilometre kilometres kilometer "
+    "kilometers yard yards inch inches cm mm kg kilogram kilograms pound pounds lb lbs ton tons "
+    "tonne tonnes percent per cent hour hours minute minutes second seconds day days week weeks "
+    "month months year years dollar dollars euro euros usd eur gbp jpy e m bn k"
+)
+"""Units: two numbers in different units are not compared."""
