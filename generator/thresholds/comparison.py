@@ -69,33 +69,33 @@ class ComparisonRules:
         "Added when each claim is the first precise count of its thing in its article.",
     )
     leaves_out_share: float = listed(
-        f"{_EVENTS}.compare",
+        f"{_EVENTS}.rows",
         "LEAVES_OUT_MIN_SHARE",
         "A fact an article leaves out",
         "Reported by more than this share of the other articles…",
     )
     leaves_out_articles: int = listed(
-        f"{_EVENTS}.compare",
+        f"{_EVENTS}.rows",
         "LEAVES_OUT_MIN_ARTICLES",
         "A fact an article leaves out (articles)",
         "…and by at least this many.",
         "article",
     )
     detail_majority: float = listed(
-        f"{_EVENTS}.compare",
+        f"{_EVENTS}.details",
         "DETAIL_MAJORITY_SHARE",
         "The majority's detail",
         "A detail carried by at least this share of the other reports.",
     )
     detail_min_reports: int = listed(
-        f"{_EVENTS}.compare",
+        f"{_EVENTS}.details",
         "DETAIL_MIN_REPORTS",
         "Facts checked for differing details",
         "Only facts this many articles agree on.",
         "article",
     )
     detail_min_words: int = listed(
-        f"{_EVENTS}.compare",
+        f"{_EVENTS}.details",
         "DETAIL_MIN_WORDS",
         "A differing detail",
         "Majority words the odd article never uses.",
