@@ -6,7 +6,7 @@ import datetime as dt
 
 from generator.events.align import align
 from generator.events.claims import DATE, Claim, extract_claims
-from generator.events.compare import fact_rows
+from generator.events.rows import fact_rows
 from generator.events.datefacts import extract_date_claims
 from generator.events.document import build_doc
 from generator.text.dates import DateValue
