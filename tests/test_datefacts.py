@@ -6,9 +6,9 @@ import datetime as dt
 
 from generator.events.align import align
 from generator.events.claims import DATE, Claim, extract_claims
-from generator.events.rows import fact_rows
 from generator.events.datefacts import extract_date_claims
 from generator.events.document import build_doc
+from generator.events.rows import fact_rows
 from generator.text.dates import DateValue
 from tests.factories import make_article
 

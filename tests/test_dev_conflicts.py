@@ -29,10 +29,10 @@ GOLD = SHARED / "corpus" / "dev-events.gold.json"
 SCORER = SHARED / "tools" / "score.py"
 
 PRECISION_FLOOR = 0.97
-"""Conflict precision reached on dev-events: 1.0 of 36 shown, so one false conflict fails
+"""Conflict precision reached on dev-events: 1.0 of 37 shown, so one false conflict fails
 (ratchet: raise it, never lower it)."""
 
-RECALL_FLOOR = 0.61
+RECALL_FLOOR = 0.62
 """Conflict recall reached on dev-events (ratchet)."""
 
 pytestmark = pytest.mark.skipif(

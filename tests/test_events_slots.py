@@ -305,3 +305,14 @@ def test_time_since_the_same_happening_told_differently_is_a_conflict() -> None:
     )
     assert values(found) == [{"9 days", "almost 3 weeks", "20 days"}]
     assert len(found[0].sides) == 3
+
+
+def test_other_things_in_one_list_counted_differently_conflict() -> None:
+    found = conflicts(
+        {
+            "a": "The police seized seven AK-47 assault rifles, two other rifles and a launcher.",
+            "b": "Seven AK-47s, three other automatic rifles and 13 magazines were found.",
+            "c": "About 19 other states passed such laws, and 15 other states debated them.",
+        }
+    )
+    assert values(found) == [{"2", "3"}]

@@ -17,11 +17,13 @@ from dataclasses import replace
 from generator.events.numbers import Quantity, format_number
 from generator.events.slotunits import NUMBER, YEAR, Line, Reading, Unit
 from generator.text.lexicon import AUXILIARIES, IRREGULAR_PAST, STOPWORDS, word_set
+from generator.text.normalise import lemma
 
 DURATION = "duration"
 FREQUENCY = "frequency"
 SIZE = "size"
 INTERVAL = "interval"
+OTHER = "count"
 
 DAYS_PER_UNIT: dict[str, float] = {
     "minute": 1 / 1440,
@@ -59,6 +61,7 @@ def measure_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
             *_titled_years(line),
             *_sizes(line),
             *_intervals(line),
+            *_other_counts(line),
         ):
             # A measure inside a quotation is the speaker's; a title may stand in quotes.
             spoken = line.quoted and not _after_quotes(line.text, reading.frame.split(" … ")[0])
@@ -70,6 +73,10 @@ def measure_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
         for x, (a, la) in enumerate(group):
             for b, lb in group[x + 1 :]:
                 if a.article_id == b.article_id or a.key == b.key:
+                    continue
+                if key[0] == OTHER:
+                    if _anchors(la) & _anchors(lb):
+                        out.append((a, b))  # one list of things, agreeing on another item
                     continue
                 if key[0] in (SIZE, YEAR):
                     # An object's own size or a work's year needs no other frame.
@@ -327,6 +334,43 @@ def _intervals(line: Line) -> list[Reading]:
         text = " ".join(u.text for u in anchor)
         out.append(_reading(line, INTERVAL, value, days, name, f"time since the {text}"))
     return out
+
+
+def _other_counts(line: Line) -> list[Reading]:
+    """Counts of "other" things in a list: "seven rifles, two other rifles" (noun, count)."""
+    units = line.units
+    out: list[Reading] = []
+    for n in range(len(units) - 2):
+        unit, nxt = units[n], units[n + 1]
+        if unit.kind != NUMBER or nxt.form != "other" or unit.quantity is None:
+            continue
+        run = []
+        for word in units[n + 2 : n + 4]:
+            if word.kind != "word" or word.form in STOPWORDS:
+                break
+            run.append(word)
+        if not run or unit.quantity.low is None:
+            continue
+        noun = lemma(run[-1].form)
+        text = " ".join(u.text for u in (nxt, *run))
+        out.append(_reading(line, OTHER, unit.text, unit.quantity, noun, f"… {text}"))
+    return out
+
+
+def _singular(word: str) -> str:
+    """A counted word without its plural ending ("AK-47s" counts AK-47s like "AK-47")."""
+    word = lemma(word)
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _anchors(line: Line) -> set[tuple[str, str]]:
+    """Every other count of a sentence as (value, counted word): the items of its list."""
+    units = line.units
+    return {
+        (unit.form, _singular(units[n + 1].form))
+        for n, unit in enumerate(units[:-1])
+        if unit.kind == NUMBER and units[n + 1].kind == "word" and units[n + 1].form != "other"
+    }
 
 
 def _scaled(quantity: Quantity, factor: float) -> Quantity:

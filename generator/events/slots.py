@@ -12,7 +12,14 @@ from collections.abc import Mapping, Sequence
 
 from generator.events.dated import DATED, dated_readings
 from generator.events.document import Doc
-from generator.events.measures import DURATION, FREQUENCY, INTERVAL, SIZE, measure_readings
+from generator.events.measures import (
+    DURATION,
+    FREQUENCY,
+    INTERVAL,
+    OTHER,
+    SIZE,
+    measure_readings,
+)
 from generator.events.model import Conflict, ConflictSide, Quote
 from generator.events.names import name_readings, record_readings
 from generator.events.numbers import (
@@ -103,7 +110,7 @@ def cluster(pairs: Sequence[tuple[Reading, Reading]]) -> list[list[Reading]]:
     parent: dict[tuple[str, int, str, str, str], tuple[str, int, str, str, str]] = {}
 
     def key(r: Reading) -> tuple[str, int, str, str, str]:
-        framed = r.kind in (NAME, RANK, RECORD, *_AS_WRITTEN)
+        framed = r.kind in (NAME, RANK, RECORD, OTHER, *_AS_WRITTEN)
         return (r.article_id, r.line, r.kind, r.value, r.frame if framed else "")
 
     def find(k: tuple[str, int, str, str, str]) -> tuple[str, int, str, str, str]:
@@ -157,6 +164,7 @@ _AS_WRITTEN = (
 _KIND_WORDS = {
     DATED: "dates",
     SIZE: "sizes",
+    OTHER: "numbers",
     INTERVAL: "intervals",
     DURATION: "durations",
     FREQUENCY: "counts of times",
