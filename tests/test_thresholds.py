@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -96,3 +98,34 @@ def test_a_moved_constant_is_named_not_silently_dropped() -> None:
     read = listed("generator.nowhere", "GONE", "Gone", "Moved.").default_factory
     with pytest.raises(LookupError, match=r"generator\.nowhere\.GONE"):
         read()
+
+
+def test_every_documented_numeric_constant_is_on_the_thresholds_page() -> None:
+    """A new tuning number in any stage must be listed, or the page silently drifts."""
+
+    root = Path(__file__).resolve().parent.parent / "generator"
+    listed = set()
+    for path in (root / "thresholds").glob("*.py"):
+        listed |= set(re.findall(r'"([A-Z][A-Z0-9_]+)",\n', path.read_text("utf-8")))
+    values = {f.name for f in dataclasses.fields(default_thresholds())}
+    assert values  # the dataclass itself is read, not only its source
+    missing = []
+    for path in sorted(root.rglob("*.py")):
+        if "thresholds" in path.parts:
+            continue
+        body = ast.parse(path.read_text("utf-8")).body
+        for node, following in itertools.pairwise(body):
+            if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+                continue
+            target = node.targets[0]
+            documented = isinstance(following, ast.Expr) and isinstance(
+                following.value, ast.Constant
+            )
+            numeric = isinstance(node.value, ast.Constant) and type(node.value.value) in (
+                int,
+                float,
+            )
+            named = isinstance(target, ast.Name) and target.id.isupper()
+            if named and documented and numeric and target.id not in listed:
+                missing.append(f"{path.relative_to(root)}: {ast.unparse(target)}")
+    assert missing == []

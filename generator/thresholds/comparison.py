@@ -237,3 +237,120 @@ class ComparisonRules:
         "Fractions that lost their slash",
         'Digits a fraction leaves when its slash is lost ("4½" read as "412").',
     )
+    slot_min_shared: int = listed(
+        f"{_EVENTS}.parallel",
+        "SLOT_MIN_SHARED",
+        "Parallel sentences: shared words",
+        "Two sentences of different reports tell one fact in parallel when they share at least "
+        "this many content words…",
+        "word",
+    )
+    slot_min_cover: float = listed(
+        f"{_EVENTS}.parallel",
+        "SLOT_MIN_COVER",
+        "Parallel sentences: share of the shorter one",
+        "…covering at least this share of the shorter sentence's content words.",
+    )
+    time_anchor_min: int = listed(
+        f"{_EVENTS}.parallel",
+        "TIME_ANCHOR_MIN",
+        "A month or weekday after the same words",
+        "A month or weekday right after this many identical words (two of them content words) "
+        "dates the same happening in both reports.",
+        "word",
+    )
+    name_min_similarity: int = listed(
+        f"{_EVENTS}.names",
+        "NAME_MIN_SIMILARITY",
+        "One name spelled twice",
+        "Two capitalised words in the same place of parallel sentences are one name spelled "
+        "two ways from this similarity (0-100) up.",
+    )
+    name_min_length: int = listed(
+        f"{_EVENTS}.names",
+        "NAME_MIN_LENGTH",
+        "Shortest name compared for spelling",
+        "Shorter names are too easily confused to call a spelling variant.",
+        "letter",
+    )
+    name_min_ratio: int = listed(
+        f"{_EVENTS}.names",
+        "NAME_MIN_RATIO",
+        "One name next to the same word",
+        "Two capitalised words next to the same word are one name spelled twice from this "
+        "similarity (0-100) up.",
+    )
+    name_context_skip: int = listed(
+        f"{_EVENTS}.names",
+        "NAME_CONTEXT_SKIP",
+        "Words skipped to reach a name's neighbour",
+        'Function words passed over to find the word next to a name ("boarded the …").',
+        "word",
+    )
+    measure_min_shared: int = listed(
+        f"{_EVENTS}.measures",
+        "MEASURE_MIN_SHARED",
+        "Durations and counts of times",
+        "Besides the verb, two sentences telling one duration or count of times share at "
+        "least this many content words.",
+        "word",
+    )
+    title_min_words: int = listed(
+        f"{_EVENTS}.measures",
+        "TITLE_MIN_WORDS",
+        "A year before a title",
+        "A run of this many capitalised words right after a year names a work or a body, "
+        "and the year is that thing's.",
+        "word",
+    )
+    size_tolerance: float = listed(
+        f"{_EVENTS}.measures",
+        "SIZE_TOLERANCE",
+        "Sizes in different units",
+        "Two lengths within this share of each other are one size, converted and rounded.",
+    )
+    dated_min_shared: int = listed(
+        f"{_EVENTS}.dated",
+        "DATED_MIN_SHARED",
+        "Dates of one happening",
+        "Besides the verb phrase, two sentences dating one happening share at least this many "
+        "content words.",
+        "word",
+    )
+    status_reach: int = listed(
+        f"{_EVENTS}.status",
+        "STATUS_REACH",
+        "Status claims",
+        'The alternative ("murder", "manslaughter") is read at most this far after the '
+        "status word.",
+        "character",
+    )
+    round_seconds: int = listed(
+        f"{_EVENTS}.clock",
+        "ROUND_SECONDS",
+        "Length of a round",
+        'For "with N seconds remaining" in a professional boxing round.',
+        "second",
+    )
+    clock_tolerance: int = listed(
+        f"{_EVENTS}.clock",
+        "CLOCK_TOLERANCE",
+        "One moment told with rounding",
+        "Stoppage times this close or closer are one moment.",
+        "second",
+    )
+    attribution_reach: int = listed(
+        f"{_EVENTS}.matrix",
+        "ATTRIBUTION_REACH",
+        "Datelines",
+        "A date with a speech verb at most this many words before it is when someone spoke, "
+        "not when something happened.",
+        "word",
+    )
+    clipped_lead_words: int = listed(
+        f"{_EVENTS}.matrix",
+        "CLIPPED_LEAD_WORDS",
+        "Clipped lead-ins",
+        "A lead-in this long was cut mid-clause by the claim window.",
+        "word",
+    )
