@@ -167,7 +167,7 @@ def extract_claims(doc: Doc) -> tuple[Claim, ...]:
             dates=tuple(m for i in window for m in doc.dates[i] if m.relation != "since"),
             counts=tuple(d for i in window for d in _counts(parsed[i])),
         )
-        out.extend(_sentence_claims(doc, index, sentence_parse, context))
+        out.extend(_claims_at(doc, index, sentence_parse, context))
     return tuple(out)
 
 
@@ -206,7 +206,7 @@ def _counts(parsed: _Parsed) -> list[tuple[str, str]]:
     return out
 
 
-def _sentence_claims(doc: Doc, index: int, parsed: _Parsed, context: _Context) -> list[Claim]:
+def _claims_at(doc: Doc, index: int, parsed: _Parsed, context: _Context) -> list[Claim]:
     """Claims of one sentence."""
     toks = parsed.toks
     out: list[Claim] = []

@@ -177,7 +177,7 @@ _NOT_NAMES = frozenset(
 )
 
 
-def _names(article: Article, sentences: Sequence[Sentence]) -> _Names:
+def _names(article: Article, body: Sequence[Sentence]) -> _Names:
     """Proper names of an article: capitalised words that do not start a sentence.
 
     The opening's names are kept whole ("jamal williams", "hasim rahman"): runs
@@ -188,7 +188,7 @@ def _names(article: Article, sentences: Sequence[Sentence]) -> _Names:
     opening: set[str] = set()
     words: set[str] = set()
     lower: set[str] = set()
-    texts = [(article.title, True), *((s.norm, s.kind == HEADING) for s in sentences)]
+    texts = [(article.title, True), *((s.norm, s.kind == HEADING) for s in body)]
     for n, (text, headline) in enumerate(texts):
         in_opening = n <= GROUP_LEDE_SENTENCES
         # A headline in Title Case capitalises every word, so its capitals mark no names.
@@ -278,7 +278,7 @@ def group_articles(
     return Grouping(tuple(result), pins_by_index, candidates)
 
 
-def _event_days(article: Article, sentences: Sequence[Sentence]) -> frozenset[dt.date]:
+def _event_days(article: Article, body: Sequence[Sentence]) -> frozenset[dt.date]:
     """Days the opening says the news happened on, resolved against the publication date.
 
     "On Saturday" or "Nov. 11" in the first sentences of a dated article fix
@@ -292,7 +292,7 @@ def _event_days(article: Article, sentences: Sequence[Sentence]) -> frozenset[dt
     first = published.date - dt.timedelta(days=GROUP_EVENT_LOOKBACK_DAYS)
     last = published.date + dt.timedelta(days=1)
     days: set[dt.date] = set()
-    for sentence in [s for s in sentences if s.kind != HEADING][:GROUP_LEDE_SENTENCES]:
+    for sentence in [s for s in body if s.kind != HEADING][:GROUP_LEDE_SENTENCES]:
         for mention in find_dates(sentence.norm, published.date):
             if (
                 mention.date is not None

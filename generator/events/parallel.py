@@ -129,7 +129,7 @@ _PART_SCOPE = re.compile(
 )
 
 
-def part_scope(sentence: str) -> frozenset[str]:
+def part_scope(text: str) -> frozenset[str]:
     """The phrases of a sentence that scope a count to a part or a rate.
 
     "28 of his 68 punches thrown during the round", "eight hours a day", "$5 each":
@@ -137,13 +137,13 @@ def part_scope(sentence: str) -> frozenset[str]:
     so two parallel sentences compare their numbers only when they scope alike.
 
     Args:
-        sentence: A sentence as written.
+        text: The sentence as written.
 
     Returns:
         The scoping phrases, lower-cased, with the ordinal or adjective left out.
     """
     out: set[str] = set()
-    for match in _PART_SCOPE.finditer(sentence):
+    for match in _PART_SCOPE.finditer(text):
         words = match.group(0).lower().split()
         out.add(words[-1].rstrip("s") if len(words) > 1 else words[0])
     return frozenset(out)

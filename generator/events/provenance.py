@@ -86,7 +86,7 @@ def find_reuse(
     if not entries:
         return ()
     best = _best_matches(entries, hashes)
-    counts = _sentence_counts(entries)
+    counts = _spread_counts(entries)
     by_id = {article.id: article for article in articles}
     links: list[ReuseLink] = []
     for (a, b), matches in sorted(best.items()):
@@ -197,7 +197,7 @@ def _direction(pair: tuple[Article, Article], counts: Mapping[str, int]) -> tupl
     return (max(first.id, second.id), "id order", True)
 
 
-def _sentence_counts(entries: Sequence[_Entry]) -> dict[str, int]:
+def _spread_counts(entries: Sequence[_Entry]) -> dict[str, int]:
     """Number of comparable sentences per article."""
     counts: dict[str, int] = defaultdict(int)
     for entry in entries:
@@ -205,11 +205,11 @@ def _sentence_counts(entries: Sequence[_Entry]) -> dict[str, int]:
     return dict(counts)
 
 
-def _entries(sentences: Mapping[str, Sequence[Sentence]]) -> list[_Entry]:
+def _entries(bodies: Mapping[str, Sequence[Sentence]]) -> list[_Entry]:
     """Comparable sentences (prose and list items long enough), in article-id order."""
     out: list[_Entry] = []
-    for article in sorted(sentences):
-        for sentence in sentences[article]:
+    for article in sorted(bodies):
+        for sentence in bodies[article]:
             if sentence.kind in (HEADING, TABLE):
                 continue
             words = frozenset(content_words(sentence.norm))

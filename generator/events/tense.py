@@ -43,7 +43,7 @@ def tense_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]
     ordered = sorted(docs, key=lambda d: (rank.get(d.id, len(rank)), d.id))
     futures: dict[tuple[str, str, str], list[Quote]] = {}
     for doc in ordered:
-        for sentence in _sentences(doc):
+        for sentence in _body_lines(doc):
             for start in _CAPITAL.finditer(sentence[0]):
                 found = _FUTURE.match(sentence[0], start.start())
                 if found is None:
@@ -60,7 +60,9 @@ def tense_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]
         done = re.compile(rf"\b{_past(verb)}\b[^.;]{{0,{_PAST_REACH}}}\b{obj}\b")
         past: list[Quote] = []
         for doc in ordered:
-            said = next((s for s in _sentences(doc) if subject in s[0] and done.search(s[0])), None)
+            said = next(
+                (s for s in _body_lines(doc) if subject in s[0] and done.search(s[0])), None
+            )
             if said is not None:
                 past.append(Quote(doc.id, said[0], said[1]))
         both = {q.article_id for q in future} & {q.article_id for q in past}
@@ -80,7 +82,7 @@ def tense_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]
     return out
 
 
-def _sentences(doc: Doc) -> list[tuple[str, int]]:
+def _body_lines(doc: Doc) -> list[tuple[str, int]]:
     """The article's body sentences as (text, line)."""
     return [(s.text, s.line) for s in doc.sentences if s.kind not in (HEADING, TABLE)]
 

@@ -100,9 +100,9 @@ def _caption(mentions: Sequence[DateMention], reference: dt.date | None) -> bool
     )
 
 
-def _action(sentence: str) -> str:
+def _action(text: str) -> str:
     """The verb phrase of a sentence: its first finite verb and what follows it."""
-    toks = TOKEN_RE.findall(normalise(sentence))
+    toks = TOKEN_RE.findall(normalise(text))
     start = _main_clause_start(toks)
     for i in range(start, len(toks)):
         if _finite_verb(toks, i, start):

@@ -107,37 +107,37 @@ _LEADING_ATTRIBUTION = re.compile(
 )
 
 
-def _strip_attribution(sentence: str) -> str:
-    match = _LEADING_ATTRIBUTION.match(sentence)
-    if match and len(sentence[match.end() :].split()) >= RULES.headline_min_words:
-        return sentence[match.end() :]
-    return sentence
+def _strip_attribution(text: str) -> str:
+    match = _LEADING_ATTRIBUTION.match(text)
+    if match and len(text[match.end() :].split()) >= RULES.headline_min_words:
+        return text[match.end() :]
+    return text
 
 
-def _strip_dateline(sentence: str) -> str:
-    match = DATELINE.match(sentence)
+def _strip_dateline(text: str) -> str:
+    match = DATELINE.match(text)
     if match and (match.group("place") or match.group("wire")):
-        rest = sentence[match.end() :]
+        rest = text[match.end() :]
         if len(rest.split()) >= RULES.headline_min_words:
             return rest
-    return sentence
+    return text
 
 
-def _strip_intro(sentence: str) -> str:
+def _strip_intro(text: str) -> str:
     for _ in range(3):
-        stripped = _PARTICIPLE_CLAUSE.sub("", _INTRO_CLAUSE.sub("", sentence, count=1), count=1)
-        if stripped == sentence or len(stripped.split()) < RULES.headline_min_words:
+        stripped = _PARTICIPLE_CLAUSE.sub("", _INTRO_CLAUSE.sub("", text, count=1), count=1)
+        if stripped == text or len(stripped.split()) < RULES.headline_min_words:
             break
-        sentence = stripped
-    return sentence
+        text = stripped
+    return text
 
 
-def _main_clause(sentence: str) -> str:
-    for match in _CLAUSE_BREAK.finditer(sentence):
-        head = sentence[: match.start()]
+def _main_clause(text: str) -> str:
+    for match in _CLAUSE_BREAK.finditer(text):
+        head = text[: match.start()]
         if len(head.split()) >= RULES.headline_min_words and _balanced(head):
             return head
-    return sentence
+    return text
 
 
 def _balanced(text: str) -> bool:
