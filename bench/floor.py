@@ -45,10 +45,23 @@ def project_for(seeds: Path, work: Path) -> Path:
     return work
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml's loader for the floor: ``!ENV [NAME, default]`` reads as its default."""
+
+
+def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)[-1]
+    return None
+
+
+_ConfigLoader.add_constructor("!ENV", _env_default)
+
+
 def floor_for(pages: int, work: Path) -> Path:
     """A project with ``pages`` plain pages and no briefing plugin."""
     work.mkdir(parents=True, exist_ok=True)
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)
     config["plugins"] = []
     config["nav"] = [{"Home": "index.md"}]
     config["not_in_nav"] = "/p/\n"
