@@ -84,6 +84,11 @@ def _code_version() -> str:
 CODE_VERSION = _code_version()
 
 
+def content_key(*parts: bytes | str) -> str:
+    """Key of a value computed from ``parts`` by the current code (:data:`CODE_VERSION`)."""
+    return _key(*parts)
+
+
 def _key(*parts: bytes | str) -> str:
     digest = hashlib.sha256(CODE_VERSION.encode())
     for part in parts:
