@@ -13,6 +13,7 @@ import hashlib
 import html as html_module
 import logging
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._root = Path()
         self._search: dict[str, SearchEntry] = {}
         self._dirty = False
+        self._serving = False
+        self._indexer: ThreadPoolExecutor | None = None
         self._built: dict[str, Path] = {}
         self._page_dir: Path | None = None
         self._converter: PageConverter | None = None
@@ -84,7 +87,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note ``serve --dirty``; having this hook also keeps the plugin across rebuilds."""
-        self._dirty = command == "serve" and dirty
+        self._serving = command == "serve"
+        self._dirty = self._serving and dirty
+
+    def on_shutdown(self) -> None:
+        """Let a search index still being written under ``serve`` finish."""
+        if self._indexer is not None:
+            self._indexer.shutdown(wait=True, cancel_futures=True)
+            self._indexer = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve paths against mkdocs.yml and reset per-build state."""
@@ -231,9 +241,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return mark_page(sanitize_html(html), entry, page.title or "")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the built site with Pagefind (in ``build`` and ``serve`` alike)."""
-        pages = index_site(Path(config.site_dir))
-        log.info("briefing: search index of %s", plural(pages, "page"))
+        """Index the built site with Pagefind (in ``build`` and ``serve`` alike).
+
+        Under ``serve`` the index is written in the background, one run at a
+        time: the pages an edit changed are served as soon as MkDocs wrote
+        them, and search catches up seconds later (indexing the whole site
+        took longer than rebuilding the edited pages).
+        """
+        site = Path(config.site_dir)
+        if not self._serving:
+            _index_and_log(site)
+            return
+        if self._indexer is None:
+            self._indexer = ThreadPoolExecutor(1, thread_name_prefix="briefing-search")
+        self._indexer.submit(_index_and_log, site)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -263,6 +284,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self._settings is None:
             raise PluginError("briefing: on_config did not run.")
         return self._settings
+
+
+def _index_and_log(site: Path) -> None:
+    try:
+        pages = index_site(site)
+    except Exception as exc:  # a background run has no caller to raise to: logged
+        log.warning("briefing: the search index was not written (%s: %s)", type(exc).__name__, exc)
+        raise
+    log.info("briefing: search index of %s", plural(pages, "page"))
 
 
 _STUB = "# Page not available\n\nThis page could not be built.\n"
