@@ -29,10 +29,15 @@ PLAIN_PAGE = (
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """One ``mkdocs build``: wall time and the peak memory of its process tree."""
+    """One ``mkdocs build``: wall time, CPU time and the peak memory of its process tree.
+
+    CPU time (user + system, the build and its worker processes) is what a
+    shared machine's load changes least; wall time is what a user waits.
+    """
 
     seconds: float
     peak_mb: float
+    cpu_seconds: float
 
 
 def project_for(seeds: Path, work: Path) -> Path:
@@ -83,7 +88,8 @@ def floor_for(pages: int, work: Path) -> Path:
 _WRAPPER = (
     "import resource, subprocess, sys; "
     "code = subprocess.call(sys.argv[1:]); "
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); "
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime); "
     "sys.exit(code)"
 )
 
@@ -104,7 +110,8 @@ def build(project: Path) -> Run:
     if done.returncode != 0:
         raise RuntimeError(f"mkdocs build failed in {project}")
     # ru_maxrss is in KiB on Linux: the largest process of the build (Pagefind included).
-    return Run(seconds, int(done.stdout.split()[-1]) / 1024)
+    maxrss, cpu = done.stdout.split()[-2:]
+    return Run(seconds, int(maxrss) / 1024, float(cpu))
 
 
 def count_pages(site: Path) -> int:
