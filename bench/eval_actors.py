@@ -21,14 +21,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.actors import ActorRegistry, analyse_actors, load_actor_registry  # noqa: E402
-from generator.actors.evaluation import (  # noqa: E402
+from bench.actor_metrics import (  # noqa: E402
     misses,
     predicted,
     read_folder,
     read_labels,
     score,
 )
+from generator.actors import ActorRegistry, analyse_actors, load_actor_registry  # noqa: E402
 
 SEEDS = ROOT / "seeds"
 CORPUS = ROOT.parent / "shared" / "corpus" / "news-events"

@@ -25,13 +25,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.grouping_metrics import bcubed  # noqa: E402
 from generator.events import analyse_events  # noqa: E402
-from generator.events.evaluation import bcubed  # noqa: E402
 from generator.events.grouping import group_articles  # noqa: E402
 from generator.events.provenance import find_reuse  # noqa: E402
 from generator.events.text import split_sentences  # noqa: E402
 from generator.models import Article  # noqa: E402
-from tests.test_events_support import NEWS_EVENTS, SEEDS, corpus_truth, load_dir  # noqa: E402
+from tests.events_support import NEWS_EVENTS, SEEDS, corpus_truth, load_dir  # noqa: E402
 
 
 def load(folder: Path, loader: str) -> list[Article]:

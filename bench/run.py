@@ -32,7 +32,7 @@ from bench.search_bytes import first_query  # noqa: E402
 from bench.serve_edit import edit_to_page  # noqa: E402
 from generator.cache import ContentCache, build_corpus_cached  # noqa: E402
 from generator.pipeline import Settings, build_corpus  # noqa: E402
-from generator.render import render_site  # noqa: E402
+from generator.site.render import render_site  # noqa: E402
 from generator.workers import default_workers, process_seed_map  # noqa: E402
 from tests.synthetic import write_corpus, write_pathological  # noqa: E402
 

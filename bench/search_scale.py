@@ -3,7 +3,7 @@
 Usage: .venv/bin/python bench/search_scale.py [ARTICLES]   (default 10000)
 
 Builds the seeds site, adds ARTICLES synthetic article pages marked the way
-generator/search.py marks articles (full text, filters, spellings), indexes
+generator/site/search.py marks articles (full text, filters, spellings), indexes
 the whole folder with the plugin's own ``index_site`` and measures, in
 Chromium, the bytes fetched by the first query. The generator's pipeline is
 not involved, so this measures the search alone, at scale.
@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.floor import project_for  # noqa: E402
 from bench.search_bytes import first_query  # noqa: E402
-from generator.search import SearchEntry, Weight, index_site, mark_page  # noqa: E402
+from generator.site.search import SearchEntry, Weight, index_site, mark_page  # noqa: E402
 from tests.synthetic import OUTLETS, TAGS, _vocabulary, article_text  # noqa: E402
 
 

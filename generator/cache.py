@@ -3,9 +3,9 @@
 Two levels, both stored as pickles under a git-ignored folder
 (``.cache/briefing`` next to ``mkdocs.yml`` by default):
 
-- per seed, the reading (:func:`generator.reader.read_seed`) keyed by the
+- per seed, the reading (:func:`generator.ingest.reader.read_seed`) keyed by the
   seed's path and bytes, and the inference
-  (:func:`generator.extract.infer_article`) keyed by the decoded seed and the
+  (:func:`generator.ingest.extract.infer_article`) keyed by the decoded seed and the
   outlet registry's bytes;
 - per event, the comparison of its reports
   (:func:`generator.events.analyse.analyse_job`) keyed by its members, their
@@ -40,8 +40,9 @@ from typing import Any, TypeVar
 import generator
 from generator.events import Event
 from generator.events.analyse import EventJob
+from generator.ingest.outlets import OutletRegistry
+from generator.ingest.reader import iter_seed_paths
 from generator.models import RawSeed
-from generator.outlets import OutletRegistry
 from generator.pipeline import (
     IN_PROCESS,
     Corpus,
@@ -52,7 +53,6 @@ from generator.pipeline import (
     Settings,
     build_corpus,
 )
-from generator.reader import iter_seed_paths
 
 T = TypeVar("T")
 _PACKAGE = Path(generator.__file__).resolve().parent

@@ -80,7 +80,7 @@ def to_json(summary: Summary) -> str:
 
 def text(value: object) -> str:
     """Seed-derived text for GitHub Markdown: escaped, and no @-mention pings anyone."""
-    from generator.render import md
+    from generator.site.render import md
 
     return md(value).replace("@", "@\u200b")
 

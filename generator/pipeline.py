@@ -13,12 +13,12 @@ from generator.actors import ActorRegistry, ActorReport, analyse_actors, load_ac
 from generator.actors.records import Mention
 from generator.events import EventReport, analyse_events
 from generator.events.analyse import EventMap, analyse_jobs
-from generator.extract import infer_article
-from generator.images import external_images
+from generator.ingest.extract import infer_article
+from generator.ingest.outlets import OutletRegistry, load_outlet_registry
+from generator.ingest.reader import iter_seed_paths, read_seed, unread_files
 from generator.isolation import failure, isolate
 from generator.models import Article, Problem, RawSeed, Severity
-from generator.outlets import OutletRegistry, load_outlet_registry
-from generator.reader import iter_seed_paths, read_seed, unread_files
+from generator.site.images import external_images
 from generator.urls import keep_event_ids, load_ledger
 
 T = TypeVar("T")

@@ -3,7 +3,7 @@
 It turns MkDocs settings into plain :class:`~generator.pipeline.Settings`,
 runs the pipeline once per build in ``on_files``, adds every generated page
 as a virtual file, converts generated pages through the content cache
-(:mod:`generator.pagehtml`), sanitises generated HTML, and watches the seeds
+(:mod:`generator.site.pagehtml`), sanitises generated HTML, and watches the seeds
 in ``mkdocs serve``.
 """
 
@@ -28,15 +28,22 @@ from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
 
 from generator.cache import ContentCache, build_corpus_cached
-from generator.mdsafe import InertMarkdownExtension, heading_slug
 from generator.models import Problem, Severity
-from generator.pagehtml import PageConverter, PageHtml, config_fingerprint
-from generator.pagestore import remove_stale_outputs, sync_pages
 from generator.pipeline import Settings, build_corpus
 from generator.plurals import plural
-from generator.render import IN_NAV, render_site
-from generator.sanitize import inert_text, sanitize_html
-from generator.search import SearchEntry, Weight, entry_for, index_site, mark_page, search_entries
+from generator.site.mdsafe import InertMarkdownExtension, heading_slug
+from generator.site.pagehtml import PageConverter, PageHtml, config_fingerprint
+from generator.site.pagestore import remove_stale_outputs, sync_pages
+from generator.site.render import IN_NAV, render_site
+from generator.site.sanitize import inert_text, sanitize_html
+from generator.site.search import (
+    SearchEntry,
+    Weight,
+    entry_for,
+    index_site,
+    mark_page,
+    search_entries,
+)
 from generator.terminal import visible
 from generator.urls import LEDGER_FILE, ledger_text, save_ledger
 from generator.workers import default_workers, process_seed_map

@@ -23,10 +23,10 @@ from pathlib import Path
 
 from generator.events import Event
 from generator.events.analyse import EventJob, analyse_job, analyse_jobs
+from generator.ingest.outlets import OutletRegistry
+from generator.ingest.reader import read_seed
 from generator.models import RawSeed
-from generator.outlets import OutletRegistry
 from generator.pipeline import InferResult, ReadResult, SeedMap, infer_each, infer_one, read_each
-from generator.reader import read_seed
 
 #: Fewer seeds than this are handled in process. Reading and inferring a seed
 #: takes about 15 ms on one core; starting a worker (spawn, importing the

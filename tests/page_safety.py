@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from generator.sanitize import is_local_url
+from generator.site.sanitize import is_local_url
 
 _ACTIVE_TAGS = {"iframe", "object", "embed", "base", "frame", "frameset", "applet"}
 # Attributes that make the browser fetch something when the page opens.

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.actor_metrics import Score, predicted, read_folder, read_labels, score
 from generator.actors import ActorRegistry, ActorReport, analyse_actors, load_actor_registry
-from generator.actors.evaluation import Score, predicted, read_folder, read_labels, score
 from generator.actors.records import Affiliation, Relation
 
 ROOT = Path(__file__).resolve().parent.parent

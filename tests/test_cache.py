@@ -13,7 +13,7 @@ import pytest
 from generator.cache import ContentCache, build_corpus_cached
 from generator.export import corpus_record, dumps
 from generator.pipeline import Settings, build_corpus
-from generator.render import render_site
+from generator.site.render import render_site
 from tests.conftest import FIXTURES, SEEDS, make_project
 from tests.synthetic import write_corpus
 

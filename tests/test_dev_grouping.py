@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
+from bench.grouping_metrics import bcubed
 from generator.cli import main
-from generator.events.evaluation import bcubed
 from tests.conftest import ROOT
 
 DEV = ROOT.parent / "shared" / "corpus" / "dev-events"

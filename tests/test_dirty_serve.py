@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pagestore import remove_stale_outputs, sync_pages
+from generator.site.pagestore import remove_stale_outputs, sync_pages
 from tests.browser_support import free_port
 from tests.conftest import SEEDS, make_project
 from tests.test_live_reload import fetch, wait_for

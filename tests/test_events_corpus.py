@@ -6,9 +6,9 @@ from functools import cache
 
 import pytest
 
+from bench.grouping_metrics import bcubed
 from generator.events import Event, EventReport, analyse_events
-from generator.events.evaluation import bcubed
-from tests.test_events_support import NEWS_EVENTS, SEEDS, corpus_truth, load_dir
+from tests.events_support import NEWS_EVENTS, SEEDS, corpus_truth, load_dir
 
 pytestmark = pytest.mark.skipif(not NEWS_EVENTS.is_dir(), reason="shared corpus absent")
 

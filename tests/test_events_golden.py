@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from generator.events import analyse_events, events_export
-from tests.test_events_support import NEWS_EVENTS, ROOT, SEEDS, load_dir
+from tests.events_support import NEWS_EVENTS, ROOT, SEEDS, load_dir
 
 GOLDEN = ROOT / "tests" / "golden" / "events"
 _TEXT_KEYS = frozenset(

@@ -7,7 +7,7 @@ from functools import cache
 
 from generator.events import Event, EventReport, analyse_events
 from generator.events.model import AGREED, CONFLICT
-from tests.test_events_support import SEEDS, load_dir
+from tests.events_support import SEEDS, load_dir
 
 
 @cache

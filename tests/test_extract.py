@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.extract import headline_from_lede, infer_article, is_caption, normalise_tag
+from generator.ingest.extract import headline_from_lede, infer_article, is_caption, normalise_tag
+from generator.ingest.outlets import load_outlet_registry
+from generator.ingest.reader import parse_seed
 from generator.models import Article, Credit, Origin, Problem, Severity
-from generator.outlets import load_outlet_registry
 from generator.pipeline import Settings, build_corpus
-from generator.reader import parse_seed
 from generator.text import paragraphs, sentences
 
 REGISTRY, _ = load_outlet_registry(None)

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from generator.models import Severity
 from generator.pipeline import Settings, build_corpus
-from generator.render import render_site
+from generator.site.render import render_site
 
 settings.register_profile(
     "quick",

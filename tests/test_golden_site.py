@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.pipeline import Settings, build_corpus
-from generator.render import render_site
+from generator.site.render import render_site
 from tests.golden_util import check_tree
 
 GOLDEN = Path(__file__).parent / "golden" / "site"

@@ -9,12 +9,13 @@ from typing import Any
 
 import pytest
 
-from generator import pipeline, render
+from generator import pipeline
 from generator.isolation import isolate
 from generator.models import Article, Severity
 from generator.pipeline import Settings, build_corpus
 from generator.plugin import _guard_render
-from generator.render import render_site
+from generator.site import render
+from generator.site.render import render_site
 from tests.factories import make_article
 
 STORY = "Rockets hit the base near the harbour on Monday, officials said. {n} people were hurt.\n"

@@ -7,8 +7,8 @@ from pathlib import Path
 from markdown import Markdown  # type: ignore[import-untyped]
 
 from generator.cache import ContentCache
-from generator.mdsafe import InertMarkdownExtension, heading_slug
-from generator.pagehtml import PageConverter, heading_line
+from generator.site.mdsafe import InertMarkdownExtension, heading_slug
+from generator.site.pagehtml import PageConverter, heading_line
 
 EXTENSIONS: list[object] = ["tables", "admonition", "attr_list", "def_list", "md_in_html"]
 EXTENSIONS += ["footnotes", "toc", InertMarkdownExtension()]

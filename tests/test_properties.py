@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.export import article_record, dumps
-from generator.extract import clean_title, infer_article, normalise_tag
+from generator.ingest.extract import clean_title, infer_article, normalise_tag
+from generator.ingest.outlets import load_outlet_registry
+from generator.ingest.reader import decode, parse_seed
 from generator.models import Origin
-from generator.outlets import load_outlet_registry
-from generator.reader import decode, parse_seed
 from generator.text import paragraphs, sentences
 
 REGISTRY, _ = load_outlet_registry(None)

@@ -8,8 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from generator.ingest.reader import (
+    decode,
+    iter_seed_paths,
+    parse_seed,
+    read_seed,
+    seed_id,
+    split_metadata,
+)
 from generator.models import Origin, Problem, Severity
-from generator.reader import decode, iter_seed_paths, parse_seed, read_seed, seed_id, split_metadata
 
 FRONT_MATTER = """---
 title: A council vote

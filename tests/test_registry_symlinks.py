@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.actors import load_actor_registry
-from generator.outlets import load_outlet_registry
+from generator.ingest.outlets import load_outlet_registry
 
 
 def test_registries_are_not_read_through_symbolic_links(tmp_path: Path) -> None:

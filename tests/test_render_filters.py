@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from generator.render import md, md_url
+from generator.site.render import md, md_url
 
 
 def test_md_escapes_markdown_and_html() -> None:
@@ -16,7 +16,7 @@ def test_md_url_cannot_close_a_link_or_a_table_cell() -> None:
 
 
 def test_plural_agrees_with_the_count() -> None:
-    from generator.render import plural
+    from generator.site.render import plural
 
     assert plural(1, "event") == "1 event"
     assert plural(2, "event") == "2 events"

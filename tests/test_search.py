@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator.search import SearchEntry, Weight, entry_for, mark_page, search_entries
+from generator.site.search import SearchEntry, Weight, entry_for, mark_page, search_entries
 from tests.browser_support import serve_directory
 from tests.conftest import ARTIFACTS, FIXTURES, SEEDS
 from tests.test_browser import build_site

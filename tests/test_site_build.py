@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import Settings, build_corpus
-from generator.render import render_site
+from generator.site.render import render_site
 from tests.conftest import FIXTURES, SEEDS, make_project
 
 pytestmark = pytest.mark.slow

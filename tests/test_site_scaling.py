@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from generator.pipeline import Settings, build_corpus
-from generator.render import PAGE_SIZE, render_site
+from generator.site.render import PAGE_SIZE, render_site
 from tests.conftest import SEEDS
 from tests.synthetic import write_corpus
 

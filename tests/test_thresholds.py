@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from generator.thresholds import all_thresholds, documented_constants
+from generator.site.thresholds import all_thresholds, documented_constants
 
 
 def test_documented_constants_are_read_with_their_docstring() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.export import corpus_record, dumps
 from generator.pipeline import IN_PROCESS, SeedMap, Settings, build_corpus
-from generator.render import render_site
+from generator.site.render import render_site
 from generator.workers import process_seed_map
 from tests.conftest import FIXTURES, SEEDS
 

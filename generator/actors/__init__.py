@@ -21,7 +21,7 @@ from generator.actors.records import (
     Suggestion,
     VariantMerge,
 )
-from generator.actors.registry import load_actor_registry, parse_actor_registry
+from generator.ingest.actor_registry import load_actor_registry, parse_actor_registry
 
 __all__ = [
     "Actor",

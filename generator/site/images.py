@@ -2,7 +2,7 @@
 
 The site must work offline and may not let a seed track its readers, so an
 image whose source is not on the site is shown as a plain link instead (see
-:mod:`generator.mdsafe`). This module finds them with their line so that
+:mod:`generator.site.mdsafe`). This module finds them with their line so that
 ``briefing check`` can say which file and line changed.
 """
 
@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from generator.models import Problem, Severity
-from generator.sanitize import is_local_url
+from generator.site.sanitize import is_local_url
 
 _INLINE = re.compile(r"!\[(?:[^\]\\\n]|\\.)*\]\(\s*<?(?P<url>[^)\s>]+)")
 _REFERENCE = re.compile(r"!\[(?P<alt>(?:[^\]\\\n]|\\.)*)\](?:\s?\[(?P<label>[^\]\n]*)\])?(?![(:])")

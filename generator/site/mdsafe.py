@@ -27,7 +27,7 @@ from markdown.extensions import Extension  # type: ignore[import-untyped]
 from markdown.extensions.toc import slugify  # type: ignore[import-untyped]
 from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
 
-from generator.sanitize import is_local_url
+from generator.site.sanitize import is_local_url
 
 # After "inline" (20) and "attr_list" (8), before "unescape" (0).
 _PRIORITY = 1

@@ -26,8 +26,8 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 from slugify import slugify
 
-from generator import limits
 from generator.dates import parse_declared
+from generator.ingest import limits
 from generator.models import Origin, Problem, RawSeed, Severity
 from generator.plurals import plural
 from generator.slugs import capped, unreserved

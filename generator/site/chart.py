@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.models import Article
-from generator.views import top
+from generator.site.views import top
 
 MAX_SERIES = 7  # outlets with their own colour; the rest share "Other"
 MAX_BARS = 60  # beyond this many days the chart groups by month

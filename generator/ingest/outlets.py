@@ -1,6 +1,6 @@
 """The outlet registry: web domains and written names mapped to outlet names.
 
-The packaged default (``generator/data/outlets.yml``) lists widely known
+The packaged default (``generator/ingest/data/outlets.yml``) lists widely known
 outlets; a project extends or overrides it with an ``outlets.yml`` beside its
 seeds. Entries from the project file win over the defaults.
 """
@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from generator import limits
+from generator.ingest import limits
+from generator.ingest.reader import neutralise
 from generator.models import Problem, Severity
-from generator.reader import neutralise
-from generator.sanitize import markup_problem_text
+from generator.site.sanitize import markup_problem_text
 
 DEFAULT_FILE = "outlets.yml"
 
@@ -68,8 +68,10 @@ def load_outlet_registry(project_file: Path | None) -> tuple[OutletRegistry, lis
     Returns:
         The merged registry and the problems found in the project file.
     """
-    default_text = resources.files("generator.data").joinpath(DEFAULT_FILE).read_text("utf-8")
-    entries, problems = parse_outlets(default_text, "generator/data/outlets.yml")
+    default_text = (
+        resources.files("generator.ingest.data").joinpath(DEFAULT_FILE).read_text("utf-8")
+    )
+    entries, problems = parse_outlets(default_text, "generator/ingest/data/outlets.yml")
     if project_file is not None and project_file.is_symlink():
         msg = (
             "The outlet registry is a symbolic link; like seeds, registries are not read via links."

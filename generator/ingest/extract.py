@@ -9,6 +9,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from generator import dates
+from generator.ingest.outlets import OutletRegistry, name_from_url, url_host
+from generator.ingest.reader import yaml_kind
 from generator.models import (
     Article,
     Credit,
@@ -19,8 +21,6 @@ from generator.models import (
     Severity,
     YearlessDate,
 )
-from generator.outlets import OutletRegistry, name_from_url, url_host
-from generator.reader import yaml_kind
 from generator.slugs import stable_slug
 from generator.text import Paragraph, paragraphs, plain, sentences, words
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import yaml
 
-from generator import limits
 from generator.actors.records import (
     ActorEntry,
     ActorRegistry,
@@ -21,9 +20,10 @@ from generator.actors.records import (
     Relation,
 )
 from generator.actors.text import light_key
+from generator.ingest import limits
+from generator.ingest.reader import neutralise
 from generator.models import Problem, Severity
-from generator.reader import neutralise
-from generator.sanitize import markup_problem_text
+from generator.site.sanitize import markup_problem_text
 from generator.slugs import stable_slug
 
 _ACTOR_KEYS = frozenset(

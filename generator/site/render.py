@@ -21,20 +21,21 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
 from jinja2.runtime import Context
 
-from generator import limits, views
+from generator.ingest import limits
+from generator.site import views
 from generator.actors import Actor, Place
-from generator.bodies import body_markdown
-from generator.chart import coverage_chart
+from generator.site.bodies import body_markdown
+from generator.site.chart import coverage_chart
 from generator.events import Event, ReuseLink
-from generator.eventviews import EventLimits, EventView, event_views
+from generator.site.eventviews import EventLimits, EventView, event_views
 from generator.export import corpus_record, dumps
 from generator.isolation import failure
 from generator.models import Article
 from generator.pipeline import Corpus
 from generator.plurals import plural
 from generator.slugs import stable_slug
-from generator.thresholds import Threshold, all_thresholds
-from generator.views import PAGE_SIZE
+from generator.site.thresholds import Threshold, all_thresholds
+from generator.site.views import PAGE_SIZE
 
 # Pages listed in mkdocs.yml's nav; every other generated page stays out of
 # the sidebar so that page size does not grow with the corpus.
@@ -90,7 +91,7 @@ def link(context: Context, target: str) -> str:
 def make_environment() -> Environment:
     """The Jinja2 environment for page templates (Markdown out, SVG autoescaped)."""
     env = Environment(
-        loader=PackageLoader("generator", "templates"),
+        loader=PackageLoader("generator.site", "templates"),
         autoescape=select_autoescape(enabled_extensions=("svg.j2",), default_for_string=False),
         undefined=StrictUndefined,
         trim_blocks=True,

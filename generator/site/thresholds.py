@@ -27,7 +27,7 @@ MODULES = (
     "events/wording.py",
     "events/analyse.py",
     "events/numbers.py",
-    "limits.py",
+    "ingest/limits.py",
 )
 
 

@@ -8,7 +8,7 @@ from generator.events import Event, ReuseLink
 from generator.events.model import Conflict, ConflictSide, FactRow
 from generator.models import Article
 from generator.pipeline import Corpus
-from generator.views import PAGE_SIZE
+from generator.site.views import PAGE_SIZE
 
 MAX_MATRIX_COLUMNS = 12
 MAX_EVENT_ACTORS = 30

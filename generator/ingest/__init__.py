@@ -1,0 +1,1 @@
+"""Reading seeds and registries: files, front matter, limits and metadata inference."""

@@ -1,0 +1,1 @@
+"""Rendering the site: page view-models, templates, Markdown filters, sanitising and search."""
