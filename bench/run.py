@@ -82,6 +82,10 @@ def measure(name: str, seeds: Path, query: str | None, serve: bool = False) -> d
         "build_s": round(run.seconds, 2),
         "floor_s": round(floor.seconds, 2),
         "build_vs_floor": round(run.seconds / floor.seconds, 2),
+        "build_cpu_s": round(run.cpu_seconds, 1),
+        "floor_cpu_s": round(floor.cpu_seconds, 1),
+        "build_vs_floor_cpu": round(run.cpu_seconds / floor.cpu_seconds, 2),
+        "warm_build_vs_floor_cpu": round(warm_run.cpu_seconds / floor.cpu_seconds, 2),
         "warm_build_s": round(warm_run.seconds, 2),
         "warm_build_vs_floor": round(warm_run.seconds / floor.seconds, 2),
         "peak_mb": round(run.peak_mb),
@@ -140,9 +144,9 @@ def failures(rows: list[dict[str, Any]]) -> list[str]:
 def table(rows: list[dict[str, Any]]) -> str:
     head = (
         "| corpus | articles | pages | build / floor | peak MB | first query "
-        "| pipeline | cold / warm cache | warm build / floor |"
+        "| pipeline | cold / warm cache | warm build / floor | CPU: build / floor, warm |"
     )
-    lines = [head, "|---|---|---|---|---|---|---|---|---|"]
+    lines = [head, "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         query = f"{r['first_query_kb']} KB" if "first_query_kb" in r else "–"
         lines.append(
@@ -150,7 +154,8 @@ def table(rows: list[dict[str, Any]]) -> str:
             f"{r['build_s']} s / {r['floor_s']} s = **{r['build_vs_floor']}×** | "
             f"{r['peak_mb']} | {query} | {r['pipeline_s']} s | "
             f"{r['cold_cache_s']} s / {r['warm_cache_s']} s = **{r['cold_vs_warm']}×** | "
-            f"**{r['warm_build_vs_floor']}×** |"
+            f"**{r['warm_build_vs_floor']}×** | "
+            f"{r['build_vs_floor_cpu']}×, {r['warm_build_vs_floor_cpu']}× |"
         )
     return "\n".join(lines)
 

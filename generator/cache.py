@@ -7,6 +7,10 @@ Two levels, both stored as pickles under a git-ignored folder
   seed's path and bytes, and the inference
   (:func:`generator.ingest.extract.infer_article`) keyed by the decoded seed and the
   outlet registry's bytes;
+- per event, the comparison of its reports
+  (:func:`generator.events.analyse.analyse_job`) keyed by its members, their
+  sentences and the names, places and reuse links among them: after one seed
+  is edited, only the event(s) it belongs to are compared again;
 - per corpus, the finished :class:`~generator.pipeline.Corpus`, keyed by every
   seed's path and bytes, both registries and the settings.
 
@@ -34,6 +38,8 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 import generator
+from generator.events import Event
+from generator.events.analyse import EventJob
 from generator.ingest.outlets import OutletRegistry
 from generator.ingest.reader import iter_seed_paths
 from generator.models import RawSeed
@@ -76,6 +82,11 @@ def _code_version() -> str:
 
 #: Hash of the generator's source, templates and data files.
 CODE_VERSION = _code_version()
+
+
+def content_key(*parts: bytes | str) -> str:
+    """Key of a value computed from ``parts`` by the current code (:data:`CODE_VERSION`)."""
+    return _key(*parts)
 
 
 def _key(*parts: bytes | str) -> str:
@@ -146,7 +157,13 @@ def cached_seed_map(cache: ContentCache, settings: Settings, inner: SeedMap) -> 
         keys = [_key("infer", outlets, pickle.dumps(raw, protocol=5)) for raw in raws]
         return _through(cache, "infer", keys, raws, lambda todo: inner.infer(todo, registry))
 
-    return SeedMap(read=read, infer=infer)
+    def events(jobs: Sequence[EventJob]) -> list[Event]:
+        # repr, not pickle: a pickle's bytes depend on which equal strings are one object,
+        # which differs between a fresh run and one that read its articles from the cache.
+        keys = [_key("event", repr(job)) for job in jobs]
+        return _through(cache, "event", keys, jobs, inner.events)
+
+    return SeedMap(read=read, infer=infer, events=events)
 
 
 def _through(

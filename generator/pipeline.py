@@ -12,6 +12,7 @@ from typing import TypeVar
 from generator.actors import ActorRegistry, ActorReport, analyse_actors, load_actor_registry
 from generator.actors.records import Mention
 from generator.events import EventReport, analyse_events
+from generator.events.analyse import EventMap, analyse_jobs
 from generator.ingest.extract import infer_article
 from generator.ingest.outlets import OutletRegistry, load_outlet_registry
 from generator.ingest.reader import iter_seed_paths, read_seed, unread_files
@@ -48,14 +49,16 @@ def infer_each(raws: Sequence[RawSeed], outlets: OutletRegistry) -> list[InferRe
 
 @dataclass(frozen=True, slots=True)
 class SeedMap:
-    """How the per-seed work runs. Both maps are pure and keep their input order.
+    """How the per-seed and per-event work runs. The maps are pure and keep their input order.
 
     The default runs in this process; :mod:`generator.cache` wraps a map so
-    that unchanged seeds come from the cache.
+    that unchanged seeds and events come from the cache, and
+    :mod:`generator.workers` spreads one over processes.
     """
 
     read: Callable[[Iterable[Path], Path], list[ReadResult]] = read_each
     infer: Callable[[Sequence[RawSeed], OutletRegistry], list[InferResult]] = infer_each
+    events: EventMap = analyse_jobs
 
 
 #: Per-seed work in this process, uncached.
@@ -241,7 +244,11 @@ def build_corpus(
     problems += registry_problems + list(actors.problems) + left_out
     events, _, left_out = isolate(
         lambda some: analyse_events(
-            some, actors.article_actors, actors.article_places, actor_names=_actor_names(actors)
+            some,
+            actors.article_actors,
+            actors.article_places,
+            actor_names=_actor_names(actors),
+            event_map=seed_map.events,
         ),
         articles,
         "grouping and comparing events with",

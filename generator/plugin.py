@@ -2,15 +2,18 @@
 
 It turns MkDocs settings into plain :class:`~generator.pipeline.Settings`,
 runs the pipeline once per build in ``on_files``, adds every generated page
-as a virtual file, sanitises generated HTML, and watches the seeds in
-``mkdocs serve``.
+as a virtual file, converts generated pages through the content cache
+(:mod:`generator.site.pagehtml`), sanitises generated HTML, and watches the seeds
+in ``mkdocs serve``.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html as html_module
 import logging
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +24,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
+from mkdocs.structure.toc import get_toc
 
 from generator.cache import ContentCache, build_corpus_cached
 from generator.models import Problem, Severity
 from generator.pipeline import Settings, build_corpus
 from generator.site.mdsafe import InertMarkdownExtension, heading_slug
+from generator.site.pagehtml import PageConverter, PageHtml, config_fingerprint
 from generator.site.pagestore import remove_stale_outputs, sync_pages
 from generator.site.render import IN_NAV, render_site
 from generator.site.sanitize import inert_text, sanitize_html
@@ -78,12 +83,25 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._root = Path()
         self._search: dict[str, SearchEntry] = {}
         self._dirty = False
+        self._serving = False
+        self._indexer: ThreadPoolExecutor | None = None
         self._built: dict[str, Path] = {}
         self._page_dir: Path | None = None
+        self._converter: PageConverter | None = None
+        self._converter_config = ""
+        self._converted: dict[str, PageHtml] = {}
+        self._site_files = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note ``serve --dirty``; having this hook also keeps the plugin across rebuilds."""
-        self._dirty = command == "serve" and dirty
+        self._serving = command == "serve"
+        self._dirty = self._serving and dirty
+
+    def on_shutdown(self) -> None:
+        """Let a search index still being written under ``serve`` finish."""
+        if self._indexer is not None:
+            self._indexer.shutdown(wait=True, cancel_futures=True)
+            self._indexer = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve paths against mkdocs.yml and reset per-build state."""
@@ -102,6 +120,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # and seed headings may not take the theme's element ids.
         config.markdown_extensions.append(InertMarkdownExtension())
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_slug)
+        # Kept across `mkdocs serve` rebuilds while the Markdown settings stay the same.
+        fingerprint = config_fingerprint(config.markdown_extensions, config.mdx_configs)
+        if self._converter is None or fingerprint != self._converter_config:
+            cache = ContentCache(self._cache) if self._cache is not None else None
+            self._converter = PageConverter(config.markdown_extensions, config.mdx_configs, cache)
+            self._converter_config = fingerprint
+        self._converter.new_build()
+        self._converted = {}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -145,6 +171,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._generated.add(src_uri)
         for problem in corpus.problems:
             self._log_problem(problem, settings.seeds_dir)
+        # Where links lead depends on which files exist and on the URL style.
+        names = "\n".join(sorted(f.src_uri for f in files))
+        listing = f"{config.use_directory_urls}\n{names}".encode()
+        self._site_files = hashlib.sha256(listing).hexdigest()
         remove_stale_outputs(self._built, built)
         self._built = built
         log.info(
@@ -170,10 +200,32 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Guard the Markdown rendering of generated pages (see :func:`_guard_render`)."""
-        if page.file.src_uri in self._generated:
-            _guard_render(page)
-        return markdown
+        """Convert a generated page through the cache; MkDocs renders only its heading.
+
+        MkDocs still renders that line itself, so the page title comes out as
+        before; :meth:`on_page_content` puts the converted body and table of
+        contents in place.
+        """
+        src_uri = page.file.src_uri
+        if src_uri not in self._generated or self._converter is None:
+            return markdown
+        _guard_render(page)
+
+        def links(md: Any) -> None:
+            # MkDocs' own link rewriting and checking, bound to this page.
+            _RelativePathTreeprocessor(page.file, files, config)._register(md)
+
+        try:
+            converted = self._converter.convert(src_uri, markdown, self._site_files, links)
+        except Exception as exc:  # isolation boundary: logged as a warning below
+            log.warning(
+                "briefing: %s could not be rendered (%s); a stub page was published.",
+                src_uri,
+                type(exc).__name__,
+            )
+            converted = self._converter.convert(src_uri, _STUB, self._site_files, links)
+        self._converted[src_uri] = converted
+        return converted.heading
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Sanitise generated pages: seed text must never run in a browser.
@@ -186,15 +238,30 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if page.file.src_uri not in self._generated:
             # Hand-written pages (methodology) are searchable in full.
             return mark_page(html, SearchEntry(Weight.FULL))
+        converted = self._converted.pop(page.file.src_uri, None)
+        if converted is not None:
+            html = converted.html
+            page.toc = get_toc(list(converted.toc))  # type: ignore[arg-type]
         if page.title and not page.is_homepage:
             page.meta["title"] = inert_text(html_module.unescape(page.title))
         entry = entry_for(page.file.src_uri, self._search)
         return mark_page(sanitize_html(html), entry, page.title or "")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the built site with Pagefind (in ``build`` and ``serve`` alike)."""
-        pages = index_site(Path(config.site_dir))
-        log.info("briefing: search index of %s", plural(pages, "page"))
+        """Index the built site with Pagefind (in ``build`` and ``serve`` alike).
+
+        Under ``serve`` the index is written in the background, one run at a
+        time: the pages an edit changed are served as soon as MkDocs wrote
+        them, and search catches up seconds later (indexing the whole site
+        took longer than rebuilding the edited pages).
+        """
+        site = Path(config.site_dir)
+        if not self._serving:
+            _index_and_log(site)
+            return
+        if self._indexer is None:
+            self._indexer = ThreadPoolExecutor(1, thread_name_prefix="briefing-search")
+        self._indexer.submit(_index_and_log, site)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -226,6 +293,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return self._settings
 
 
+def _index_and_log(site: Path) -> None:
+    try:
+        pages = index_site(site)
+    except Exception as exc:  # a background run has no caller to raise to: logged
+        log.warning("briefing: the search index was not written (%s: %s)", type(exc).__name__, exc)
+        raise
+    log.info("briefing: search index of %s", plural(pages, "page"))
+
+
+_STUB = "# Page not available\n\nThis page could not be built.\n"
+
+
 def _guard_render(page: Page) -> None:
     """Make a generated page that Markdown cannot render a stub instead of a failed build.
 
@@ -245,7 +324,7 @@ def _guard_render(page: Page) -> None:
                 page.file.src_uri,
                 type(exc).__name__,
             )
-            page.markdown = "# Page not available\n\nThis page could not be built.\n"
+            page.markdown = _STUB
             render(config, files)
 
     page.render = guarded  # type: ignore[method-assign]

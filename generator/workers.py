@@ -3,8 +3,9 @@
 Both maps are pure functions of their inputs (a seed file; a decoded seed and
 the outlet registry), so running them in worker processes and collecting the
 results in input order gives exactly the in-process result (a test checks 1
-and 2 workers build identical sites). The corpus-wide stages (actors, events)
-stay in the main process.
+and 2 workers build identical sites). The per-event comparison
+(:func:`generator.events.analyse.analyse_job`) is pure too and runs there as
+well; the corpus-wide stages (actors, grouping, reuse) stay in the main process.
 
 Workers are started with ``spawn``: ``mkdocs serve`` rebuilds from a thread,
 and forking a threaded process is unsafe. Starting a worker costs about a
@@ -20,6 +21,8 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 from pathlib import Path
 
+from generator.events import Event
+from generator.events.analyse import EventJob, analyse_job, analyse_jobs
 from generator.ingest.outlets import OutletRegistry
 from generator.ingest.reader import read_seed
 from generator.models import RawSeed
@@ -57,7 +60,15 @@ def process_seed_map(workers: int, min_batch: int = MIN_BATCH) -> SeedMap:
             chunk = _chunk(len(raws), workers)
             return list(pool.map(infer_one, raws, repeat(outlets), chunksize=chunk))
 
-    return SeedMap(read=read, infer=infer)
+    def events(jobs: Sequence[EventJob]) -> list[Event]:
+        # Per event the comparison takes from milliseconds to seconds; it pays off
+        # for a corpus-sized batch, not for the one event an edit touches.
+        if len(jobs) < min_batch // 4:
+            return analyse_jobs(jobs)
+        with _pool(workers) as pool:
+            return list(pool.map(analyse_job, jobs, chunksize=1))
+
+    return SeedMap(read=read, infer=infer, events=events)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

@@ -15,6 +15,7 @@ from generator.export import corpus_record, dumps
 from generator.pipeline import Settings, build_corpus
 from generator.site.render import render_site
 from tests.conftest import FIXTURES, SEEDS, make_project
+from tests.synthetic import write_corpus
 
 
 def outputs(settings: Settings, cache: ContentCache | None) -> dict[str, str]:
@@ -45,8 +46,22 @@ def test_an_edited_seed_is_the_only_one_read_again(seeds: Path, tmp_path: Path) 
     edited.write_text(edited.read_text("utf-8").replace("66", "67"), "utf-8")
     again = ContentCache(tmp_path / "cache")
     assert outputs(settings, again) == outputs(settings, None)
-    assert again.misses == {"corpus": 1, "read": 1, "infer": 1}
+    assert again.misses == {"corpus": 1, "read": 1, "infer": 1, "event": 1}
     assert again.hits["read"] == len(list(seeds.glob("0*"))) - 1
+
+
+def test_an_edited_seed_compares_only_its_own_event_again(tmp_path: Path) -> None:
+    seeds = write_corpus(tmp_path / "seeds", 40)
+    settings = Settings(seeds)
+    first = ContentCache(tmp_path / "cache")
+    outputs(settings, first)
+    events = first.misses["event"]
+    assert events > 10
+    edited = seeds / "s00020.txt"
+    edited.write_text(edited.read_text("utf-8").rstrip() + " Zqxedited.\n", "utf-8")
+    again = ContentCache(tmp_path / "cache")
+    assert outputs(settings, again) == outputs(settings, None)
+    assert again.misses["event"] == 1 and again.hits["event"] == events - 1
 
 
 def test_a_changed_registry_invalidates_inference(seeds: Path, tmp_path: Path) -> None:

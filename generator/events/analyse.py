@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from generator.events.align import align, dedupe
@@ -62,6 +62,7 @@ def analyse_events(
     places_by_article: Mapping[str, Sequence[str]],
     *,
     actor_names: Mapping[str, Sequence[str]] | None = None,
+    event_map: EventMap | None = None,
 ) -> EventReport:
     """Group the articles into events and compare how each event was reported.
 
@@ -71,6 +72,8 @@ def analyse_events(
         places_by_article: Article id → place names it names (may be empty).
         actor_names: Optional actor id → names to look for in the text; by
             default an actor's id is read as its name ("tom-perez" → "tom perez").
+        event_map: How the per-event analysis runs (:func:`analyse_jobs` in this
+            process by default; the cache and worker processes wrap it).
 
     Returns:
         The events (most recently reported first) and all text reuse links.
@@ -90,10 +93,13 @@ def analyse_events(
     completed = complete_from_event(grouping.groups, by_id)
     by_id.update(completed)
     context = _Context(actors_by_article, places_by_article, actor_names or {}, reuse, sentences)
-    events = [
-        _event([by_id[i] for i in group], grouping.pins.get(n), context)
-        for n, group in enumerate(grouping.groups)
-    ]
+    event_map = event_map or analyse_jobs
+    events = event_map(
+        [
+            _job([by_id[i] for i in group], grouping.pins.get(n), context)
+            for n, group in enumerate(grouping.groups)
+        ]
+    )
     events = _with_unique_ids(events)
     events.sort(key=_recency)
     membership = {article: event.id for event in events for article in event.articles}
@@ -104,6 +110,54 @@ def analyse_events(
         inherited=MappingProxyType(_inherited(events, by_id)),
         completed=MappingProxyType({i: a.published for i, a in sorted(completed.items())}),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class EventJob:
+    """Everything the analysis of one group reads: a pure, picklable input.
+
+    The corpus-wide inputs are cut down to the group's members, so that a job
+    is the same whenever its members, their texts and the names they carry are
+    the same (the content cache keys on it), and cheap to send to a worker.
+    """
+
+    members: tuple[Article, ...]
+    pin: str | None
+    actors: dict[str, tuple[str, ...]]
+    places: dict[str, tuple[str, ...]]
+    names: dict[str, tuple[str, ...]]
+    reuse: tuple[ReuseLink, ...]
+    sentences: dict[str, tuple[Sentence, ...]]
+
+
+EventMap = Callable[[Sequence[EventJob]], list[Event]]
+"""Analyses jobs, keeping their order (in process, cached, across processes)."""
+
+
+def _job(members: Sequence[Article], pin: str | None, context: _Context) -> EventJob:
+    ids = {a.id for a in members}
+    actors = {i: tuple(context.actors.get(i, ())) for i in sorted(ids)}
+    named = sorted({a for values in actors.values() for a in values})
+    return EventJob(
+        members=tuple(members),
+        pin=pin,
+        actors=actors,
+        places={i: tuple(context.places.get(i, ())) for i in sorted(ids)},
+        names={a: tuple(context.names[a]) for a in named if a in context.names},
+        reuse=tuple(r for r in context.reuse if {r.reuser, r.source} <= ids),
+        sentences={i: context.sentences[i] for i in sorted(ids)},
+    )
+
+
+def analyse_job(job: EventJob) -> Event:
+    """Analyse one group of articles from its job."""
+    context = _Context(job.actors, job.places, job.names, job.reuse, job.sentences)
+    return _event(job.members, job.pin, context)
+
+
+def analyse_jobs(jobs: Sequence[EventJob]) -> list[Event]:
+    """Analyse every job in this process, in order."""
+    return [analyse_job(job) for job in jobs]
 
 
 class _Context:
