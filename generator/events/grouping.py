@@ -36,6 +36,7 @@ from generator.text.calendar import MONTHS, WEEKDAYS
 from generator.text.datementions import find_dates
 from generator.text.dates import DAY
 from generator.text.document import HEADING, Sentence, document
+from generator.text.factwords import EVENT_RELATIONS
 from generator.text.tokens import content_words
 
 GROUP_LINK_MIN = 0.4
@@ -297,14 +298,11 @@ def _event_days(article: Article, body: Sequence[Sentence]) -> frozenset[dt.date
             if (
                 mention.date is not None
                 and mention.precision == DAY
-                and mention.relation in _EVENT_RELATIONS
+                and mention.relation in EVENT_RELATIONS
                 and first <= mention.date <= last
             ):
                 days.add(mention.date)
     return frozenset(days)
-
-
-_EVENT_RELATIONS = frozenset({"", "on", "last", "this", "early", "late", "that"})
 
 
 def _title_case(title: str) -> bool:

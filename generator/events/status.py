@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from generator.events.document import Doc
 from generator.events.model import Conflict, ConflictSide, Quote
 from generator.text.document import HEADING, TABLE
-from generator.text.lexicon import STOPWORDS, word_set
+from generator.text.factwords import CAUSE_GENERIC, SMALL_COUNT_WORDS
+from generator.text.lexicon import STOPWORDS
 
 STATUS = "status"
 
@@ -110,22 +111,6 @@ _CAUSE_END = re.compile(
 _CAUSE_LEAD = re.compile(
     r"^(?:(?:complications|effects)\s+(?:of|from)\s+)?(?:(?:an?|the|his|her)\s+)?", re.I
 )
-CAUSE_GENERIC: frozenset[str] = frozenset(
-    {
-        "natural causes",
-        "complications",
-        "illness",
-        "a long illness",
-        "a short illness",
-        "long illness",
-        "short illness",
-        "unknown causes",
-        "undisclosed causes",
-        "age",
-        "old age",
-    }
-)
-"""Causes of death that fit any other: never one side of a discrepancy."""
 
 
 def cause_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]:
@@ -232,7 +217,7 @@ def fate_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]:
         for sentence in doc.sentences:
             for verb, count, word in _COUNTED.findall(sentence.text):
                 fate = "rescued" if _FREED.match(verb) else "captured" if _HELD.match(verb) else ""
-                if not fate or not (count[0].isdigit() or count in _COUNT_WORDS):
+                if not fate or not (count[0].isdigit() or count in SMALL_COUNT_WORDS):
                     continue
                 key = (count.lower(), word.lower())
                 shown.setdefault(key, f"{count} {word}")
@@ -319,9 +304,6 @@ def _person(text: str, found: re.Match[str]) -> list[str]:
     if after is not None and after.group(1).lower() not in STOPWORDS:
         return [after.group(1)]
     return [n for n in _NAME.findall(text[: found.start()]) if n.lower() not in STOPWORDS]
-
-
-_COUNT_WORDS = word_set("two three four five six seven eight nine ten eleven twelve dozen")
 
 
 def _side_of(doc: Doc, contrast: Contrast) -> tuple[str, Quote] | None:
