@@ -37,6 +37,7 @@ from generator.text.datementions import find_dates
 from generator.text.dates import DAY
 from generator.text.document import HEADING, Sentence, document
 from generator.text.factwords import EVENT_RELATIONS
+from generator.text.phrasewords import CAPITALISED_NON_NAMES
 from generator.text.tokens import content_words
 
 GROUP_LINK_MIN = 0.4
@@ -174,7 +175,7 @@ _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NOT_NAMES = frozenset(
     {max((n for n, m in MONTHS.items() if m == month), key=len) for month in range(1, 13)}
     | set(WEEKDAYS)
-    | {"the", "and", "but", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president"}
+    | CAPITALISED_NON_NAMES
 )
 
 

@@ -19,8 +19,16 @@ from dataclasses import dataclass
 from generator.events.document import Doc
 from generator.events.model import Conflict, ConflictSide, Quote
 from generator.text.document import HEADING, TABLE
-from generator.text.factwords import CAUSE_GENERIC, SMALL_COUNT_WORDS
-from generator.text.lexicon import STOPWORDS
+from generator.text.factwords import (
+    CAUSE_END_WORDS,
+    CAUSE_GENERIC,
+    CHARGE_WORDS,
+    FREEING_VERBS,
+    HOLDING_VERBS,
+    SMALL_COUNT_WORDS,
+    STATUS_CHANGE_WORDS,
+)
+from generator.text.lexicon import STOPWORDS, alternation
 
 STATUS = "status"
 
@@ -46,7 +54,7 @@ class Contrast:
 CONTRASTS: tuple[Contrast, ...] = (
     Contrast(
         "the charge",
-        re.compile(r"\b(?:charged|charges?|indicted|indictment|faces|facing)\b", re.I),
+        re.compile(r"\b" + alternation(CHARGE_WORDS) + r"\b", re.I),
         {
             "murder": re.compile(r"\bmurder\b", re.I),
             "manslaughter": re.compile(r"\bmanslaughter\b", re.I),
@@ -92,9 +100,7 @@ def status_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict
     return out
 
 
-_CHANGED = re.compile(
-    r"\b(?:upgraded|downgraded|reduced|initially|originally|amended|changed|dropped)\b", re.I
-)
+_CHANGED = re.compile(r"\b" + alternation(STATUS_CHANGE_WORDS) + r"\b", re.I)
 
 
 _CAUSE = re.compile(
@@ -103,11 +109,7 @@ _CAUSE = re.compile(
     r"|\bcause of (?:her |his |the )?death was\s+(?P<c>[^.,;:()]+)",
     re.I,
 )
-_CAUSE_END = re.compile(
-    r"\s(?:at|in|on|after|while|according|suffered|said|and|who|but|yesterday|today|last|"
-    r"earlier|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s",
-    re.I,
-)
+_CAUSE_END = re.compile(r"\s" + alternation(CAUSE_END_WORDS) + r"\s", re.I)
 _CAUSE_LEAD = re.compile(
     r"^(?:(?:complications|effects)\s+(?:of|from)\s+)?(?:(?:an?|the|his|her)\s+)?", re.I
 )
@@ -186,12 +188,8 @@ def _cause(text: str) -> str:
     return phrase
 
 
-_FREED = re.compile(r"^(?:rescued|rescuing|freed|freeing|saved|saving|released|releasing)$", re.I)
-_HELD = re.compile(
-    r"^(?:captured|capturing|apprehended|apprehending|arrested|arresting|detained|detaining|"
-    r"nabbed|nabbing|seized|seizing)$",
-    re.I,
-)
+_FREED = re.compile("^" + alternation(FREEING_VERBS) + "$", re.I)
+_HELD = re.compile("^" + alternation(HOLDING_VERBS) + "$", re.I)
 _COUNTED = re.compile(r"\b(\w+)\s+(\d[\d,]*|[a-z]+)\s+([A-Z]\w+)\b")
 
 

@@ -127,3 +127,81 @@ SMALL_COUNT_WORDS: frozenset[str] = word_set(
 
 CURRENCY_SYMBOLS: dict[str, str] = {"$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
 """Currency symbols and the unit word each stands for."""
+
+CHARGE_WORDS: tuple[str, ...] = (
+    "charged",
+    "charge",
+    "charges",
+    "indicted",
+    "indictment",
+    "faces",
+    "facing",
+)
+"""Words that state a criminal charge ("charged with", "faces charges of")."""
+
+STATUS_CHANGE_WORDS: tuple[str, ...] = (
+    "upgraded",
+    "downgraded",
+    "reduced",
+    "initially",
+    "originally",
+    "amended",
+    "changed",
+    "dropped",
+)
+"""Words saying a status moved: two values told around one are not a discrepancy."""
+
+FREEING_VERBS: tuple[str, ...] = (
+    "rescued",
+    "rescuing",
+    "freed",
+    "freeing",
+    "saved",
+    "saving",
+    "released",
+    "releasing",
+)
+"""Verbs of freeing people (one fate)."""
+
+HOLDING_VERBS: tuple[str, ...] = (
+    "captured",
+    "capturing",
+    "apprehended",
+    "apprehending",
+    "arrested",
+    "arresting",
+    "detained",
+    "detaining",
+    "nabbed",
+    "nabbing",
+    "seized",
+    "seizing",
+)
+"""Verbs of taking people into custody (the fate that excludes being freed)."""
+
+CAUSE_END_WORDS: tuple[str, ...] = (
+    "at",
+    "in",
+    "on",
+    "after",
+    "while",
+    "according",
+    "suffered",
+    "said",
+    "and",
+    "who",
+    "but",
+    "yesterday",
+    "today",
+    "last",
+    "earlier",
+    "this",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+"""Words that end a cause of death ("died of cancer *at* 84"): the cause stops before them."""

@@ -93,3 +93,33 @@ WORD_FORM_SUFFIXES: frozenset[str] = frozenset(
     | {"ain", "ist", "ists", "ism", "al", "ern", "er", "ers", "ite", "ites"}
 )
 """Endings that make another form of one stem (Democrat/Democratic, Britain/British)."""
+
+LEDE_ATTRIBUTION_WORDS: tuple[str, ...] = (
+    "said",
+    "says",
+    "told",
+    "reported",
+    "reports",
+    "announced",
+    "according to",
+    "stated",
+    "confirmed",
+)
+"""Words of reported speech: a paragraph with one is prose, not a headline or caption.
+
+Kept apart from :data:`generator.text.lexicon.SPEECH_VERBS` (a different set):
+using that list would change which paragraphs count as prose.
+"""
+
+LEADING_ATTRIBUTION_WORDS: tuple[str, ...] = (
+    "said",
+    "says",
+    "told",
+    "reported",
+    "announced",
+    "confirmed",
+)
+"""Speech verbs of a lead-in ("X said on Monday that ...") cut from a title taken from prose."""
+
+CAPITALISED_NON_NAMES: frozenset[str] = word_set("the and but mr mrs ms dr sen rep gov president")
+"""Words often capitalised that are not names (sentence openers, titles), as keys."""
