@@ -12,7 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.text.dates import MAX_YEAR, MIN_YEAR
-from generator.text.factwords import FRACTION_WORDS, RANGE_JOINERS
+from generator.text.factwords import (
+    FRACTION_WORDS,
+    PRONOUN_ONE_AFTER,
+    PRONOUN_ONE_BEFORE,
+    RANGE_JOINERS,
+)
 from generator.text.lexicon import (
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
@@ -179,12 +184,7 @@ def _one_is_count(toks: Sequence[str], i: int) -> bool:
     """Whether "one" counts something rather than being a pronoun ("one of", "no one")."""
     before = _word(toks, i - 1)
     after = _word(toks, i + 1)
-    if before in ("no", "any", "every", "each", "someone", "the", "this", "that") or after in (
-        "of",
-        "another",
-        "day",
-        "side",
-    ):
+    if before in PRONOUN_ONE_BEFORE or after in PRONOUN_ONE_AFTER:
         return False
     return bool(after and (after.isalpha() or before in _QUALIFIER_WORDS))
 

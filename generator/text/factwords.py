@@ -83,6 +83,12 @@ FRACTION_WORDS: dict[tuple[str, ...], float] = {
 }
 """Fractions written in words after a whole number."""
 
+PRONOUN_ONE_BEFORE: frozenset[str] = word_set("no any every each someone the this that")
+"""Words before "one" that make it a pronoun ("no one", "the one"), not a count."""
+
+PRONOUN_ONE_AFTER: frozenset[str] = word_set("of another day side")
+"""Words after "one" that make it a pronoun or an idiom ("one of", "one day"), not a count."""
+
 TIMES_WORDS: dict[str, int] = {"once": 1, "twice": 2, "thrice": 3}
 """Words that are a count of times."""
 
