@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from generator.events.document import Doc, Span, mention_span
 from generator.events.numbers import Quantity, find_quantities
 from generator.events.phrases import (
-    HARM_TOKENS,
     after_window,
     before_window,
     chunk_at,
@@ -34,15 +33,12 @@ from generator.events.phrases import (
 from generator.text.datementions import DateMention
 from generator.text.dates import DAY, DateValue
 from generator.text.document import HEADING, TABLE
-from generator.text.lexicon import word_set
+from generator.text.factwords import ADVERBIAL_RELATIONS, HARM_MEASURES
 from generator.text.normalise import lemma
 from generator.text.tokens import token_spans
 
 _CLAUSE_CUT = re.compile(r"[,;:()—](?!\d)| - ")
 _CLOSE_CHARS = 25
-_ADVERBIAL_RELATIONS = word_set(
-    "in on during that last this early late mid by until till before after through since from"
-)
 _INTRO_CHARS = 3
 
 
@@ -256,7 +252,7 @@ def _claim(
     after = after_window(toks, chunk_end, parsed.dated)
     before = before_window(toks, quantity.qualifier_start)
     near_text = " ".join(toks[i] for i in (*before, *after) if i not in parsed.dated)
-    near = frozenset(w for w in claim_words(near_text) if w not in HARM_TOKENS)
+    near = frozenset(w for w in claim_words(near_text) if w not in HARM_MEASURES)
     sentence = doc.sentences[index]
     return Claim(
         article_id=doc.id,
@@ -305,7 +301,7 @@ def _anchor(doc: Doc, index: int, spans: Sequence[tuple[int, int]], at: int) -> 
             continue
         in_clause = left < mention.start and mention.end <= right
         close = mention.end >= start - _CLOSE_CHARS and mention.start <= end + _CLOSE_CHARS
-        adverbial = mention.relation in _ADVERBIAL_RELATIONS or mention.start <= _INTRO_CHARS
+        adverbial = mention.relation in ADVERBIAL_RELATIONS or mention.start <= _INTRO_CHARS
         if in_clause and (adverbial or close):
             return span
         if fallback is None and adverbial and not _in_relative_clause(norm, cuts, mention.start):

@@ -22,8 +22,7 @@ from generator.events.model import (
     Quote,
 )
 from generator.events.numbers import lost_fraction
-
-_HARM_MEASURES = frozenset({"killed", "injured", "missing"})  # tolls rise as reports come in
+from generator.text.factwords import HARM_MEASURES
 
 UPDATE_MIN_VALUES = 3
 """A toll given with this many different values, rising with the reports, is an update
@@ -50,7 +49,7 @@ def update_conflicts(
     """
     out: list[Conflict] = []
     for row, group in rows:
-        if row.measure not in _HARM_MEASURES or row.status != CONFLICT or row.background:
+        if row.measure not in HARM_MEASURES or row.status != CONFLICT or row.background:
             continue
         claims = [c for c in group if not c.quantity.vague and c.quantity.low is not None]
         if any(c.since is not None for c in claims) or len(claims) < 2:

@@ -16,12 +16,10 @@ from generator.events.phrases import claim_words, is_verbish
 from generator.text.datementions import DateMention
 from generator.text.dates import DAY, MONTH
 from generator.text.document import HEADING, TABLE
-from generator.text.lexicon import FUNCTION_WORDS, SPEECH_VERBS, word_set
+from generator.text.factwords import DATE_FACT_RELATIONS
+from generator.text.lexicon import FUNCTION_WORDS, SPEECH_VERBS
 from generator.text.normalise import lemma
 from generator.text.tokens import TOKEN_RE
-
-DATE_FACT_RELATIONS = word_set("on since in")
-"""Only dates introduced by these words ("on Tuesday", "since October 17") become date facts."""
 
 DATE_FACT_LOOKBACK = 5
 """The dated thing is the nearest noun at most this many words before the date."""

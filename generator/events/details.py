@@ -15,6 +15,7 @@ from generator.events.model import (
     Quote,
 )
 from generator.events.phrases import claim_words
+from generator.text.phrasewords import DETAIL_LINKS
 from generator.text.tokens import TOKEN_RE, content_words
 
 DETAIL_MAJORITY_SHARE = 0.6
@@ -136,7 +137,9 @@ def _phrases(claim: Claim, majority: set[str], missing: set[str], limit: int = 2
     current: list[str] = []
     for token in TOKEN_RE.findall(claim.context):
         lemmas = set(content_words(token))
-        if (lemmas and lemmas <= majority) or (current and not lemmas and token.lower() in _LINKS):
+        if (lemmas and lemmas <= majority) or (
+            current and not lemmas and token.lower() in DETAIL_LINKS
+        ):
             current.append(token)
         else:
             runs.append(current)
@@ -148,9 +151,6 @@ def _phrases(claim: Claim, majority: set[str], missing: set[str], limit: int = 2
         if hits >= DETAIL_MIN_WORDS:
             scored.append((-hits, " ".join(run)))
     return [text for _, text in sorted(scored)[:limit]]
-
-
-_LINKS = frozenset({"of", "to", "the", "a", "an", "in", "on", "for", "with", "by", "at"})
 
 
 def _trim(run: list[str]) -> list[str]:

@@ -10,14 +10,10 @@ from generator.models import Article
 from generator.text.datementions import DateMention, find_dates
 from generator.text.dates import DAY
 from generator.text.document import HEADING, Sentence, document
-from generator.text.lexicon import word_set
+from generator.text.factwords import ADVERBIAL_RELATIONS, PRESENT_RELATIONS
 
 _ANAPHOR = re.compile(
     r"^(?:The|This|That|These|Those|It|They|He|She|His|Her|Its|Their|Such)\b", re.UNICODE
-)
-_PRESENT_RELATIONS = frozenset({"since", "from"})
-_ADVERBIAL = word_set(
-    "in on during that last this early late mid by until till before after through since from"
 )
 _INTRO_CHARS = 3
 
@@ -143,14 +139,14 @@ def build_doc(
 
 def mention_span(mention: DateMention, reference: dt.date | None) -> Span | None:
     """The time a mention puts a statement at: "since X" means up to now."""
-    if mention.relation in _PRESENT_RELATIONS:
+    if mention.relation in PRESENT_RELATIONS:
         return Span(reference, reference) if reference is not None else None
     return span_of(mention)
 
 
 def _adverbial(mention: DateMention) -> bool:
     """Whether a mention dates its whole sentence ("In 2004, ...", "on Tuesday")."""
-    return mention.start <= _INTRO_CHARS or mention.relation in _ADVERBIAL
+    return mention.start <= _INTRO_CHARS or mention.relation in ADVERBIAL_RELATIONS
 
 
 def _year_hint(years: dict[int, int], paragraph: int) -> int | None:

@@ -36,6 +36,8 @@ from generator.text.calendar import MONTHS, WEEKDAYS
 from generator.text.datementions import find_dates
 from generator.text.dates import DAY
 from generator.text.document import HEADING, Sentence, document
+from generator.text.factwords import EVENT_RELATIONS
+from generator.text.phrasewords import CAPITALISED_NON_NAMES
 from generator.text.tokens import content_words
 
 GROUP_LINK_MIN = 0.4
@@ -173,7 +175,7 @@ _NAME_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _NOT_NAMES = frozenset(
     {max((n for n, m in MONTHS.items() if m == month), key=len) for month in range(1, 13)}
     | set(WEEKDAYS)
-    | {"the", "and", "but", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president"}
+    | CAPITALISED_NON_NAMES
 )
 
 
@@ -297,14 +299,11 @@ def _event_days(article: Article, body: Sequence[Sentence]) -> frozenset[dt.date
             if (
                 mention.date is not None
                 and mention.precision == DAY
-                and mention.relation in _EVENT_RELATIONS
+                and mention.relation in EVENT_RELATIONS
                 and first <= mention.date <= last
             ):
                 days.add(mention.date)
     return frozenset(days)
-
-
-_EVENT_RELATIONS = frozenset({"", "on", "last", "this", "early", "late", "that"})
 
 
 def _title_case(title: str) -> bool:

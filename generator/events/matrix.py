@@ -22,39 +22,25 @@ from slugify import slugify
 from generator.events.claims import DATE, Claim
 from generator.events.model import AGREED, CONFLICT, SINGLE, FactCell, FactRow
 from generator.text.calendar import WEEKDAYS
-from generator.text.lexicon import FUNCTION_WORDS, IRREGULAR_PLURALS, word_set
+from generator.text.factwords import (
+    ATTRIBUTION_WORDS,
+    CLOCK_WORDS,
+    COUNTED_UNITS,
+    CUMULATIVE_WORDS,
+    HAPPENINGS,
+    OFFSET_WORDS,
+    SUBORDINATORS,
+    TIME_UNITS,
+)
+from generator.text.lexicon import FUNCTION_WORDS, IRREGULAR_PLURALS
 from generator.text.normalise import lemma
 
 Row = tuple[FactRow, Sequence[Claim]]
 
-TIME_UNITS: frozenset[str] = word_set("second minute hour day week month year decade century")
-"""Units of time: a row counting one alone ("about 24 hours") says nothing is counted."""
-
-CLOCK_WORDS: frozenset[str] = word_set("a.m. p.m. am pm a.m p.m gmt utc")
-"""Words that make the number before them a clock time, not a count."""
-
-MEASURE_UNITS: frozenset[str] = word_set(
-    "mile kilometre kilometer km metre meter foot inch yard pound kilogram kg ton tonne "
-    "litre liter gallon acre hectare degree percent"
-)
-"""Units of measure: a row needs words saying what they measure ("6 miles" alone does not)."""
-
-SUBORDINATORS: frozenset[str] = word_set(
-    "while when as because although though if unless until whereas so than"
-)
-"""Words that open a new clause: a description stops before them."""
-
-ATTRIBUTION_WORDS: frozenset[str] = word_set(
-    "said says told statement interview tweet tweeted twitter wrote posted according "
-    "reported announced briefing conference"
-)
-"""Words of a statement's dateline: a date row about when someone spoke is not a fact."""
 
 ATTRIBUTION_REACH = 4
 """How many words before a date an attribution word makes the date a dateline."""
 
-CUMULATIVE_WORDS: frozenset[str] = word_set("total overall cumulative altogether tally")
-"""Words marking a count over several happenings."""
 
 CLIPPED_LEAD_WORDS = 6
 """A lead-in this long was cut by the claim window (``claims._MAX_BEFORE``), mid-clause."""
@@ -150,13 +136,6 @@ def _single_happening(words: Sequence[str]) -> str:
         if before in ("the", "a", "an", "this", "that") and word in HAPPENINGS:
             return word
     return ""
-
-
-HAPPENINGS: frozenset[str] = word_set(
-    "attack strike raid incident assault bombing shooting clash explosion blast quake "
-    "earthquake aftershock storm flood fire protest"
-)
-"""Nouns of happenings whose plural marks a count summed over several of them."""
 
 
 def _strip_relation(text: str) -> str:
@@ -260,7 +239,7 @@ def junk(row: FactRow, description: str) -> bool:
         return False
     thing = lemma(row.thing)
     others = [w for w in content if lemma(w) != thing]
-    if thing in TIME_UNITS | MEASURE_UNITS and not others:
+    if thing in TIME_UNITS | COUNTED_UNITS and not others:
         return True
     if thing in TIME_UNITS and _offset_or_clock(lows):
         return True
@@ -293,10 +272,6 @@ def _bare_count(word: str) -> bool:
 def _content(words: Sequence[str]) -> list[str]:
     """Content words (not function words, not punctuation)."""
     return [w for w in words if w.replace("-", "").isalpha() and w not in FUNCTION_WORDS]
-
-
-OFFSET_WORDS: frozenset[str] = word_set("ago later earlier older younger afterwards afterward")
-"""Words after a time unit that make the number an offset ("2 years later"), not a count."""
 
 
 def _offset_or_clock(lows: Sequence[str]) -> bool:

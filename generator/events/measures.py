@@ -16,8 +16,10 @@ from dataclasses import replace
 
 from generator.events.numbers import Quantity, format_number
 from generator.events.slotunits import NUMBER, YEAR, Line, Reading, Unit
-from generator.text.lexicon import AUXILIARIES, IRREGULAR_PAST, STOPWORDS, word_set
+from generator.text.factwords import DURATION_LEAD_INS, INTERVAL_AFTER, INTERVAL_AGO, TIMES_WORDS
+from generator.text.lexicon import AUXILIARIES, IRREGULAR_PAST, STOPWORDS
 from generator.text.normalise import lemma
+from generator.text.phrasewords import ARTICLES_AND_POSSESSIVES, TITLE_LINKS
 
 DURATION = "duration"
 FREQUENCY = "frequency"
@@ -35,10 +37,8 @@ DAYS_PER_UNIT: dict[str, float] = {
 }
 """Time units a duration is compared in (as days)."""
 
-_TIMES_WORDS = {"once": 1, "twice": 2, "thrice": 3}
 _STEM = 6
 _LOOK_BACK = 6
-_LEAD_INS = word_set("the past last nearly almost about some")
 
 MEASURE_MIN_SHARED = 1
 """Besides the verb, two sentences framing one measure share at least this many content words."""
@@ -116,7 +116,7 @@ def _durations(line: Line) -> list[Reading]:
         if unit.form != "for":
             continue
         at = n + 1
-        while at < len(units) and units[at].form in _LEAD_INS and units[at].kind == "word":
+        while at < len(units) and units[at].form in DURATION_LEAD_INS and units[at].kind == "word":
             at += 1
         if at + 1 >= len(units) or units[at].kind != NUMBER:
             continue
@@ -159,8 +159,8 @@ def _frequencies(line: Line) -> list[Reading]:
         verb, unit = units[n - 1], units[n]
         if not _verbish(verb):
             continue
-        if unit.text.lower() in _TIMES_WORDS:
-            times = float(_TIMES_WORDS[unit.text.lower()])
+        if unit.text.lower() in TIMES_WORDS:
+            times = float(TIMES_WORDS[unit.text.lower()])
         elif (
             unit.kind == NUMBER
             and n + 1 < len(units)
@@ -184,7 +184,6 @@ TITLE_MIN_WORDS = 3
 2005 film The Quiet Years Of Ann"): the year is that thing's, whatever the sentence."""
 
 _TITLE_GAP = 3
-_TITLE_LINKS = word_set("of the and a for in on")
 
 
 def _titled_years(line: Line) -> list[Reading]:
@@ -222,11 +221,11 @@ def _capitalised_run(units: Sequence[Unit], at: int) -> list[Unit]:
     run: list[Unit] = []
     while at < len(units) and units[at].kind == "word":
         unit = units[at]
-        if not (unit.text[:1].isupper() or (run and unit.form in _TITLE_LINKS)):
+        if not (unit.text[:1].isupper() or (run and unit.form in TITLE_LINKS)):
             break
         run.append(unit)
         at += 1
-    while run and run[-1].form in _TITLE_LINKS:
+    while run and run[-1].form in TITLE_LINKS:
         run.pop()
     return run
 
@@ -289,11 +288,6 @@ def _near(a: Reading, b: Reading) -> bool:
     return qa.low <= top_b * (1 + SIZE_TOLERANCE) and qb.low <= top_a * (1 + SIZE_TOLERANCE)
 
 
-_INTERVAL_AFTER = word_set("after before following")
-_INTERVAL_AGO = word_set("ago earlier before previously")
-_DETERMINERS = word_set("a an the her his its their")
-
-
 def _intervals(line: Line) -> list[Reading]:
     """Time since a two-word happening: "six days after suffering a stroke".
 
@@ -309,14 +303,14 @@ def _intervals(line: Line) -> list[Reading]:
         if quantity.low is None or n + 2 >= len(units):
             continue
         anchor: list[Unit] = []
-        if units[n + 2].form in _INTERVAL_AFTER:
+        if units[n + 2].form in INTERVAL_AFTER:
             at = n + 3
             if at < len(units) and units[at].form.endswith("ing"):
                 at += 1
-            if at < len(units) and units[at].form in _DETERMINERS:
+            if at < len(units) and units[at].form in ARTICLES_AND_POSSESSIVES:
                 at += 1
             anchor = list(units[at : at + 2])
-        elif units[n + 2].form in _INTERVAL_AGO:
+        elif units[n + 2].form in INTERVAL_AGO:
             at = n - 1
             if at >= 0 and _verbish(units[at]):
                 at -= 1

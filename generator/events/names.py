@@ -28,6 +28,7 @@ from generator.events.slotunits import (
 )
 from generator.text.calendar import MONTHS, WEEKDAYS
 from generator.text.lexicon import RANK_ABBREVIATIONS, RANKS, STOPWORDS
+from generator.text.phrasewords import WORD_FORM_SUFFIXES
 
 NAME_MIN_SIMILARITY = 70
 """Two capitalised words this similar (rapidfuzz ratio) in one slot are one name spelled twice."""
@@ -43,13 +44,6 @@ _SPELLING = (
     (re.compile(r"ll(?=ed$|ing$|er$)"), "l"),
     (re.compile(r"ae|oe"), "e"),
 )
-
-
-WORD_FORM_SUFFIXES: frozenset[str] = frozenset(
-    {"", "s", "es", "n", "ns", "an", "ans", "ian", "ians", "ic", "ics", "ish", "ese", "i", "is"}
-    | {"ain", "ist", "ists", "ism", "al", "ern", "er", "ers", "ite", "ites"}
-)
-"""Endings that make another form of one stem (Democrat/Democratic, Britain/British)."""
 
 
 def word_forms(a: str, b: str) -> bool:

@@ -12,6 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.text.dates import MAX_YEAR, MIN_YEAR
+from generator.text.factwords import (
+    FRACTION_WORDS,
+    PRONOUN_ONE_AFTER,
+    PRONOUN_ONE_BEFORE,
+    RANGE_JOINERS,
+)
 from generator.text.lexicon import (
     QUALIFIERS_AFTER,
     QUALIFIERS_BEFORE,
@@ -26,7 +32,6 @@ MAX_COUNT = 10**15
 string of hundreds of digits would overflow to infinity)."""
 
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
-_RANGE_JOINERS = frozenset({"to", "-", "–", "—", "or"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +108,7 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
         end, low, vague = parsed
         if low is not None and not vague and low.is_integer():
             # "four and a half months" is 4.5, not 4.
-            extra = _FRACTION_WORDS.get(tuple(w.lower() for w in toks[end : end + 3]))
+            extra = FRACTION_WORDS.get(tuple(w.lower() for w in toks[end : end + 3]))
             if extra is not None:
                 low, end = low + extra, end + 3
         if low is not None and not low <= MAX_COUNT:
@@ -121,12 +126,6 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
         i = end
     return out
 
-
-_FRACTION_WORDS: dict[tuple[str, ...], float] = {
-    ("and", "a", "half"): 0.5,
-    ("and", "a", "quarter"): 0.25,
-}
-"""Fractions written in words after a whole number."""
 
 _BROKEN = frozenset({"/", "\ufffd", "⁄"})
 
@@ -185,12 +184,7 @@ def _one_is_count(toks: Sequence[str], i: int) -> bool:
     """Whether "one" counts something rather than being a pronoun ("one of", "no one")."""
     before = _word(toks, i - 1)
     after = _word(toks, i + 1)
-    if before in ("no", "any", "every", "each", "someone", "the", "this", "that") or after in (
-        "of",
-        "another",
-        "day",
-        "side",
-    ):
+    if before in PRONOUN_ONE_BEFORE or after in PRONOUN_ONE_AFTER:
         return False
     return bool(after and (after.isalpha() or before in _QUALIFIER_WORDS))
 
@@ -219,7 +213,7 @@ def _range_end(
     toks: Sequence[str], end: int, skip: frozenset[int], *, between: bool
 ) -> tuple[float | None, int]:
     """Read the upper end of "10 to 20", "10-20", "5 or 6", "between 10 and 20"."""
-    joiners = _RANGE_JOINERS | {"and"} if between else _RANGE_JOINERS
+    joiners = RANGE_JOINERS | {"and"} if between else RANGE_JOINERS
     if _word(toks, end) not in joiners or end + 1 in skip or end + 1 >= len(toks):
         return (None, end)
     parsed = _parse_at(toks, end + 1)

@@ -43,6 +43,7 @@ from generator.events.slotunits import (
     unit_key,
 )
 from generator.text.calendar import MONTHS, WEEKDAYS
+from generator.text.factwords import DATE_RANGE_JOINERS
 from generator.text.lexicon import (
     COLOURS,
     COMPASS_WORDS,
@@ -206,9 +207,6 @@ def _slots(a: Line, b: Line) -> list[tuple[Reading, Reading]]:
     return out
 
 
-_RANGE_JOIN = frozenset({"to", "until", "through", "and"})
-
-
 def _year_range(line: Line, at: int) -> Unit | None:
     """The year range ("1967 to 1979") a year unit starts or ends, as one unit, else None."""
     units = line.units
@@ -217,7 +215,7 @@ def _year_range(line: Line, at: int) -> Unit | None:
         return 0 <= n < len(units) and units[n].kind == YEAR
 
     def join(n: int) -> bool:
-        return 0 <= n < len(units) and units[n].form in _RANGE_JOIN
+        return 0 <= n < len(units) and units[n].form in DATE_RANGE_JOINERS
 
     if year(at) and join(at + 1) and year(at + 2):
         first, last = units[at], units[at + 2]

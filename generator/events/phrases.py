@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from generator.events.numbers import Quantity
 from generator.text.calendar import MONTHS, WEEKDAYS
+from generator.text.factwords import HARM_MEASURES, UNITS_AFTER_NUMBER, UNITS_BEFORE_NUMBER
 from generator.text.lexicon import (
     AUXILIARIES,
     CASUALTY_NOUNS,
@@ -24,31 +25,17 @@ from generator.text.lexicon import (
     SPEECH_VERBS,
     STOPWORDS,
     UNITS,
-    word_set,
 )
 from generator.text.normalise import lemma
+from generator.text.phrasewords import CLAUSE_END, LOCATIVES
 from generator.text.plurals import looks_plural as _plural
 from generator.text.tokens import content_words
 
-_CLAUSE_END = frozenset(
-    {",", ";", ".", ":", "(", ")", '"', "!", "?", "—", "–", "which", "who", "that"}
-)
-_LOCATIVE = frozenset({"in", "at", "near", "across", "inside", "throughout", "outside"})
 _ATTRIBUTION = SPEECH_VERBS
 _MAX_CHUNK = 4
 _MAX_AFTER = 9
 _MAX_BEFORE = 6
 PEOPLE = "people"
-
-UNITS_BEFORE_NUMBER: frozenset[str] = word_set(
-    "magnitude level category grade number no page article flight route size"
-)
-"""Nouns written before the number they measure ("magnitude 6.1", "flight 17")."""
-
-UNITS_AFTER_NUMBER: frozenset[str] = word_set("magnitude percent per cent degrees")
-"""Units that head the phrase after a number even when a noun follows ("6.1 magnitude quake")."""
-
-HARM_TOKENS = frozenset({"killed", "injured", "missing"})
 
 
 def claim_words(text: str) -> list[str]:
@@ -61,7 +48,7 @@ def claim_words(text: str) -> list[str]:
     joined = [
         a + b
         for a, b in itertools.pairwise(words)
-        if a.isalpha() and b.isalpha() and not {a, b} & HARM_TOKENS
+        if a.isalpha() and b.isalpha() and not {a, b} & HARM_MEASURES
     ]
     return words + joined
 
@@ -216,7 +203,7 @@ def after_window(toks: Sequence[str], start: int, dated: frozenset[int]) -> list
     out: list[int] = []
     for i in range(start, min(len(toks), start + _MAX_AFTER)):
         low = toks[i].lower()
-        if low in _CLAUSE_END or low[0].isdigit() or i in dated:
+        if low in CLAUSE_END or low[0].isdigit() or i in dated:
             break
         out.append(i)
     return out
@@ -227,7 +214,7 @@ def before_window(toks: Sequence[str], start: int) -> list[int]:
     out: list[int] = []
     for i in range(start - 1, max(-1, start - 1 - _MAX_BEFORE), -1):
         low = toks[i].lower()
-        if low in _CLAUSE_END or low in ("and", "or") or low[0].isdigit():
+        if low in CLAUSE_END or low in ("and", "or") or low[0].isdigit():
             break
         out.append(i)
     return sorted(out)
@@ -236,7 +223,7 @@ def before_window(toks: Sequence[str], start: int) -> list[int]:
 def locative(toks: Sequence[str], after: list[int]) -> frozenset[str]:
     """Content lemmas of the first locative phrase after the counted noun ("in Iraq and Syria")."""
     for position, i in enumerate(after):
-        if toks[i].lower() not in _LOCATIVE:
+        if toks[i].lower() not in LOCATIVES:
             continue
         words: list[str] = []
         for j in after[position + 1 : position + 6]:

@@ -13,7 +13,8 @@ from rapidfuzz import fuzz
 from generator.events.document import Doc
 from generator.events.model import Conflict, ConflictSide, Quote
 from generator.text.document import HEADING, TABLE
-from generator.text.lexicon import STOPWORDS, UNITS, word_set
+from generator.text.lexicon import STOPWORDS, UNITS
+from generator.text.phrasewords import CONTRACTIONS, HEDGES, IRREGULAR_CONTRACTIONS
 
 QUOTE_MIN_WORDS = 6
 """Quotations shorter than this many words are not compared."""
@@ -209,23 +210,6 @@ def _plain_times(text: str) -> str:
     return _ZONES.sub(" ", out)
 
 
-_CONTRACTIONS = {
-    "n't": ["not"],
-    "'re": ["are"],
-    "'m": ["am"],
-    "'ll": ["will"],
-    "'ve": ["have"],
-    "'d": ["would"],
-}
-_IRREGULAR_CONTRACTIONS = {
-    "won't": ["will", "not"],
-    "can't": ["can", "not"],
-    "cannot": ["can", "not"],
-    "shan't": ["shall", "not"],
-    "let's": ["let", "us"],
-}
-
-
 def fold_words(words: Sequence[str]) -> tuple[str, ...]:
     """Words of a quotation with contractions, initials, numbers and hyphens folded.
 
@@ -239,10 +223,10 @@ def fold_words(words: Sequence[str]) -> tuple[str, ...]:
     for word in words:
         low = word.lower().replace("’", "'").strip(".'")
         low = low.replace(".", "") if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", low + ".") else low
-        if low in _IRREGULAR_CONTRACTIONS:
-            out.extend(_IRREGULAR_CONTRACTIONS[low])
+        if low in IRREGULAR_CONTRACTIONS:
+            out.extend(IRREGULAR_CONTRACTIONS[low])
             continue
-        for ending, expansion in _CONTRACTIONS.items():
+        for ending, expansion in CONTRACTIONS.items():
             if low.endswith(ending) and len(low) > len(ending):
                 out.append(low[: -len(ending)])
                 out.extend(expansion)
@@ -278,13 +262,6 @@ def _interior_changes(a: Sequence[str], b: Sequence[str]) -> tuple[tuple[str, st
             continue
         out.append((left, right))
     return tuple(out)
-
-
-HEDGES: frozenset[str] = word_set(
-    "just much very really quite simply actually truly rather pretty totally absolutely "
-    "certainly definitely even"
-)
-"""Degree adverbs and hedges: they stress or soften what is said without changing it."""
 
 
 def _only_hedged(words: Sequence[str]) -> bool:

@@ -21,6 +21,7 @@ from generator.events.numbers import (
     lost_fraction,
 )
 from generator.text.document import HEADING, TABLE
+from generator.text.factwords import CURRENCY_SYMBOLS
 from generator.text.lexicon import SAME_COLOUR, STOPWORDS
 from generator.text.normalise import lemma
 from generator.text.tokens import tokens
@@ -36,7 +37,6 @@ RANK = "rank"
 COLOUR = "colour"
 RECORD = "record"
 
-_CURRENCY = {"$": "usd", "€": "eur", "£": "gbp", "¥": "jpy"}
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 _PAST = re.compile(
     r"\b(?:last|previous|past) (?:year|decade|month)\b|\byears? ago\b|\bin the past\b", re.I
@@ -170,8 +170,8 @@ def _units(norm: str) -> list[Unit]:
             out.append(Unit("y" + tok, tok, YEAR))
         elif ":" in tok and tok[0].isdigit():
             out.append(Unit("t" + tok, tok, TIME))
-        elif tok in _CURRENCY:
-            out.append(Unit(_CURRENCY[tok], tok, "word"))
+        elif tok in CURRENCY_SYMBOLS:
+            out.append(Unit(CURRENCY_SYMBOLS[tok], tok, "word"))
         elif tok[0].isalnum():
             # "AK-47" and "AK 47" are one code.
             form = tok.lower().replace("-", "").replace(".", "").replace("’", "'")

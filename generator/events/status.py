@@ -19,7 +19,16 @@ from dataclasses import dataclass
 from generator.events.document import Doc
 from generator.events.model import Conflict, ConflictSide, Quote
 from generator.text.document import HEADING, TABLE
-from generator.text.lexicon import STOPWORDS, word_set
+from generator.text.factwords import (
+    CAUSE_END_WORDS,
+    CAUSE_GENERIC,
+    CHARGE_WORDS,
+    FREEING_VERBS,
+    HOLDING_VERBS,
+    SMALL_COUNT_WORDS,
+    STATUS_CHANGE_WORDS,
+)
+from generator.text.lexicon import STOPWORDS, alternation
 
 STATUS = "status"
 
@@ -45,7 +54,7 @@ class Contrast:
 CONTRASTS: tuple[Contrast, ...] = (
     Contrast(
         "the charge",
-        re.compile(r"\b(?:charged|charges?|indicted|indictment|faces|facing)\b", re.I),
+        re.compile(r"\b" + alternation(CHARGE_WORDS) + r"\b", re.I),
         {
             "murder": re.compile(r"\bmurder\b", re.I),
             "manslaughter": re.compile(r"\bmanslaughter\b", re.I),
@@ -91,9 +100,7 @@ def status_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict
     return out
 
 
-_CHANGED = re.compile(
-    r"\b(?:upgraded|downgraded|reduced|initially|originally|amended|changed|dropped)\b", re.I
-)
+_CHANGED = re.compile(r"\b" + alternation(STATUS_CHANGE_WORDS) + r"\b", re.I)
 
 
 _CAUSE = re.compile(
@@ -102,30 +109,10 @@ _CAUSE = re.compile(
     r"|\bcause of (?:her |his |the )?death was\s+(?P<c>[^.,;:()]+)",
     re.I,
 )
-_CAUSE_END = re.compile(
-    r"\s(?:at|in|on|after|while|according|suffered|said|and|who|but|yesterday|today|last|"
-    r"earlier|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s",
-    re.I,
-)
+_CAUSE_END = re.compile(r"\s" + alternation(CAUSE_END_WORDS) + r"\s", re.I)
 _CAUSE_LEAD = re.compile(
     r"^(?:(?:complications|effects)\s+(?:of|from)\s+)?(?:(?:an?|the|his|her)\s+)?", re.I
 )
-CAUSE_GENERIC: frozenset[str] = frozenset(
-    {
-        "natural causes",
-        "complications",
-        "illness",
-        "a long illness",
-        "a short illness",
-        "long illness",
-        "short illness",
-        "unknown causes",
-        "undisclosed causes",
-        "age",
-        "old age",
-    }
-)
-"""Causes of death that fit any other: never one side of a discrepancy."""
 
 
 def cause_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]:
@@ -201,12 +188,8 @@ def _cause(text: str) -> str:
     return phrase
 
 
-_FREED = re.compile(r"^(?:rescued|rescuing|freed|freeing|saved|saving|released|releasing)$", re.I)
-_HELD = re.compile(
-    r"^(?:captured|capturing|apprehended|apprehending|arrested|arresting|detained|detaining|"
-    r"nabbed|nabbing|seized|seizing)$",
-    re.I,
-)
+_FREED = re.compile("^" + alternation(FREEING_VERBS) + "$", re.I)
+_HELD = re.compile("^" + alternation(HOLDING_VERBS) + "$", re.I)
 _COUNTED = re.compile(r"\b(\w+)\s+(\d[\d,]*|[a-z]+)\s+([A-Z]\w+)\b")
 
 
@@ -232,7 +215,7 @@ def fate_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]:
         for sentence in doc.sentences:
             for verb, count, word in _COUNTED.findall(sentence.text):
                 fate = "rescued" if _FREED.match(verb) else "captured" if _HELD.match(verb) else ""
-                if not fate or not (count[0].isdigit() or count in _COUNT_WORDS):
+                if not fate or not (count[0].isdigit() or count in SMALL_COUNT_WORDS):
                     continue
                 key = (count.lower(), word.lower())
                 shown.setdefault(key, f"{count} {word}")
@@ -319,9 +302,6 @@ def _person(text: str, found: re.Match[str]) -> list[str]:
     if after is not None and after.group(1).lower() not in STOPWORDS:
         return [after.group(1)]
     return [n for n in _NAME.findall(text[: found.start()]) if n.lower() not in STOPWORDS]
-
-
-_COUNT_WORDS = word_set("two three four five six seven eight nine ten eleven twelve dozen")
 
 
 def _side_of(doc: Doc, contrast: Contrast) -> tuple[str, Quote] | None:

@@ -11,12 +11,11 @@ from generator.events.model import DatedPoint, TimelineEntry, TimelineMention
 from generator.text.datementions import DateMention
 from generator.text.dates import DAY, PRECISIONS, DateValue
 from generator.text.document import HEADING
+from generator.text.factwords import NOT_OCCURRENCE_RELATIONS
 
 OCCURRED_LOOKBACK_DAYS = 7
 """The event is taken to have happened on a day named in the articles at most this many days
 before the first report (and not after the last)."""
-
-_NOT_OCCURRENCE = frozenset({"since", "from", "until", "till", "by", "before", "after", "of"})
 
 
 def timeline(docs: Sequence[Doc]) -> tuple[TimelineEntry, ...]:
@@ -75,6 +74,6 @@ def occurred(docs: Sequence[Doc]) -> DatedPoint:
 def _occurrence(mention: DateMention, first: dt.date, last: dt.date) -> dt.date | None:
     """The day a mention names, when it can be the day the event happened (else None)."""
     day = mention.date
-    if day is None or mention.precision != DAY or mention.relation in _NOT_OCCURRENCE:
+    if day is None or mention.precision != DAY or mention.relation in NOT_OCCURRENCE_RELATIONS:
         return None
     return day if first - dt.timedelta(days=OCCURRED_LOOKBACK_DAYS) <= day <= last else None

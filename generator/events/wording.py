@@ -12,8 +12,9 @@ from generator.models import Origin
 from generator.text.datementions import DateMention
 from generator.text.dates import DAY
 from generator.text.document import HEADING, TABLE
-from generator.text.lexicon import AUXILIARIES, IRREGULAR_PAST, SPEECH_VERBS, STOPWORDS, word_set
+from generator.text.lexicon import AUXILIARIES, IRREGULAR_PAST, SPEECH_VERBS, STOPWORDS
 from generator.text.normalise import normalise
+from generator.text.phrasewords import CLAUSE_OPENERS, DESCRIPTOR_OPENERS, DETERMINERS, ROLE_WORDS
 from generator.text.tokens import TOKEN_RE
 
 LEDE_MIN_WORDS = 8
@@ -34,20 +35,10 @@ DESCRIPTOR_MAX_WORDS = 10
 DESCRIPTOR_MAX_TITLE = 5
 """Longest run of title words kept before a name ("Deputy Pentagon Press Secretary")."""
 
-ROLE_WORDS: frozenset[str] = word_set(
-    "president prime minister secretary chairman chairwoman chair spokesman spokeswoman "
-    "spokesperson general gen senator sen representative rep governor gov mayor director chief "
-    "head leader official commander ambassador king queen prince judge attorney counsel deputy "
-    "former founder manager adviser advisor lawyer doctor dr mr mrs ms sheikh cleric colonel"
-)
-"""Titles and roles that make the words before a name a descriptor."""
 """Longest appositive kept as a descriptor ("Tom Perez, the chairman of the party,")."""
 
-_OPENERS = word_set("in on at after before during amid following despite since until while as with")
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "his", "her", "its"})
 _PERSON_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*\.?$|^[A-Z]\.$")
 _SPEECH_VERBS = SPEECH_VERBS
-_APPOSITIVE_OPENERS = frozenset({"the", "a", "an", "former", "his", "her", "its", "their"})
 
 
 def wording(doc: Doc, actor_names: Mapping[str, Sequence[str]]) -> Wording:
@@ -112,7 +103,7 @@ def _action(text: str) -> str:
 
 def _main_clause_start(toks: Sequence[str]) -> int:
     """Skip an opening adverbial ("In a recent development, ...")."""
-    if toks and toks[0].lower() in _OPENERS and "," in toks[:12]:
+    if toks and toks[0].lower() in CLAUSE_OPENERS and "," in toks[:12]:
         return toks.index(",") + 1
     return 0
 
@@ -125,7 +116,7 @@ def _finite_verb(toks: Sequence[str], i: int, start: int) -> bool:
         return False
     if low in AUXILIARIES and i + 1 < len(toks):
         return True
-    if previous in _DETERMINERS or "-" in low:
+    if previous in DETERMINERS or "-" in low:
         return False
     if low.endswith("ed") or low in IRREGULAR_PAST:
         return True
@@ -134,7 +125,7 @@ def _finite_verb(toks: Sequence[str], i: int, start: int) -> bool:
         low.endswith("s")
         and not low.endswith("ss")
         and bool(following)
-        and (following.lower() in _DETERMINERS or following[0].isupper())
+        and (following.lower() in DETERMINERS or following[0].isupper())
     )
 
 
@@ -220,7 +211,7 @@ def _descriptor(norm: str, start: int, end: int) -> str:
     lowered = {w.lower() for w in words}
     if (
         words
-        and words[0].lower() in _APPOSITIVE_OPENERS
+        and words[0].lower() in DESCRIPTOR_OPENERS
         and len(words) <= DESCRIPTOR_MAX_WORDS
         and not lowered & _SPEECH_VERBS
         and "and" not in lowered

@@ -27,6 +27,7 @@ from generator.models import (
 )
 from generator.text.blocks import Paragraph
 from generator.text.normalise import plain
+from generator.text.phrasewords import CREDIT_NAME_LINKS
 from generator.thresholds import METADATA_RULES as RULES
 
 _SIGN_OFF = re.compile(
@@ -45,8 +46,6 @@ _BULLET = re.compile(r"^\s*(?:[-*+•–—]+|\d+[.)])\s*")
 _SOURCE_NAME_END = re.compile(r"\s+(?:for|via|on)\s+|\s+[-–—(]|[,;:(]")
 
 _DOMAIN = re.compile(r"(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)
-
-_NAME_LINKS = frozenset({"of", "the", "and", "&", "de", "la", "le", "el", "al"})
 
 
 def infer_publisher(
@@ -212,7 +211,7 @@ def _looks_like_name(text: str) -> bool:
     tokens = text.split()
     if not tokens or len(tokens) > 5 or not tokens[0][:1].isupper():
         return False
-    return all(t[:1].isupper() or t.casefold() in _NAME_LINKS for t in tokens)
+    return all(t[:1].isupper() or t.casefold() in CREDIT_NAME_LINKS for t in tokens)
 
 
 def _dateline_wires(paras: Sequence[Paragraph], outlets: OutletRegistry) -> list[Credit]:

@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 
 from generator.text.blocks import Paragraph
+from generator.text.lexicon import alternation
+from generator.text.phrasewords import LEDE_ATTRIBUTION_WORDS
 from generator.text.sentences import sentences
 from generator.thresholds import METADATA_RULES as RULES
 
@@ -57,9 +59,7 @@ def find_lede(paras: Sequence[Paragraph]) -> int | None:
 
 
 # Ledes attribute ("…, officials said."); headlines do not.
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|told|reported|reports|announced|according to|stated|confirmed)\b", re.I
-)
+_ATTRIBUTION = re.compile(r"\b" + alternation(LEDE_ATTRIBUTION_WORDS) + r"\b", re.I)
 
 
 def is_headline(text: str) -> bool:

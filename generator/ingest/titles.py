@@ -16,7 +16,9 @@ from generator.models import (
     Severity,
 )
 from generator.text.blocks import Paragraph
+from generator.text.lexicon import alternation
 from generator.text.normalise import plain
+from generator.text.phrasewords import LEADING_ATTRIBUTION_WORDS
 from generator.text.sentences import sentences
 from generator.thresholds import METADATA_RULES as RULES
 
@@ -103,7 +105,7 @@ def headline_from_lede(lede: str) -> str:
 
 # "Traders said on Tuesday, March 5, that prices rose" → "prices rose".
 _LEADING_ATTRIBUTION = re.compile(
-    r"^[^,.]{1,60}?\b(?:said|says|told|reported|announced|confirmed)\b[^.]{0,60}?\bthat\s+"
+    r"^[^,.]{1,60}?\b" + alternation(LEADING_ATTRIBUTION_WORDS) + r"\b[^.]{0,60}?\bthat\s+"
 )
 
 

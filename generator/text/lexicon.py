@@ -15,6 +15,11 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex group matching any of ``words``, tried in order (plain words, no syntax)."""
+    return "(?:" + "|".join(words) + ")"
+
+
 STOPWORDS: frozenset[str] = word_set("""
     a about above after again against all also although am among an and any are around as at
     be because been before being below between both but by can could did do does doing down

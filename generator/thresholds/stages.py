@@ -88,7 +88,7 @@ class DateRules:
         "day",
     )
     date_fact_words: frozenset[str] = listed(
-        f"{_EVENTS}.datefacts",
+        "generator.text.factwords",
         "DATE_FACT_RELATIONS",
         "Words that introduce a dated fact",
         'Only dates after these words ("on Tuesday", "since October 17") are compared.',
