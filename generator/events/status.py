@@ -86,18 +86,26 @@ def status_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict
                 sides.setdefault(taken[0], []).append((doc.id, taken[1]))
         if len(sides) < 2:
             continue
-        built = tuple(
-            ConflictSide(
-                value=f"{contrast.subject}: {label}",
-                article_ids=tuple(a for a, _ in members),
-                quotes=tuple(q for _, q in members),
-            )
-            for label, members in sides.items()
-        )
-        listed = "; ".join(f"{label} in {', '.join(a for a, _ in m)}" for label, m in sides.items())
+        built, listed = _sides(contrast.subject, sides)
         summary = f"The articles state {contrast.subject} differently: {listed}."
         out.append(Conflict(STATUS, None, summary, built))
     return out
+
+
+def _sides(
+    subject: str, sides: Mapping[str, Sequence[tuple[str, Quote]]]
+) -> tuple[tuple[ConflictSide, ...], str]:
+    """One side per value with its articles and quotes, and the sides in words for the summary."""
+    built = tuple(
+        ConflictSide(
+            value=f"{subject}: {value}",
+            article_ids=tuple(a for a, _ in members),
+            quotes=tuple(q for _, q in members),
+        )
+        for value, members in sides.items()
+    )
+    listed = "; ".join(f"{value} in {', '.join(a for a, _ in m)}" for value, m in sides.items())
+    return built, listed
 
 
 _CHANGED = re.compile(r"\b" + alternation(STATUS_CHANGE_WORDS) + r"\b", re.I)
@@ -160,15 +168,7 @@ def cause_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]
     )
     if len(causes) < 2 or not clash:
         return []
-    built = tuple(
-        ConflictSide(
-            value=f"cause of death: {cause}",
-            article_ids=tuple(a for a, _ in members),
-            quotes=tuple(q for _, q in members),
-        )
-        for cause, members in sides.items()
-    )
-    listed = "; ".join(f"{c} in {', '.join(a for a, _ in m)}" for c, m in sides.items())
+    built, listed = _sides("cause of death", sides)
     return [
         Conflict(STATUS, None, f"The articles give different causes of death: {listed}.", built)
     ]
