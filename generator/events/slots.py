@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from generator.events.dated import DATED, dated_readings
 from generator.events.document import Doc
+from generator.events.makeup import MAKEUP, makeup_readings
 from generator.events.measures import (
     DURATION,
     FREQUENCY,
@@ -159,7 +160,8 @@ _AS_WRITTEN = (
     DATED,
     SIZE,
     INTERVAL,
-)  # values whose quantity is in days or times
+    MAKEUP,
+)  # values read as written (days, times, or a group's make-up)
 
 _KIND_WORDS = {
     DATED: "dates",
@@ -178,6 +180,7 @@ _KIND_WORDS = {
     RANK: "ranks",
     COLOUR: "colours",
     RECORD: "records",
+    MAKEUP: "make-ups",
 }
 
 
@@ -203,6 +206,7 @@ def slot_conflicts(
         *record_readings(lines),
         *measure_readings(lines),
         *dated_readings(docs),
+        *makeup_readings(lines),
     ]
     for found in cluster(pairs):
         # A damaged reading ("412" beside "4") is no version, whichever pair linked it.

@@ -354,3 +354,11 @@ class ComparisonRules:
         "A lead-in this long was cut mid-clause by the claim window.",
         "word",
     )
+    origin_stem: int = listed(
+        f"{_EVENTS}.makeup",
+        "ORIGIN_STEM",
+        "One origin written two ways",
+        'Two origin words ("Velora", "Veloran") sharing this many first letters may name one '
+        "place, so an article writing either knows of that part of a group.",
+        "letter",
+    )
