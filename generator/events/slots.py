@@ -27,6 +27,7 @@ from generator.events.numbers import (
     Quantity,
 )
 from generator.events.parallel import slot_readings
+from generator.events.scheduled import scheduled_readings
 from generator.events.slotunits import (
     COLOUR,
     DAY,
@@ -207,6 +208,7 @@ def slot_conflicts(
         *measure_readings(lines),
         *dated_readings(docs),
         *makeup_readings(lines),
+        *scheduled_readings(docs),
     ]
     for found in cluster(pairs):
         # A damaged reading ("412" beside "4") is no version, whichever pair linked it.
