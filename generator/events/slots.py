@@ -28,6 +28,7 @@ from generator.events.numbers import (
 )
 from generator.events.parallel import slot_readings
 from generator.events.scheduled import scheduled_readings
+from generator.events.weekdays import weekday_readings
 from generator.events.slotunits import (
     COLOUR,
     DAY,
@@ -209,6 +210,7 @@ def slot_conflicts(
         *dated_readings(docs),
         *makeup_readings(lines),
         *scheduled_readings(docs),
+        *weekday_readings(docs),
     ]
     for found in cluster(pairs):
         # A damaged reading ("412" beside "4") is no version, whichever pair linked it.

@@ -211,3 +211,14 @@ CAUSE_END_WORDS: tuple[str, ...] = (
     "sunday",
 )
 """Words that end a cause of death ("died of cancer *at* 84"): the cause stops before them."""
+
+SAME_HAPPENING_VERBS: tuple[frozenset[str], ...] = (
+    word_set("foiled thwarted averted repelled repulsed"),
+    word_set("captured apprehended arrested detained nabbed seized"),
+    word_set("killed slain"),
+    word_set("struck hit attacked bombed shelled"),
+    word_set("died"),
+    word_set("resigned quit"),
+)
+"""Past verbs that tell one happening in other words ("foiled" / "thwarted" an attack):
+a weekday dating either dates the same happening."""

@@ -362,3 +362,24 @@ class ComparisonRules:
         "place, so an article writing either knows of that part of a group.",
         "letter",
     )
+    weekday_lead_sentences: int = listed(
+        f"{_EVENTS}.weekdays",
+        "WEEKDAY_LEAD_SENTENCES",
+        "Weekday of the main happening: the lead",
+        "Only the weekdays of a report's first sentences date the main happening.",
+        "sentence",
+    )
+    weekday_min_shared: int = listed(
+        f"{_EVENTS}.weekdays",
+        "WEEKDAY_MIN_SHARED",
+        "Weekday of the main happening: shared words",
+        "Besides the verb, two sentences dating one happening share this many content words.",
+        "word",
+    )
+    weekday_verb_reach: int = listed(
+        f"{_EVENTS}.weekdays",
+        "WEEKDAY_VERB_REACH",
+        "Weekday of the main happening: reach",
+        "The verb a weekday dates is at most this many words from it, in the same clause.",
+        "word",
+    )
