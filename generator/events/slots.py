@@ -26,9 +26,9 @@ from generator.events.names import name_readings, record_readings
 from generator.events.numbers import (
     Quantity,
 )
+from generator.events.ordinals import ORDINAL, ordinal_readings
 from generator.events.parallel import slot_readings
 from generator.events.scheduled import scheduled_readings
-from generator.events.weekdays import weekday_readings
 from generator.events.slotunits import (
     COLOUR,
     DAY,
@@ -45,6 +45,7 @@ from generator.events.slotunits import (
     event_lines,
     reading_low,
 )
+from generator.events.weekdays import weekday_readings
 
 
 def compatible(a: Reading, b: Reading) -> bool:
@@ -163,6 +164,7 @@ _AS_WRITTEN = (
     SIZE,
     INTERVAL,
     MAKEUP,
+    ORDINAL,
 )  # values read as written (days, times, or a group's make-up)
 
 _KIND_WORDS = {
@@ -183,6 +185,7 @@ _KIND_WORDS = {
     COLOUR: "colours",
     RECORD: "records",
     MAKEUP: "make-ups",
+    ORDINAL: "counts",
 }
 
 
@@ -211,6 +214,7 @@ def slot_conflicts(
         *makeup_readings(lines),
         *scheduled_readings(docs),
         *weekday_readings(docs),
+        *ordinal_readings(lines),
     ]
     for found in cluster(pairs):
         # A damaged reading ("412" beside "4") is no version, whichever pair linked it.
