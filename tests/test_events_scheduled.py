@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.events.dated import DATED
 from generator.events.document import build_doc
 from generator.events.model import Conflict
 from generator.events.slots import slot_conflicts
@@ -16,7 +17,7 @@ def found(bodies: dict[str, str]) -> tuple[list[Conflict], list[Conflict]]:
         for i, b in bodies.items()
     ]
     conflicts, compatible = slot_conflicts(docs, sorted(bodies))
-    return [c for c in conflicts if "held" in c.summary], compatible
+    return [c for c in conflicts if c.kind == DATED], compatible
 
 
 def test_passive_and_active_dates_of_one_happening_that_cannot_overlap_conflict() -> None:

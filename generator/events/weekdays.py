@@ -75,7 +75,12 @@ def weekday_readings(docs: Sequence[Doc]) -> list[tuple[Reading, Reading]]:
                 verb = toks[where]
                 stem = _happening(verb)
                 subject = _subject(toks, min(at - 1, where))
-                words = frozenset(claim_words(sentence.norm)) - {stem, verb.lower()}
+                # Compounds with the verb or a weekday ("heldfriday") say nothing of the frame.
+                words = frozenset(
+                    w
+                    for w in claim_words(sentence.norm)
+                    if verb.lower() not in w and not any(d in w for d in WEEKDAYS)
+                )
                 day = toks[at]
                 reading = Reading(
                     doc.id,
