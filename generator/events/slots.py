@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from generator.events.dated import DATED, dated_readings
 from generator.events.document import Doc
+from generator.events.lifeyears import LIFE_YEAR, life_year_readings
 from generator.events.makeup import MAKEUP, makeup_readings
 from generator.events.measures import (
     DURATION,
@@ -165,6 +166,7 @@ _AS_WRITTEN = (
     INTERVAL,
     MAKEUP,
     ORDINAL,
+    LIFE_YEAR,
 )  # values read as written (days, times, or a group's make-up)
 
 _KIND_WORDS = {
@@ -186,6 +188,7 @@ _KIND_WORDS = {
     RECORD: "records",
     MAKEUP: "make-ups",
     ORDINAL: "counts",
+    LIFE_YEAR: "years",
 }
 
 
@@ -215,6 +218,7 @@ def slot_conflicts(
         *scheduled_readings(docs),
         *weekday_readings(docs),
         *ordinal_readings(lines),
+        *life_year_readings(lines),
     ]
     for found in cluster(pairs):
         # A damaged reading ("412" beside "4") is no version, whichever pair linked it.

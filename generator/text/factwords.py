@@ -222,3 +222,11 @@ SAME_HAPPENING_VERBS: tuple[frozenset[str], ...] = (
 )
 """Past verbs that tell one happening in other words ("foiled" / "thwarted" an attack):
 a weekday dating either dates the same happening."""
+
+ONCE_IN_A_LIFE_VERBS: tuple[frozenset[str], ...] = (
+    word_set("born"),
+    word_set("died"),
+    word_set("disappeared vanished"),
+)
+"""Past verbs of happenings that befall a person once (each set tells one happening): the
+year given to one of them, with the person named, is the year of that one happening."""
