@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from generator.events.dated import DATED, dated_readings
 from generator.events.document import Doc
+from generator.events.firstnames import FIRST_NAME, first_name_readings
 from generator.events.lifeyears import LIFE_YEAR, life_year_readings
 from generator.events.makeup import MAKEUP, makeup_readings
 from generator.events.measures import (
@@ -167,6 +168,7 @@ _AS_WRITTEN = (
     MAKEUP,
     ORDINAL,
     LIFE_YEAR,
+    FIRST_NAME,
 )  # values read as written (days, times, or a group's make-up)
 
 _KIND_WORDS = {
@@ -189,6 +191,7 @@ _KIND_WORDS = {
     MAKEUP: "make-ups",
     ORDINAL: "counts",
     LIFE_YEAR: "years",
+    FIRST_NAME: "first names",
 }
 
 
@@ -219,6 +222,7 @@ def slot_conflicts(
         *weekday_readings(docs),
         *ordinal_readings(lines),
         *life_year_readings(lines),
+        *first_name_readings(lines),
     ]
     for found in cluster(pairs):
         # A damaged reading ("412" beside "4") is no version, whichever pair linked it.

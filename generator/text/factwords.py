@@ -230,3 +230,24 @@ ONCE_IN_A_LIFE_VERBS: tuple[frozenset[str], ...] = (
 )
 """Past verbs of happenings that befall a person once (each set tells one happening): the
 year given to one of them, with the person named, is the year of that one happening."""
+
+SHORT_FIRST_NAMES: tuple[frozenset[str], ...] = (
+    word_set("mike mick michael"),
+    word_set("jim jimmy james"),
+    word_set("jack john johnny jon jonathan"),
+    word_set("hank harry henry hal"),
+    word_set("sue susan susie suzanne"),
+    word_set("meg maggie margaret marge margie"),
+    word_set("molly mary mae"),
+    word_set("sally sarah sara"),
+    word_set("larry lawrence laurence"),
+    word_set("lenny leonard leo"),
+    word_set("chuck charles charlie"),
+    word_set("joe joey joseph josephine"),
+    word_set("jake jacob"),
+    word_set("tom tommy thomas"),
+    word_set("ted teddy theodore"),
+    word_set("abe abraham"),
+)
+"""Short and full forms of a first name that start alike but differ after two letters: one
+person's name, not two."""

@@ -383,3 +383,18 @@ class ComparisonRules:
         "The verb a weekday dates is at most this many words from it, in the same clause.",
         "word",
     )
+    first_name_shared: int = listed(
+        f"{_EVENTS}.firstnames",
+        "FIRST_NAME_SHARED",
+        "First names: short and full forms",
+        "Two first names sharing this many first letters are one name's short and full form "
+        '("Dave", "David"), not two names.',
+        "letter",
+    )
+    first_name_rare_share: float = listed(
+        f"{_EVENTS}.firstnames",
+        "FIRST_NAME_RARE_SHARE",
+        "First names: a rarer word tying the role",
+        "A capitalised word ties two sentences to one role when at most this share of the "
+        "event's articles write it.",
+    )
