@@ -29,11 +29,11 @@ GOLD = SHARED / "corpus" / "dev-events.gold.json"
 SCORER = SHARED / "tools" / "score.py"
 
 PRECISION_FLOOR = 0.98
-"""Conflict precision reached on dev-events: 1.0 of 44 shown, so one false conflict fails
+"""Conflict precision reached on dev-events: 1.0 of 45 shown, so one false conflict fails
 (ratchet: raise it, never lower it)."""
 
-RECALL_FLOOR = 0.72
-"""Conflict recall reached on dev-events: 43 of 59 (ratchet)."""
+RECALL_FLOOR = 0.74
+"""Conflict recall reached on dev-events: 44 of 59 (ratchet)."""
 
 pytestmark = pytest.mark.skipif(
     not (DEV.is_dir() and GOLD.is_file() and SCORER.is_file()), reason="shared corpus absent"

@@ -30,6 +30,7 @@ from generator.events.numbers import (
 )
 from generator.events.ordinals import ORDINAL, ordinal_readings
 from generator.events.parallel import slot_readings
+from generator.events.residence import RESIDENCE, residence_readings
 from generator.events.scheduled import scheduled_readings
 from generator.events.slotunits import (
     COLOUR,
@@ -169,6 +170,7 @@ _AS_WRITTEN = (
     ORDINAL,
     LIFE_YEAR,
     FIRST_NAME,
+    RESIDENCE,
 )  # values read as written (days, times, or a group's make-up)
 
 _KIND_WORDS = {
@@ -192,6 +194,7 @@ _KIND_WORDS = {
     ORDINAL: "counts",
     LIFE_YEAR: "years",
     FIRST_NAME: "first names",
+    RESIDENCE: "homes",
 }
 
 
@@ -223,6 +226,7 @@ def slot_conflicts(
         *ordinal_readings(lines),
         *life_year_readings(lines),
         *first_name_readings(lines),
+        *residence_readings(lines),
     ]
     for found in cluster(pairs):
         # A damaged reading ("412" beside "4") is no version, whichever pair linked it.

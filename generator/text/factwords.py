@@ -251,3 +251,40 @@ SHORT_FIRST_NAMES: tuple[frozenset[str], ...] = (
 )
 """Short and full forms of a first name that start alike but differ after two letters: one
 person's name, not two."""
+
+WIDE_PLACES: frozenset[str] = frozenset(
+    {
+        "new york",
+        "new jersey",
+        "new mexico",
+        "new hampshire",
+        "north carolina",
+        "south carolina",
+        "north dakota",
+        "south dakota",
+        "west virginia",
+        "rhode island",
+        "long island",
+        "staten island",
+        "los angeles",
+        "san francisco",
+        "san diego",
+        "san antonio",
+        "san jose",
+        "las vegas",
+        "new orleans",
+        "new delhi",
+        "hong kong",
+        "united states",
+        "united kingdom",
+        "saudi arabia",
+        "south africa",
+        "new zealand",
+        "sri lanka",
+    }
+)
+"""Places of two words or more that hold many others (states, big cities, countries): a home
+given as one of them is told at another scale than a town or a neighbourhood."""
+
+WIDE_PLACE_HEADS: frozenset[str] = word_set("city county state province region district borough")
+"""Last words that make a place name a container of others ("Queens County")."""
