@@ -9,8 +9,10 @@ import pytest
 from generator.events.similarity import (
     greedy_merge,
     jaccard,
+    lsh_bands,
     lsh_neighbours,
     minhash,
+    minhash_signatures,
     sparse_dot,
     tfidf,
     weighted_dice,
@@ -51,12 +53,42 @@ def test_tfidf_rows_are_unit_vectors_and_name_their_terms() -> None:
 def test_lsh_proposes_near_identical_sets_and_not_unrelated_ones() -> None:
     words = [f"w{n}" for n in range(40)]
     sets = [words, [*words[:-1], "other"], [f"x{n}" for n in range(40)]]
-    neighbours = list(lsh_neighbours([minhash(s) for s in sets], 0.5))
+    neighbours = list(lsh_neighbours(minhash_signatures(sets), 0.5))
     assert neighbours[0] == [0, 1] and neighbours[1] == [0, 1] and neighbours[2] == [2]
 
 
+def test_lsh_of_no_signatures_yields_nothing() -> None:
+    assert list(lsh_neighbours(minhash_signatures([]), 0.3)) == []
+
+
 def test_minhash_is_reproducible() -> None:
-    assert minhash(["a", "b"]).hashvalues.tolist() == minhash(["b", "a"]).hashvalues.tolist()
+    assert minhash(["a", "b"]).tolist() == minhash(["b", "a"]).tolist()
+
+
+def test_minhash_values_are_datasketchs() -> None:
+    # datasketch 2.0's MinHash(num_perm=128, seed=1) after update_batch([b"quake", b"aden"]):
+    # the values the reuse and grouping thresholds were tuned with.
+    assert minhash(["quake", "aden"])[:6].tolist() == [
+        1171878031,
+        540004530,
+        2229117928,
+        319723835,
+        2538043105,
+        2821517140,
+    ]
+
+
+def test_minhash_signatures_sign_each_set_alone() -> None:
+    sets = [["a", "b"], [], ["c"], ["b", "a", "a"]]
+    signatures = minhash_signatures(sets)
+    assert [row.tolist() for row in signatures] == [minhash(s).tolist() for s in sets]
+    assert set(signatures[1].tolist()) == {2**32 - 1}  # the empty set's signature
+
+
+def test_lsh_bands_are_datasketchs() -> None:
+    # datasketch's MinHashLSH(threshold, num_perm=128) picks these bands.
+    assert lsh_bands(0.1) == (64, 2)
+    assert lsh_bands(0.3) == (37, 3)
 
 
 def test_greedy_merge_takes_the_best_links_first_and_asks_before_merging() -> None:

@@ -30,7 +30,13 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.events.similarity import greedy_merge, lsh_neighbours, minhash, sparse_dot, tfidf
+from generator.events.similarity import (
+    greedy_merge,
+    lsh_neighbours,
+    minhash_signatures,
+    sparse_dot,
+    tfidf,
+)
 from generator.models import Article
 from generator.text.calendar import MONTHS, WEEKDAYS
 from generator.text.datementions import find_dates
@@ -393,7 +399,7 @@ def _candidates(
     reuse_pairs: Sequence[tuple[str, str]],
 ) -> list[tuple[int, int]]:
     """Candidate pairs from signature LSH, rare shared actors and text reuse."""
-    signatures = [minhash(sim.signature(i)) for i in range(len(articles))]
+    signatures = minhash_signatures([sim.signature(i) for i in range(len(articles))])
     pairs: set[tuple[int, int]] = set()
     for i, found in enumerate(lsh_neighbours(signatures, GROUP_LSH_THRESHOLD)):
         pairs.update((min(i, k), max(i, k)) for k in found if k != i)

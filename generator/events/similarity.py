@@ -3,8 +3,9 @@
 - Set overlap: :func:`jaccard`, and :func:`weighted_dice` when rare words
   should weigh more (IDF weights) and lengths differ.
 - Candidate search without comparing every pair: MinHash signatures of word
-  sets (fixed seed, so results are reproducible) in an LSH index
-  (:func:`lsh_neighbours`), from datasketch.
+  sets (fixed seed, so results are reproducible) banded into an LSH index
+  (:func:`lsh_neighbours`); computed with numpy for all sets at once, with the
+  values and bands of datasketch's ``MinHash``/``MinHashLSH``.
 - TF-IDF vectors of texts (:func:`tfidf`, scikit-learn) and :func:`sparse_dot`
   of two rows kept as dicts.
 - Clustering: :func:`greedy_merge` takes links best first and merges two
@@ -15,12 +16,13 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from datasketch import MinHash
+import numpy as np
+from numpy.typing import NDArray
 
 MINHASH_PERMUTATIONS = 128
 """Number of MinHash permutations (fixed seed 1, so results are reproducible)."""
@@ -86,48 +88,163 @@ def sparse_dot(a: Mapping[int, float], b: Mapping[int, float]) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-@functools.cache
-def _template() -> MinHash:
-    # datasketch imports SciPy (slow): only when there is something to compare.
-    from datasketch import MinHash
+MINHASH_SEED = 1
+"""Seed of the MinHash permutations (fixed, so results are reproducible)."""
 
-    return MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
+# The bands (b, r) of an LSH index tuned for a Jaccard threshold are chosen as datasketch's
+# MinHashLSH chooses them (equal weights on false positives and false negatives), so the
+# candidates are the ones it found.
+_LSH_WEIGHTS = (0.5, 0.5)
+# Gauss-Legendre nodes: the integrands are polynomials of degree b * r <= 128, which
+# 128 nodes integrate exactly (up to rounding).
+_QUADRATURE_NODES = 128
+# Sets are signed this many at a time: the permuted hashes of every word of a chunk are
+# held at once (words x permutations x 4 bytes).
+_SIGN_CHUNK = 2_048
 
 
-def minhash(words: Iterable[str]) -> MinHash:
-    """MinHash signature of a word set (fixed seed; permutations shared, not recomputed)."""
-    from datasketch import MinHash
+def minhash_signatures(word_sets: Sequence[Iterable[str]]) -> NDArray[np.uint32]:
+    """MinHash signatures of word sets, one row per set.
 
-    template = _template()
-    signature = MinHash(
-        num_perm=MINHASH_PERMUTATIONS,
-        permutations=template.permutations,
-        scheme=template.scheme,
-    )
-    signature.update_batch([word.encode("utf-8") for word in sorted(set(words))])
+    The signatures are those of datasketch's ``MinHash(num_perm=128, seed=1)``
+    (scheme "affine32": SHA-1 of each word, MurmurHash3's finaliser, then
+    ``a * h + b`` modulo 2^32), computed for every set at once with numpy: each
+    distinct word is hashed and permuted once, and a set's signature is the
+    minimum over its words' rows. An empty set has the empty signature
+    (every value 2^32 - 1), as in datasketch.
+
+    Args:
+        word_sets: The sets (any iterables of words; repeats do not matter).
+
+    Returns:
+        An array of shape (len(word_sets), :data:`MINHASH_PERMUTATIONS`).
+    """
+    sets = [list(dict.fromkeys(words)) for words in word_sets]
+    out = np.full((len(sets), MINHASH_PERMUTATIONS), _MAX_HASH, dtype=np.uint32)
+    for first in range(0, len(sets), _SIGN_CHUNK):
+        chunk = sets[first : first + _SIGN_CHUNK]
+        vocabulary: dict[str, int] = {}
+        flat = [vocabulary.setdefault(w, len(vocabulary)) for words in chunk for w in words]
+        if not flat:
+            continue
+        permuted = _permuted(list(vocabulary))[np.array(flat, dtype=np.intp)]
+        sizes = np.array([len(words) for words in chunk], dtype=np.intp)
+        filled = np.flatnonzero(sizes)
+        starts = (np.cumsum(sizes) - sizes)[filled]
+        out[first + filled] = np.minimum.reduceat(permuted, starts, axis=0)
+    return out
+
+
+def minhash(words: Iterable[str]) -> NDArray[np.uint32]:
+    """MinHash signature of one word set (see :func:`minhash_signatures`)."""
+    signature: NDArray[np.uint32] = minhash_signatures([words])[0]
     return signature
 
 
-def lsh_neighbours(signatures: Sequence[MinHash], threshold: float) -> Iterator[list[int]]:
-    """For each signature, the indexes of those LSH finds likely to reach ``threshold``.
+_MAX_HASH = np.uint32(0xFFFFFFFF)
+_FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
 
-    Candidates are yielded one signature at a time, so a boilerplate sentence
-    that collides with thousands of others never holds them all at once.
+
+@functools.cache
+def _permutations() -> tuple[NDArray[np.uint32], NDArray[np.uint32]]:
+    """The (a, b) of each permutation: a odd, as datasketch draws them from the seed."""
+    generator = np.random.RandomState(MINHASH_SEED)
+    a = generator.randint(0, 1 << 31, MINHASH_PERMUTATIONS, dtype=np.uint32)
+    b = generator.randint(0, 1 << 32, MINHASH_PERMUTATIONS, dtype=np.uint32)
+    return a * np.uint32(2) + np.uint32(1), b
+
+
+def _permuted(words: Sequence[str]) -> NDArray[np.uint32]:
+    """Every permutation of each word's hash: one row per word."""
+    hashes = np.array(
+        [int.from_bytes(hashlib.sha1(w.encode("utf-8")).digest()[:4], "little") for w in words],
+        dtype=np.uint32,
+    )
+    shift1, multiplier1, shift2, multiplier2 = _FMIX
+    hashes ^= hashes >> shift1
+    hashes *= multiplier1
+    hashes ^= hashes >> shift2
+    hashes *= multiplier2
+    hashes ^= hashes >> shift1
+    a, b = _permutations()
+    # uint32 arithmetic wraps around: that is the modulo 2^32 of the permutation.
+    return hashes[:, None] * a[None, :] + b[None, :]
+
+
+@functools.cache
+def lsh_bands(threshold: float, permutations: int = MINHASH_PERMUTATIONS) -> tuple[int, int]:
+    """(bands, rows per band) that best separate pairs above and below a Jaccard threshold.
+
+    The choice minimises the mean of the false positive and false negative
+    probability masses, as datasketch's ``MinHashLSH`` does.
 
     Args:
-        signatures: MinHash signatures (see :func:`minhash`).
+        threshold: The Jaccard similarity the index is tuned for.
+        permutations: Length of the signatures.
+
+    Returns:
+        The number of bands and of rows in each (bands * rows <= permutations).
+    """
+    nodes, weights = np.polynomial.legendre.leggauss(_QUADRATURE_NODES)
+    below = (nodes + 1) * threshold / 2
+    above = threshold + (nodes + 1) * (1 - threshold) / 2
+    best, chosen = float("inf"), (0, 0)
+    for bands in range(1, permutations + 1):
+        for rows in range(1, permutations // bands + 1):
+            false_positive = float(np.sum(weights * (1 - (1 - below**rows) ** bands)))
+            false_negative = float(np.sum(weights * (1 - above**rows) ** bands))
+            error = (
+                false_positive * threshold / 2 * _LSH_WEIGHTS[0]
+                + false_negative * (1 - threshold) / 2 * _LSH_WEIGHTS[1]
+            )
+            if error < best:
+                best, chosen = error, (bands, rows)
+    return chosen
+
+
+def lsh_neighbours(signatures: NDArray[np.uint32], threshold: float) -> Iterator[list[int]]:
+    """For each signature, the indexes of those LSH finds likely to reach ``threshold``.
+
+    Two signatures are candidates when they agree on every row of at least
+    one band (:func:`lsh_bands`), exactly as a datasketch ``MinHashLSH``
+    query finds them. Candidates are yielded one signature at a time, so a
+    boilerplate sentence that collides with thousands of others never holds
+    them all at once.
+
+    Args:
+        signatures: MinHash signatures, one row each (see :func:`minhash_signatures`).
         threshold: The Jaccard similarity the LSH bands are tuned for.
 
     Yields:
         Per signature in order, its candidates (itself included), sorted.
     """
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=threshold, num_perm=MINHASH_PERMUTATIONS)
-    for number, signature in enumerate(signatures):
-        lsh.insert(str(number), signature)
-    for signature in signatures:
-        yield sorted(int(key) for key in lsh.query(signature))
+    count = len(signatures)
+    if not count:
+        return
+    bands, rows = lsh_bands(threshold, signatures.shape[1])
+    shared = np.zeros((bands, count), dtype=bool)
+    groups: list[tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.intp]]] = []
+    for band in range(bands):
+        block = np.ascontiguousarray(signatures[:, band * rows : (band + 1) * rows])
+        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+        _, label, sizes = np.unique(keys, return_inverse=True, return_counts=True)
+        label = label.ravel()
+        shared[band] = sizes[label] > 1
+        order = np.argsort(label, kind="stable")
+        groups.append((label, order, np.cumsum(sizes) - sizes))
+    colliding: list[bool] = np.any(shared, axis=0).tolist()
+    for number in range(count):
+        if not colliding[number]:
+            yield [number]
+            continue
+        found = []
+        for band in np.flatnonzero(shared[:, number]).tolist():
+            label, order, starts = groups[band]
+            group = label[number]
+            start = starts[group]
+            end = starts[group + 1] if group + 1 < len(starts) else count
+            found.append(order[start:end])
+        yield np.unique(np.concatenate(found)).tolist()
 
 
 def greedy_merge(

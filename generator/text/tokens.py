@@ -59,17 +59,41 @@ def tokens(text: str) -> list[str]:
     return TOKEN_RE.findall(text)
 
 
+# Several stages read the content words of the same sentence (reuse, claims, slots):
+# sentences are memoised whole, and every text's tokens one by one. Long texts (whole
+# bodies) are not kept: each is read once or twice, and keeping them would hold every
+# body's words at once.
+_CACHED_TEXTS = 1 << 16
+_CACHED_TEXT_LENGTH = 2_000
+
+
 def content_words(text: str) -> list[str]:
     """Return the lemmas of the content words of normalised text, in order."""
-    out: list[str] = []
-    for tok in tokens(text):
-        low = tok.lower()
-        if not _CONTENT.match(low) or low in STOPWORDS:
-            continue
-        for part in low.split("-") if "-" in low else (low,):
-            if part and part not in STOPWORDS and _CONTENT.match(part):
-                out.append(lemma(part))
-    return out
+    if len(text) > _CACHED_TEXT_LENGTH:
+        return _content_words(text)
+    return list(_sentence_content_words(text))
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _sentence_content_words(text: str) -> tuple[str, ...]:
+    return tuple(_content_words(text))
+
+
+def _content_words(text: str) -> list[str]:
+    return [word for tok in TOKEN_RE.findall(text) for word in _token_content(tok)]
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _token_content(tok: str) -> tuple[str, ...]:
+    """The content lemmas of one token: none for a stopword, one per part of a hyphenated word."""
+    low = tok.lower()
+    if not _CONTENT.match(low) or low in STOPWORDS:
+        return ()
+    return tuple(
+        lemma(part)
+        for part in (low.split("-") if "-" in low else (low,))
+        if part and part not in STOPWORDS and _CONTENT.match(part)
+    )
 
 
 def words(text: str) -> list[str]:
