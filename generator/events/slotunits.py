@@ -186,6 +186,8 @@ def _units(norm: str) -> list[Unit]:
 
 def _record_end(toks: Sequence[str], i: int) -> int:
     """End of a record or score starting at token ``i`` ("52 - 3", "45 - 7 - 2"), else ``i``."""
+    if not toks[i].isdigit():
+        return i  # the common case, decided before building the helper below
 
     def small(n: int) -> bool:
         return n < len(toks) and toks[n].isdigit() and len(toks[n]) <= 3

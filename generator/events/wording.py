@@ -147,8 +147,15 @@ def _actor_wording(doc: Doc, actor_id: str, names: Sequence[str]) -> ActorWordin
     forms: list[str] = []
     descriptors: list[str] = []
     first_names = frozenset(n.split()[0].lower() for n in names if n.split())
+    # A pattern that matches nowhere in the article matches no sentence: one search over
+    # the whole text spares the loop over sentences for the actors an article never names.
+    text = _joined(doc)
+    used = [n for n, pattern in enumerate(patterns) if pattern.search(text)]
+    if not used:
+        return None
     for sentence in doc.sentences:
-        for number, pattern in enumerate(patterns):
+        for number in used:
+            pattern = patterns[number]
             matches = [
                 m
                 for m in pattern.finditer(sentence.norm)
@@ -169,6 +176,11 @@ def _actor_wording(doc: Doc, actor_id: str, names: Sequence[str]) -> ActorWordin
         names=tuple(dict.fromkeys(forms)),
         descriptors=tuple(dict.fromkeys(descriptors)),
     )
+
+
+def _joined(doc: Doc) -> str:
+    """Every sentence's normalised text, one per line."""
+    return "\n".join(sentence.norm for sentence in doc.sentences)
 
 
 def _patterns(actor_id: str, names: Sequence[str]) -> tuple[list[re.Pattern[str]], int]:
