@@ -88,28 +88,33 @@ class Vectors:
         if not len(left):
             return out
         starts, ends = self.indptr[:-1], self.indptr[1:]
-        lefts = np.asarray(left, dtype=np.int64)
-        rights = np.asarray(right, dtype=np.int64)
+        # Pairs grouped by their right row, so that each right row is spread out once.
+        by_right = np.argsort(np.asarray(right, dtype=np.int64), kind="stable")
+        lefts = np.asarray(left, dtype=np.int64)[by_right]
+        rights = np.asarray(right, dtype=np.int64)[by_right]
         sizes = ends[lefts] - starts[lefts]
         # Every entry of each left row, last entry first, tagged with its pair.
         pair = np.repeat(np.arange(len(lefts)), sizes)
         offset = np.cumsum(sizes) - sizes
         position = ends[lefts][pair] - 1 - (np.arange(len(pair)) - offset[pair])
         columns = self.indices[position]
-        # Look each column up in the right row: (row, column) keys sorted once.
-        width = len(self.terms) + 1
-        row_of = np.repeat(np.arange(len(self.rows)), ends - starts)
-        keys = row_of * width + self.indices
-        by_key = np.argsort(keys, kind="stable")
-        wanted = rights[pair] * width + columns
-        found = np.searchsorted(keys[by_key], wanted)
-        found = np.minimum(found, len(keys) - 1)
-        hit = keys[by_key[found]] == wanted
-        products = self.data[position[hit]] * self.data[by_key[found[hit]]]
+        # The right row's weight of each entry's column (0 where the right row lacks it):
+        # weights are positive, so a zero is an absent column.
+        found = np.zeros(len(pair), dtype=np.float64)
+        dense = np.zeros(len(self.terms), dtype=np.float64)
+        rows, first = np.unique(rights, return_index=True)
+        bounds = [*offset[first].tolist(), len(pair)]
+        for n, row in enumerate(rows.tolist()):
+            row_columns = self.indices[starts[row] : ends[row]]
+            dense[row_columns] = self.data[starts[row] : ends[row]]
+            found[bounds[n] : bounds[n + 1]] = dense[columns[bounds[n] : bounds[n + 1]]]
+            dense[row_columns] = 0.0
+        hit = found != 0.0
+        products = self.data[position[hit]] * found[hit]
         counts = np.bincount(pair[hit], minlength=len(lefts))
         filled = np.flatnonzero(counts)
         if len(filled):
-            out[filled] = np.add.reduceat(products, (np.cumsum(counts) - counts)[filled])
+            out[by_right[filled]] = np.add.reduceat(products, (np.cumsum(counts) - counts)[filled])
         return out
 
 
@@ -294,18 +299,17 @@ def lsh_bands(threshold: float, permutations: int = MINHASH_PERMUTATIONS) -> tup
     nodes, weights = np.polynomial.legendre.leggauss(_QUADRATURE_NODES)
     below = (nodes + 1) * threshold / 2
     above = threshold + (nodes + 1) * (1 - threshold) / 2
-    best, chosen = float("inf"), (0, 0)
-    for bands in range(1, permutations + 1):
-        for rows in range(1, permutations // bands + 1):
-            false_positive = float(np.sum(weights * (1 - (1 - below**rows) ** bands)))
-            false_negative = float(np.sum(weights * (1 - above**rows) ** bands))
-            error = (
-                false_positive * threshold / 2 * _LSH_WEIGHTS[0]
-                + false_negative * (1 - threshold) / 2 * _LSH_WEIGHTS[1]
-            )
-            if error < best:
-                best, chosen = error, (bands, rows)
-    return chosen
+    # Every (bands, rows) with bands * rows <= permutations, bands first, as datasketch tries them.
+    shapes = [(b, r) for b in range(1, permutations + 1) for r in range(1, permutations // b + 1)]
+    bands = np.array([b for b, _ in shapes], dtype=np.float64)[:, None]
+    rows = np.array([r for _, r in shapes], dtype=np.float64)[:, None]
+    false_positive = np.sum(weights * (1 - (1 - below**rows) ** bands), axis=1)
+    false_negative = np.sum(weights * (1 - above**rows) ** bands, axis=1)
+    error = (
+        false_positive * threshold / 2 * _LSH_WEIGHTS[0]
+        + false_negative * (1 - threshold) / 2 * _LSH_WEIGHTS[1]
+    )
+    return shapes[int(np.argmin(error))]  # the first of equal errors, as datasketch keeps it
 
 
 def lsh_neighbours(signatures: NDArray[np.uint32], threshold: float) -> Iterator[list[int]]:

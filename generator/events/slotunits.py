@@ -151,7 +151,7 @@ def _units(norm: str) -> list[Unit]:
             out.append(Unit(prev.form + tok, f"{prev.text} {tok}", "word"))
             i += 1
             continue
-        record = _record_end(toks, i)
+        record = _record_end(toks, i) if tok.isdigit() else i
         if record > i:
             # "52-3", "45-7-2": a record or a score, compared by ``record_readings``.
             text = "".join(toks[i:record])
