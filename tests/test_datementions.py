@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from generator.text import datementions
 from generator.text.datementions import DateMention, find_dates
 from generator.text.dates import DAY, MONTH, YEAR
 
@@ -60,3 +64,24 @@ def test_unresolved_without_reference() -> None:
 
 def test_may_as_a_verb_is_not_a_month() -> None:
     assert find_dates("officials may announce more", WEDNESDAY) == []
+
+
+_DATE_WORDS = [
+    "on", "since", "in", "last", "this", "next", "year", "Year", "yesterday", "Today",
+    "May", "may", "Sept.", "November", "Nov", "Tuesday", "Tuesday's", "of", "the", "and",
+    "17", "2023", "1999", "2023-11-21", "3rd", "5", ",", ".", "-", "$", "21st",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=12))
+def test_cues_never_hide_a_mention(words: list[str]) -> None:
+    # A pattern is skipped when its cue is absent; running every pattern finds the same.
+    text = " ".join(words)
+    cues = datementions._CUES
+    try:
+        datementions._CUES = {name: re.compile("") for name in cues}  # every cue present
+        everything = find_dates(text, WEDNESDAY)
+    finally:
+        datementions._CUES = cues
+    assert find_dates(text, WEDNESDAY) == everything

@@ -9,8 +9,10 @@ import pytest
 from generator.events.similarity import (
     greedy_merge,
     jaccard,
+    lsh_bands,
     lsh_neighbours,
     minhash,
+    minhash_signatures,
     sparse_dot,
     tfidf,
     weighted_dice,
@@ -42,21 +44,74 @@ def test_sparse_dot() -> None:
 
 
 def test_tfidf_rows_are_unit_vectors_and_name_their_terms() -> None:
-    matrix, rows, terms = tfidf(["quake city", "quake town", "flood"])
-    assert matrix.shape == (3, len(terms)) and sorted(terms) == ["city", "flood", "quake", "town"]
+    vectors = tfidf(["quake city", "quake town", "flood"])
+    rows, terms = vectors.rows, vectors.terms
+    assert len(rows) == 3 and terms == ["city", "flood", "quake", "town"]
     assert sparse_dot(rows[0], rows[0]) == pytest.approx(1.0)
     assert 0 < sparse_dot(rows[0], rows[1]) < 1 and sparse_dot(rows[0], rows[2]) == 0
+
+
+def test_tfidf_values_are_scikit_learns() -> None:
+    # TfidfVectorizer(analyzer=str.split, sublinear_tf=True) of the same texts (1.9), with
+    # each row's entries in its order (first appearance in the corpus): the grouping
+    # thresholds were tuned on these values.
+    vectors = tfidf(["quake quake city", "town quake", "flood city city"])
+    assert [list(row.items()) for row in vectors.rows] == [
+        [(2, 0.8610369959439763), (0, 0.5085423203783267)],
+        [(2, 0.6053485081062916), (3, 0.7959605415681652)],
+        [(0, 0.7898069290660905), (1, 0.6133555370249717)],
+    ]
+
+
+def test_tfidf_dots_are_the_row_products() -> None:
+    texts = ["a b c d e f g h i j", "j i h g f e d c b a", "a c e g i k", "z"]
+    vectors = tfidf(texts)
+    pairs = [(i, j) for i in range(4) for j in range(4)]
+    dots = vectors.dots([i for i, _ in pairs], [j for _, j in pairs]).tolist()
+    expected = [sparse_dot(vectors.rows[i], vectors.rows[j]) for i, j in pairs]
+    assert dots == pytest.approx(expected, abs=1e-12)
+    assert dots[3] == 0.0 and vectors.dots([], []).tolist() == []
 
 
 def test_lsh_proposes_near_identical_sets_and_not_unrelated_ones() -> None:
     words = [f"w{n}" for n in range(40)]
     sets = [words, [*words[:-1], "other"], [f"x{n}" for n in range(40)]]
-    neighbours = list(lsh_neighbours([minhash(s) for s in sets], 0.5))
+    neighbours = list(lsh_neighbours(minhash_signatures(sets), 0.5))
     assert neighbours[0] == [0, 1] and neighbours[1] == [0, 1] and neighbours[2] == [2]
 
 
+def test_lsh_of_no_signatures_yields_nothing() -> None:
+    assert list(lsh_neighbours(minhash_signatures([]), 0.3)) == []
+
+
 def test_minhash_is_reproducible() -> None:
-    assert minhash(["a", "b"]).hashvalues.tolist() == minhash(["b", "a"]).hashvalues.tolist()
+    assert minhash(["a", "b"]).tolist() == minhash(["b", "a"]).tolist()
+
+
+def test_minhash_values_are_datasketchs() -> None:
+    # datasketch 2.0's MinHash(num_perm=128, seed=1) after update_batch([b"quake", b"aden"]):
+    # the values the reuse and grouping thresholds were tuned with.
+    assert minhash(["quake", "aden"])[:6].tolist() == [
+        1171878031,
+        540004530,
+        2229117928,
+        319723835,
+        2538043105,
+        2821517140,
+    ]
+
+
+def test_minhash_signatures_sign_each_set_alone() -> None:
+    sets = [["a", "b"], [], ["c"], ["b", "a", "a"]]
+    signatures = minhash_signatures(sets)
+    assert [row.tolist() for row in signatures] == [minhash(s).tolist() for s in sets]
+    assert set(signatures[1].tolist()) == {2**32 - 1}  # the empty set's signature
+
+
+def test_lsh_bands_are_datasketchs() -> None:
+    # datasketch's MinHashLSH(threshold, num_perm=128) picks these bands.
+    assert lsh_bands(0.1) == (64, 2)
+    assert lsh_bands(0.3) == (37, 3)
 
 
 def test_greedy_merge_takes_the_best_links_first_and_asks_before_merging() -> None:

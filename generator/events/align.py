@@ -137,13 +137,16 @@ def similarity(a: Claim, b: Claim, idf: Mapping[str, float]) -> float | None:
     if a.loc and b.loc and not a.loc & b.loc:
         return None
     same = _same_value(a, b)
+    # Claims of different things only align through a bridge: the same plain number.
+    # Most pairs are ruled out here, before their words are compared.
+    bridgeable = same and not a.measure and not b.measure
+    if a.key != b.key and not bridgeable:
+        return None
     score = NEAR_WEIGHT * jaccard(a.near, b.near) + SENTENCE_WEIGHT * weighted_dice(
         a.words, b.words, idf
     )
-    if a.key != b.key:
-        bridge = same and not a.measure and not b.measure and score >= BRIDGE_MIN_SCORE
-        if not bridge:
-            return None
+    if a.key != b.key and score < BRIDGE_MIN_SCORE:
+        return None
     if same:
         score += SAME_VALUE_BONUS
     if a.since and b.since:

@@ -30,7 +30,15 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.events.similarity import greedy_merge, lsh_neighbours, minhash, sparse_dot, tfidf
+import numpy as np
+
+from generator.events.similarity import (
+    greedy_merge,
+    lsh_neighbours,
+    minhash_signatures,
+    sparse_dot,
+    tfidf,
+)
 from generator.models import Article
 from generator.text.calendar import MONTHS, WEEKDAYS
 from generator.text.datementions import find_dates
@@ -108,11 +116,11 @@ class _Similarity:
         # An article without content words gets a token of its own, so it matches nothing
         # (and the vectorizer never sees an empty vocabulary).
         texts = [text or f"empty-article-{n}" for n, text in enumerate(texts)]
-        import numpy as np  # with scikit-learn, imported only when there is text to compare
-
-        self.matrix, self.rows, self.terms = tfidf(texts)
+        self.text = tfidf(texts)
+        self.rows, self.terms = self.text.rows, self.text.terms
         name_texts = [" ".join(n.weighted) or f"no-names-{k}" for k, n in enumerate(names)]
-        self.names, self.name_rows, _ = tfidf(name_texts)
+        self.names = tfidf(name_texts)
+        self.name_rows = self.names.rows
         self.named = np.array([bool(n.weighted) for n in names])
         self.cache: dict[tuple[int, int], float] = {}
 
@@ -127,16 +135,14 @@ class _Similarity:
         return self.cache[key]
 
     def prime(self, pairs: Sequence[tuple[int, int]]) -> None:
-        """Score many pairs at once with sparse row products (fills the cache)."""
+        """Score many pairs at once (fills the cache)."""
         todo = sorted({(min(i, j), max(i, j)) for i, j in pairs} - self.cache.keys())
         if not todo:
             return
-        import numpy as np  # with scikit-learn, imported only when there is text to compare
-
-        left = np.array([i for i, _ in todo])
-        right = np.array([j for _, j in todo])
-        text = np.asarray(self.matrix[left].multiply(self.matrix[right]).sum(axis=1)).ravel()
-        name = np.asarray(self.names[left].multiply(self.names[right]).sum(axis=1)).ravel()
+        left = [i for i, _ in todo]
+        right = [j for _, j in todo]
+        text = self.text.dots(left, right)
+        name = self.names.dots(left, right)
         # Without names on one side there is no evidence on who: the text alone decides.
         named = self.named[left] & self.named[right]
         scores = text + GROUP_NAME_WEIGHT * np.where(named, name, text)
@@ -393,7 +399,7 @@ def _candidates(
     reuse_pairs: Sequence[tuple[str, str]],
 ) -> list[tuple[int, int]]:
     """Candidate pairs from signature LSH, rare shared actors and text reuse."""
-    signatures = [minhash(sim.signature(i)) for i in range(len(articles))]
+    signatures = minhash_signatures([sim.signature(i) for i in range(len(articles))])
     pairs: set[tuple[int, int]] = set()
     for i, found in enumerate(lsh_neighbours(signatures, GROUP_LSH_THRESHOLD)):
         pairs.update((min(i, k), max(i, k)) for k in found if k != i)

@@ -98,7 +98,7 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
     out: list[Quantity] = []
     i = 0
     while i < len(toks):
-        if i in skip or _in_fraction(toks, i):
+        if i in skip or not _may_start(toks[i]) or _in_fraction(toks, i):
             i += 1
             continue
         parsed = _parse_at(toks, i)
@@ -128,6 +128,23 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
 
 
 _BROKEN = frozenset({"/", "\ufffd", "⁄"})
+
+# Words :func:`_parse_at` can start a number with (besides digits and "sixty-six").
+_STARTERS = frozenset(
+    {*VAGUE_QUANTITIES, "tens", "a", "an", "dozen", *UNITS, *TENS}  # see _parse_at
+)
+
+
+def _may_start(tok: str) -> bool:
+    """Whether :func:`_parse_at` can read a number at this token.
+
+    A cheap test first: most tokens are words that cannot, and the full parse
+    costs several lookups.
+    """
+    if tok[:1].isdigit():
+        return True
+    low = tok.lower()
+    return low in _STARTERS or ("-" in low and low.partition("-")[0] in TENS)
 
 
 def _in_fraction(toks: Sequence[str], i: int) -> bool:

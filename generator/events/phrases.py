@@ -7,6 +7,7 @@ measure (killed, injured, missing, or a plain count), the clause after it
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Sequence
 
@@ -44,13 +45,19 @@ def claim_words(text: str) -> list[str]:
     Harm words are folded to their measure, number words to digits, and each pair of
     adjacent words is also joined ("air base" → "airbase") so compounds match.
     """
+    return list(_claim_words(text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _claim_words(text: str) -> tuple[str, ...]:
+    # Memoised: a sentence's words are read by every claim window it falls in.
     words = [_fold(w) for w in content_words(text)]
     joined = [
         a + b
         for a, b in itertools.pairwise(words)
         if a.isalpha() and b.isalpha() and not {a, b} & HARM_MEASURES
     ]
-    return words + joined
+    return (*words, *joined)
 
 
 def _fold(word: str) -> str:

@@ -13,16 +13,15 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import Any
+
+from numpy.typing import NDArray
 
 from generator.events.model import ReuseLink, SentencePair
-from generator.events.similarity import jaccard, lsh_neighbours, minhash
+from generator.events.similarity import jaccard, lsh_neighbours, minhash_signatures
 from generator.models import Article
 from generator.text.document import HEADING, TABLE, Sentence
 from generator.text.tokens import content_words
-
-if TYPE_CHECKING:
-    from datasketch import MinHash
 
 REUSE_SENTENCE_MIN = 0.45
 """Two sentences are near-identical when this share (Jaccard) of their content words is
@@ -132,7 +131,7 @@ def _wire_sources(links: list[ReuseLink], by_id: Mapping[str, Article]) -> list[
 _Matches = dict[tuple[str, str], dict[int, tuple[float, int, int]]]
 
 
-def _distinct(entries: Sequence[_Entry]) -> tuple[list[_Entry], list[MinHash]]:
+def _distinct(entries: Sequence[_Entry]) -> tuple[list[_Entry], NDArray[Any]]:
     """Bound what each article brings to the comparison, and sign what is kept.
 
     A sentence repeated word for word in its own article is compared once, and
@@ -154,10 +153,10 @@ def _distinct(entries: Sequence[_Entry]) -> tuple[list[_Entry], list[MinHash]]:
             continue
         seen.add(entry.words)
         kept.append(entry)
-    return kept, [minhash(entry.words) for entry in kept]
+    return kept, minhash_signatures([entry.words for entry in kept])
 
 
-def _best_matches(entries: Sequence[_Entry], hashes: Sequence[MinHash]) -> _Matches:
+def _best_matches(entries: Sequence[_Entry], hashes: NDArray[Any]) -> _Matches:
     """(article, other article) → sentence index → (similarity, other entry, own entry).
 
     Each sentence keeps its most similar near-identical sentence in each other

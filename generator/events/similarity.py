@@ -3,10 +3,12 @@
 - Set overlap: :func:`jaccard`, and :func:`weighted_dice` when rare words
   should weigh more (IDF weights) and lengths differ.
 - Candidate search without comparing every pair: MinHash signatures of word
-  sets (fixed seed, so results are reproducible) in an LSH index
-  (:func:`lsh_neighbours`), from datasketch.
-- TF-IDF vectors of texts (:func:`tfidf`, scikit-learn) and :func:`sparse_dot`
-  of two rows kept as dicts.
+  sets (fixed seed, so results are reproducible) banded into an LSH index
+  (:func:`lsh_neighbours`); computed with numpy for all sets at once, with the
+  values and bands of datasketch's ``MinHash``/``MinHashLSH``.
+- TF-IDF vectors of texts (:func:`tfidf`, scikit-learn's values computed with
+  numpy), their row products for many pairs at once (:meth:`Vectors.dots`) and
+  :func:`sparse_dot` of two rows kept as dicts.
 - Clustering: :func:`greedy_merge` takes links best first and merges two
   clusters only when the caller's test allows it (average linkage when that
   test looks at every cross pair).
@@ -15,12 +17,14 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
 
-if TYPE_CHECKING:
-    from datasketch import MinHash
+import numpy as np
+from numpy.typing import NDArray
 
 MINHASH_PERMUTATIONS = 128
 """Number of MinHash permutations (fixed seed 1, so results are reproducible)."""
@@ -55,28 +59,137 @@ def weighted_dice(a: AbstractSet[str], b: AbstractSet[str], weights: Mapping[str
     return 2 * sum(weights.get(w, 1.0) for w in a & b) / total if total else 0.0
 
 
-def tfidf(texts: Sequence[str]) -> tuple[Any, list[dict[int, float]], list[str]]:
+@dataclass(frozen=True, slots=True)
+class Vectors:
+    """TF-IDF vectors of texts, as :func:`tfidf` computes them.
+
+    Attributes:
+        terms: The term of each column (alphabetical).
+        rows: Per text, column → weight, in scikit-learn's storage order.
+        indices: The columns of all rows, concatenated (CSR layout).
+        data: Their weights, in the same order.
+        indptr: Where each row starts in ``indices``/``data`` (one more entry than rows).
+    """
+
+    terms: list[str]
+    rows: list[dict[int, float]]
+    indices: NDArray[np.int64]
+    data: NDArray[np.float64]
+    indptr: NDArray[np.int64]
+
+    def dots(self, left: Sequence[int], right: Sequence[int]) -> NDArray[np.float64]:
+        """Dot products of rows ``left[n]`` and ``right[n]``, for every n at once.
+
+        Each product is summed as SciPy sums ``matrix[left].multiply(matrix[right])``
+        along its rows (the shared columns in reverse order of the left row, then
+        NumPy's ``add.reduceat``), so the values are those bit for bit.
+        """
+        out = np.zeros(len(left), dtype=np.float64)
+        if not len(left):
+            return out
+        starts, ends = self.indptr[:-1], self.indptr[1:]
+        # Pairs grouped by their right row, so that each right row is spread out once.
+        by_right = np.argsort(np.asarray(right, dtype=np.int64), kind="stable")
+        lefts = np.asarray(left, dtype=np.int64)[by_right]
+        rights = np.asarray(right, dtype=np.int64)[by_right]
+        sizes = ends[lefts] - starts[lefts]
+        # Every entry of each left row, last entry first, tagged with its pair.
+        pair = np.repeat(np.arange(len(lefts)), sizes)
+        offset = np.cumsum(sizes) - sizes
+        position = ends[lefts][pair] - 1 - (np.arange(len(pair)) - offset[pair])
+        columns = self.indices[position]
+        # The right row's weight of each entry's column (0 where the right row lacks it):
+        # weights are positive, so a zero is an absent column.
+        found = np.zeros(len(pair), dtype=np.float64)
+        dense = np.zeros(len(self.terms), dtype=np.float64)
+        rows, first = np.unique(rights, return_index=True)
+        bounds = [*offset[first].tolist(), len(pair)]
+        for n, row in enumerate(rows.tolist()):
+            row_columns = self.indices[starts[row] : ends[row]]
+            dense[row_columns] = self.data[starts[row] : ends[row]]
+            found[bounds[n] : bounds[n + 1]] = dense[columns[bounds[n] : bounds[n + 1]]]
+            dense[row_columns] = 0.0
+        hit = found != 0.0
+        products = self.data[position[hit]] * found[hit]
+        counts = np.bincount(pair[hit], minlength=len(lefts))
+        filled = np.flatnonzero(counts)
+        if len(filled):
+            out[by_right[filled]] = np.add.reduceat(products, (np.cumsum(counts) - counts)[filled])
+        return out
+
+
+def tfidf(texts: Sequence[str]) -> Vectors:
     """TF-IDF vectors (sublinear term frequency) of texts whose words are split by spaces.
+
+    The vectors are scikit-learn's ``TfidfVectorizer(analyzer=str.split,
+    sublinear_tf=True)`` bit for bit: the same smoothed IDF, the same
+    L2-normalised rows with their entries in the same order (each row's terms
+    in order of their first appearance in the corpus), summed in the same
+    order; without importing scikit-learn (two seconds of start-up).
 
     Args:
         texts: One text per item; none may be empty (give it a token of its own).
 
     Returns:
-        The vectors as a CSR matrix (one L2-normalised row per text, so a row
-        product is a cosine), the same rows as column → weight dicts, and the
-        term of each column.
+        The vectors (one L2-normalised row per text, so a row product is a cosine).
     """
-    # Imported here: scikit-learn takes seconds to import, and `briefing check` on
-    # seeds that are all refused by a limit must answer at once.
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vectorizer = TfidfVectorizer(analyzer=str.split, sublinear_tf=True)
-    matrix = vectorizer.fit_transform(texts).tocsr()
+    first_seen: dict[str, int] = {}
+    counted: list[dict[int, int]] = []
+    for text in texts:
+        counts: dict[int, int] = {}
+        for word in text.split():
+            seen = first_seen.setdefault(word, len(first_seen))
+            counts[seen] = counts.get(seen, 0) + 1
+        counted.append(counts)
+    terms = sorted(first_seen)
+    column = np.empty(len(terms), dtype=np.int64)
+    for rank, term in enumerate(terms):
+        column[first_seen[term]] = rank
+    ordered = [sorted(counts.items()) for counts in counted]
+    sizes = np.array([len(row) for row in ordered], dtype=np.int64)
+    indptr = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    seen_ids = np.array([k for row in ordered for k, _ in row], dtype=np.int64)
+    indices = column[seen_ids] if len(seen_ids) else np.zeros(0, dtype=np.int64)
+    data = np.array([c for row in ordered for _, c in row], dtype=np.float64)
+    np.log(data, out=data)
+    data += 1.0
+    frequency = np.bincount(indices, minlength=len(terms)).astype(np.float64)
+    frequency += 1.0
+    idf = np.full_like(frequency, fill_value=len(texts) + 1, dtype=np.float64)
+    idf /= frequency
+    np.log(idf, out=idf)
+    idf += 1.0
+    data *= idf[indices]
+    _normalise_rows(data, indptr)
     rows = [
-        dict(zip(matrix[i].indices.tolist(), matrix[i].data.tolist(), strict=True))
-        for i in range(matrix.shape[0])
+        dict(zip(indices[a:b].tolist(), data[a:b].tolist(), strict=True))
+        for a, b in itertools.pairwise(indptr.tolist())
     ]
-    return matrix, rows, [str(term) for term in vectorizer.get_feature_names_out()]
+    return Vectors(terms, rows, indices, data, indptr)
+
+
+def _normalise_rows(data: NDArray[np.float64], indptr: NDArray[np.int64]) -> None:
+    """Divide each row by its L2 norm, in place (empty and zero rows are left alone).
+
+    The squares are summed one after the other in storage order, as
+    scikit-learn's ``inplace_csr_row_normalize_l2`` does (not NumPy's pairwise
+    sum), so the norms are its norms to the last bit: step k adds the k-th
+    entry of every row that long.
+    """
+    starts = indptr[:-1]
+    sizes = np.diff(indptr)
+    squares = data * data
+    norms = np.zeros(len(sizes), dtype=np.float64)
+    longest_first = np.argsort(-sizes, kind="stable")
+    descending = sizes[longest_first]
+    for step in range(int(sizes.max(initial=0))):
+        longer = longest_first[: int(np.count_nonzero(descending > step))]
+        norms[longer] += squares[starts[longer] + step]
+    np.sqrt(norms, out=norms)
+    row = np.repeat(np.arange(len(sizes)), sizes)
+    scale = norms[row]
+    nonzero = scale != 0.0
+    data[nonzero] /= scale[nonzero]
 
 
 def sparse_dot(a: Mapping[int, float], b: Mapping[int, float]) -> float:
@@ -86,48 +199,162 @@ def sparse_dot(a: Mapping[int, float], b: Mapping[int, float]) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-@functools.cache
-def _template() -> MinHash:
-    # datasketch imports SciPy (slow): only when there is something to compare.
-    from datasketch import MinHash
+MINHASH_SEED = 1
+"""Seed of the MinHash permutations (fixed, so results are reproducible)."""
 
-    return MinHash(num_perm=MINHASH_PERMUTATIONS, seed=1)
+# The bands (b, r) of an LSH index tuned for a Jaccard threshold are chosen as datasketch's
+# MinHashLSH chooses them (equal weights on false positives and false negatives), so the
+# candidates are the ones it found.
+_LSH_WEIGHTS = (0.5, 0.5)
+# Gauss-Legendre nodes: the integrands are polynomials of degree b * r <= 128, which
+# 128 nodes integrate exactly (up to rounding).
+_QUADRATURE_NODES = 128
+# Sets are signed this many at a time: the permuted hashes of every word of a chunk are
+# held at once (words x permutations x 4 bytes).
+_SIGN_CHUNK = 2_048
 
 
-def minhash(words: Iterable[str]) -> MinHash:
-    """MinHash signature of a word set (fixed seed; permutations shared, not recomputed)."""
-    from datasketch import MinHash
+def minhash_signatures(word_sets: Sequence[Iterable[str]]) -> NDArray[np.uint32]:
+    """MinHash signatures of word sets, one row per set.
 
-    template = _template()
-    signature = MinHash(
-        num_perm=MINHASH_PERMUTATIONS,
-        permutations=template.permutations,
-        scheme=template.scheme,
-    )
-    signature.update_batch([word.encode("utf-8") for word in sorted(set(words))])
+    The signatures are those of datasketch's ``MinHash(num_perm=128, seed=1)``
+    (scheme "affine32": SHA-1 of each word, MurmurHash3's finaliser, then
+    ``a * h + b`` modulo 2^32), computed for every set at once with numpy: each
+    distinct word is hashed and permuted once, and a set's signature is the
+    minimum over its words' rows. An empty set has the empty signature
+    (every value 2^32 - 1), as in datasketch.
+
+    Args:
+        word_sets: The sets (any iterables of words; repeats do not matter).
+
+    Returns:
+        An array of shape (len(word_sets), :data:`MINHASH_PERMUTATIONS`).
+    """
+    sets = [list(dict.fromkeys(words)) for words in word_sets]
+    out = np.full((len(sets), MINHASH_PERMUTATIONS), _MAX_HASH, dtype=np.uint32)
+    for first in range(0, len(sets), _SIGN_CHUNK):
+        chunk = sets[first : first + _SIGN_CHUNK]
+        vocabulary: dict[str, int] = {}
+        flat = [vocabulary.setdefault(w, len(vocabulary)) for words in chunk for w in words]
+        if not flat:
+            continue
+        permuted = _permuted(list(vocabulary))[np.array(flat, dtype=np.intp)]
+        sizes = np.array([len(words) for words in chunk], dtype=np.intp)
+        filled = np.flatnonzero(sizes)
+        starts = (np.cumsum(sizes) - sizes)[filled]
+        out[first + filled] = np.minimum.reduceat(permuted, starts, axis=0)
+    return out
+
+
+def minhash(words: Iterable[str]) -> NDArray[np.uint32]:
+    """MinHash signature of one word set (see :func:`minhash_signatures`)."""
+    signature: NDArray[np.uint32] = minhash_signatures([words])[0]
     return signature
 
 
-def lsh_neighbours(signatures: Sequence[MinHash], threshold: float) -> Iterator[list[int]]:
-    """For each signature, the indexes of those LSH finds likely to reach ``threshold``.
+_MAX_HASH = np.uint32(0xFFFFFFFF)
+_FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
 
-    Candidates are yielded one signature at a time, so a boilerplate sentence
-    that collides with thousands of others never holds them all at once.
+
+@functools.cache
+def _permutations() -> tuple[NDArray[np.uint32], NDArray[np.uint32]]:
+    """The (a, b) of each permutation: a odd, as datasketch draws them from the seed."""
+    generator = np.random.RandomState(MINHASH_SEED)
+    a = generator.randint(0, 1 << 31, MINHASH_PERMUTATIONS, dtype=np.uint32)
+    b = generator.randint(0, 1 << 32, MINHASH_PERMUTATIONS, dtype=np.uint32)
+    return a * np.uint32(2) + np.uint32(1), b
+
+
+def _permuted(words: Sequence[str]) -> NDArray[np.uint32]:
+    """Every permutation of each word's hash: one row per word."""
+    hashes = np.array(
+        [int.from_bytes(hashlib.sha1(w.encode("utf-8")).digest()[:4], "little") for w in words],
+        dtype=np.uint32,
+    )
+    shift1, multiplier1, shift2, multiplier2 = _FMIX
+    hashes ^= hashes >> shift1
+    hashes *= multiplier1
+    hashes ^= hashes >> shift2
+    hashes *= multiplier2
+    hashes ^= hashes >> shift1
+    a, b = _permutations()
+    # uint32 arithmetic wraps around: that is the modulo 2^32 of the permutation.
+    return hashes[:, None] * a[None, :] + b[None, :]
+
+
+@functools.cache
+def lsh_bands(threshold: float, permutations: int = MINHASH_PERMUTATIONS) -> tuple[int, int]:
+    """(bands, rows per band) that best separate pairs above and below a Jaccard threshold.
+
+    The choice minimises the mean of the false positive and false negative
+    probability masses, as datasketch's ``MinHashLSH`` does.
 
     Args:
-        signatures: MinHash signatures (see :func:`minhash`).
+        threshold: The Jaccard similarity the index is tuned for.
+        permutations: Length of the signatures.
+
+    Returns:
+        The number of bands and of rows in each (bands * rows <= permutations).
+    """
+    nodes, weights = np.polynomial.legendre.leggauss(_QUADRATURE_NODES)
+    below = (nodes + 1) * threshold / 2
+    above = threshold + (nodes + 1) * (1 - threshold) / 2
+    # Every (bands, rows) with bands * rows <= permutations, bands first, as datasketch tries them.
+    shapes = [(b, r) for b in range(1, permutations + 1) for r in range(1, permutations // b + 1)]
+    bands = np.array([b for b, _ in shapes], dtype=np.float64)[:, None]
+    rows = np.array([r for _, r in shapes], dtype=np.float64)[:, None]
+    false_positive = np.sum(weights * (1 - (1 - below**rows) ** bands), axis=1)
+    false_negative = np.sum(weights * (1 - above**rows) ** bands, axis=1)
+    error = (
+        false_positive * threshold / 2 * _LSH_WEIGHTS[0]
+        + false_negative * (1 - threshold) / 2 * _LSH_WEIGHTS[1]
+    )
+    return shapes[int(np.argmin(error))]  # the first of equal errors, as datasketch keeps it
+
+
+def lsh_neighbours(signatures: NDArray[np.uint32], threshold: float) -> Iterator[list[int]]:
+    """For each signature, the indexes of those LSH finds likely to reach ``threshold``.
+
+    Two signatures are candidates when they agree on every row of at least
+    one band (:func:`lsh_bands`), exactly as a datasketch ``MinHashLSH``
+    query finds them. Candidates are yielded one signature at a time, so a
+    boilerplate sentence that collides with thousands of others never holds
+    them all at once.
+
+    Args:
+        signatures: MinHash signatures, one row each (see :func:`minhash_signatures`).
         threshold: The Jaccard similarity the LSH bands are tuned for.
 
     Yields:
         Per signature in order, its candidates (itself included), sorted.
     """
-    from datasketch import MinHashLSH
-
-    lsh = MinHashLSH(threshold=threshold, num_perm=MINHASH_PERMUTATIONS)
-    for number, signature in enumerate(signatures):
-        lsh.insert(str(number), signature)
-    for signature in signatures:
-        yield sorted(int(key) for key in lsh.query(signature))
+    count = len(signatures)
+    if not count:
+        return
+    bands, rows = lsh_bands(threshold, signatures.shape[1])
+    shared = np.zeros((bands, count), dtype=bool)
+    groups: list[tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.intp]]] = []
+    for band in range(bands):
+        block = np.ascontiguousarray(signatures[:, band * rows : (band + 1) * rows])
+        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+        _, label, sizes = np.unique(keys, return_inverse=True, return_counts=True)
+        label = label.ravel()
+        shared[band] = sizes[label] > 1
+        order = np.argsort(label, kind="stable")
+        groups.append((label, order, np.cumsum(sizes) - sizes))
+    colliding: list[bool] = np.any(shared, axis=0).tolist()
+    for number in range(count):
+        if not colliding[number]:
+            yield [number]
+            continue
+        found = []
+        for band in np.flatnonzero(shared[:, number]).tolist():
+            label, order, starts = groups[band]
+            group = label[number]
+            start = starts[group]
+            end = starts[group + 1] if group + 1 < len(starts) else count
+            found.append(order[start:end])
+        yield np.unique(np.concatenate(found)).tolist()
 
 
 def greedy_merge(

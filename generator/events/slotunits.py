@@ -8,6 +8,7 @@ read and judge the readings.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -151,7 +152,7 @@ def _units(norm: str) -> list[Unit]:
             out.append(Unit(prev.form + tok, f"{prev.text} {tok}", "word"))
             i += 1
             continue
-        record = _record_end(toks, i)
+        record = _record_end(toks, i) if tok.isdigit() else i
         if record > i:
             # "52-3", "45-7-2": a record or a score, compared by ``record_readings``.
             text = "".join(toks[i:record])
@@ -166,26 +167,37 @@ def _units(norm: str) -> list[Unit]:
             i = quantity.end
             continue
         i += 1
-        if is_year(tok):
-            out.append(Unit("y" + tok, tok, YEAR))
-        elif ":" in tok and tok[0].isdigit():
-            out.append(Unit("t" + tok, tok, TIME))
-        elif tok in CURRENCY_SYMBOLS:
-            out.append(Unit(CURRENCY_SYMBOLS[tok], tok, "word"))
-        elif tok[0].isalnum():
-            # "AK-47" and "AK 47" are one code.
-            form = tok.lower().replace("-", "").replace(".", "").replace("’", "'")
-            if out and out[-1].kind == "code" and tok.isdigit():
-                prev = out.pop()
-                out.append(Unit(prev.form + form, f"{prev.text} {tok}", "word"))
-                continue
-            kind = "code" if tok.isupper() and tok.isalpha() and len(tok) <= 3 else "word"
-            out.append(Unit(form, tok, kind))
+        # (A number after a code was joined to it at the top of the loop.)
+        unit = _token_unit(tok)
+        if unit is not None:
+            out.append(unit)
     return [u if u.kind != "code" else Unit(u.form, u.text, "word") for u in out]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _token_unit(tok: str) -> Unit | None:
+    """The unit of a token that is not part of a number: a year, a time, a word, a code.
+
+    Memoised (units are frozen): most tokens are common words.
+    """
+    if is_year(tok):
+        return Unit("y" + tok, tok, YEAR)
+    if ":" in tok and tok[0].isdigit():
+        return Unit("t" + tok, tok, TIME)
+    if tok in CURRENCY_SYMBOLS:
+        return Unit(CURRENCY_SYMBOLS[tok], tok, "word")
+    if tok[0].isalnum():
+        # "AK-47" and "AK 47" are one code.
+        form = tok.lower().replace("-", "").replace(".", "").replace("’", "'")
+        kind = "code" if tok.isupper() and tok.isalpha() and len(tok) <= 3 else "word"
+        return Unit(form, tok, kind)
+    return None
 
 
 def _record_end(toks: Sequence[str], i: int) -> int:
     """End of a record or score starting at token ``i`` ("52 - 3", "45 - 7 - 2"), else ``i``."""
+    if not toks[i].isdigit():
+        return i  # the common case, decided before building the helper below
 
     def small(n: int) -> bool:
         return n < len(toks) and toks[n].isdigit() and len(toks[n]) <= 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -57,10 +58,11 @@ def wording(doc: Doc, actor_names: Mapping[str, Sequence[str]]) -> Wording:
         action, lede = _action(candidate), candidate
         if action:
             break
+    text = _joined(doc)
     actors = tuple(
         found
         for actor_id in actor_names  # in the caller's order: most central first
-        if (found := _actor_wording(doc, actor_id, actor_names[actor_id])) is not None
+        if (found := _actor_wording(doc, actor_id, tuple(actor_names[actor_id]), text)) is not None
     )
     return Wording(action=action, action_sentence=lede if action else "", actors=actors)
 
@@ -141,14 +143,27 @@ def _phrase_from(toks: Sequence[str], i: int) -> str:
     return " ".join(words)
 
 
-def _actor_wording(doc: Doc, actor_id: str, names: Sequence[str]) -> ActorWording | None:
-    """The names and descriptors an article uses for one actor (None when not named)."""
+def _actor_wording(
+    doc: Doc, actor_id: str, names: tuple[str, ...], text: str
+) -> ActorWording | None:
+    """The names and descriptors an article uses for one actor (None when not named).
+
+    ``text`` is the article's sentences joined (:func:`_joined`).
+    """
     patterns, surnames = _patterns(actor_id, names)
     forms: list[str] = []
     descriptors: list[str] = []
     first_names = frozenset(n.split()[0].lower() for n in names if n.split())
+    # A pattern that matches nowhere in the article matches no sentence: one search over
+    # the whole text spares the loop over sentences for the actors an article never names.
+    used = [n for n, (pattern, _) in enumerate(patterns) if pattern.search(text)]
+    if not used:
+        return None
     for sentence in doc.sentences:
-        for number, pattern in enumerate(patterns):
+        for number in used:
+            pattern, needle = patterns[number]
+            if needle not in sentence.norm:
+                continue  # no match without the name's first word: nothing to read
             matches = [
                 m
                 for m in pattern.finditer(sentence.norm)
@@ -171,11 +186,23 @@ def _actor_wording(doc: Doc, actor_id: str, names: Sequence[str]) -> ActorWordin
     )
 
 
-def _patterns(actor_id: str, names: Sequence[str]) -> tuple[list[re.Pattern[str]], int]:
+def _joined(doc: Doc) -> str:
+    """Every sentence's normalised text, one per line."""
+    return "\n".join(sentence.norm for sentence in doc.sentences)
+
+
+_Pattern = tuple[re.Pattern[str], str]
+
+
+@functools.lru_cache(maxsize=4096)
+def _patterns(actor_id: str, names: tuple[str, ...]) -> tuple[tuple[_Pattern, ...], int]:
     """Regexes for an actor's full names, then for a person's surname alone.
 
+    Memoised: every article of an event looks for the same actors.
+
     Returns:
-        The patterns, and how many of the last ones are surname-only patterns.
+        The patterns (each with the text every match contains, see :func:`_name_pattern`),
+        and how many of the last ones are surname-only patterns.
     """
     full = [n for n in names if n.strip()] or [actor_id.replace("-", " ")]
     out = [_name_pattern(name.split()) for name in sorted(full, key=len, reverse=True)]
@@ -183,19 +210,25 @@ def _patterns(actor_id: str, names: Sequence[str]) -> tuple[list[re.Pattern[str]
     if 2 <= len(words) <= 4 and all(_PERSON_WORD.match(w) for w in words):
         surname = re.split(r"-", words[-1])[-1]
         if len(surname) >= 4:
-            return ([*out, _name_pattern([surname])], 1)
-    return (out, 0)
+            return ((*out, _name_pattern([surname])), 1)
+    return (tuple(out), 0)
 
 
-def _name_pattern(words: Sequence[str]) -> re.Pattern[str]:
+def _name_pattern(words: Sequence[str]) -> _Pattern:
     """Pattern for a word sequence, hyphens and spaces interchangeable.
 
     Names written with capitals match case-sensitively ("Iraq", not "iraq"); names
     given in lower case (read from an id) match in any case.
+
+    Returns:
+        The pattern, and a text every match contains: its first word when the
+        pattern is case-sensitive, else "" (any text contains it).
     """
     body = r"[\s-]+".join(re.escape(w) for w in words)
-    flags = 0 if any(ch.isupper() for w in words for ch in w) else re.IGNORECASE
-    return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", flags)
+    sensitive = any(ch.isupper() for w in words for ch in w)
+    flags = 0 if sensitive else re.IGNORECASE
+    needle = words[0] if sensitive and words else ""
+    return (re.compile(r"(?<![\w-])" + body + r"(?![\w-])", flags), needle)
 
 
 def _descriptor(norm: str, start: int, end: int) -> str:

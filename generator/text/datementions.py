@@ -59,20 +59,30 @@ _SHOWN_RELATIONS = frozenset(
     ]
 )
 _SHIFTS = {"last": -1, "this": 0, "next": 1, "yesterday": -1, "today": 0, "tomorrow": 1}
+# What every match of a pattern contains: a sentence without it cannot match, so the
+# pattern is not run (most sentences name no date; each pattern is a scan of the text).
+_CUES: dict[str, re.Pattern[str]] = {
+    "digit": re.compile(r"\d"),
+    "month": re.compile(MONTH_NAME),
+    "weekday": re.compile(WEEKDAY_NAMES),
+    "year": re.compile(r"year", re.IGNORECASE),
+    "day": re.compile(r"yesterday|today|tomorrow", re.IGNORECASE),
+}
 # Tried in this order; a later pattern never takes text an earlier one matched.
-_MENTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("full", ISO),
-    ("full", MONTH_DAY),
-    ("full", DAY_MONTH),
-    ("my", re.compile(r"\b" + MONTH_NAME + r"\s+(?:of\s+)?" + YEAR_NUMBER + r"\b")),
+_MENTIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
+    ("full", ISO, "digit"),
+    ("full", MONTH_DAY, "digit"),
+    ("full", DAY_MONTH, "digit"),
+    ("my", re.compile(r"\b" + MONTH_NAME + r"\s+(?:of\s+)?" + YEAR_NUMBER + r"\b"), "digit"),
     (
         "month",
         re.compile(r"\b" + MONTH_NAME + r"(?P<shift>\s+(?:last|this|next)\s+year)?(?![\w-])"),
+        "month",
     ),
-    ("weekday", re.compile(r"\b(?P<weekday>" + WEEKDAY_NAMES + r")(?:'s)?(?![\w-])")),
-    ("relyear", re.compile(r"\b(?P<shift>last|this|next)\s+year\b", re.IGNORECASE)),
-    ("relday", re.compile(r"\b(?P<shift>yesterday|today|tomorrow)\b", re.IGNORECASE)),
-    ("year", re.compile(r"(?<![\d,.$])\b" + YEAR_NUMBER + r"\b(?![,.]\d)")),
+    ("weekday", re.compile(r"\b(?P<weekday>" + WEEKDAY_NAMES + r")(?:'s)?(?![\w-])"), "weekday"),
+    ("relyear", re.compile(r"\b(?P<shift>last|this|next)\s+year\b", re.IGNORECASE), "year"),
+    ("relday", re.compile(r"\b(?P<shift>yesterday|today|tomorrow)\b", re.IGNORECASE), "day"),
+    ("year", re.compile(r"(?<![\d,.$])\b" + YEAR_NUMBER + r"\b(?![,.]\d)"), "digit"),
 )
 
 
@@ -123,7 +133,10 @@ def find_dates(
     """
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for kind, pattern in _MENTIONS:
+    cues = {name for name, cue in _CUES.items() if cue.search(text)}
+    for kind, pattern, cue in _MENTIONS:
+        if cue not in cues:
+            continue
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue

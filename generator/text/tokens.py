@@ -48,28 +48,64 @@ LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 """A word written in lower case."""
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
+# Several stages read the tokens and content words of the same sentence (reuse, claims,
+# slots): sentences are memoised whole, and every text's tokens one by one. Long texts
+# (whole bodies) are not kept: each is read once or twice, and keeping them would hold
+# every body's words at once.
+_CACHED_TEXTS = 1 << 16
+_CACHED_TEXT_LENGTH = 2_000
+# Token lists with their offsets weigh more: enough for the sentences of one event.
+_CACHED_TOKENISED = 1 << 13
+
 
 def token_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the tokens of normalised text."""
-    return [m.span() for m in TOKEN_RE.finditer(text)]
+    if len(text) > _CACHED_TEXT_LENGTH:
+        return [m.span() for m in TOKEN_RE.finditer(text)]
+    return list(_sentence_tokens(text)[0])
 
 
 def tokens(text: str) -> list[str]:
     """Split normalised text into word, number and punctuation tokens."""
-    return TOKEN_RE.findall(text)
+    if len(text) > _CACHED_TEXT_LENGTH:
+        return TOKEN_RE.findall(text)
+    return list(_sentence_tokens(text)[1])
+
+
+@lru_cache(maxsize=_CACHED_TOKENISED)
+def _sentence_tokens(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
+    # Claims, slots and clocks all split the same sentences.
+    found = list(TOKEN_RE.finditer(text))
+    return tuple(m.span() for m in found), tuple(m.group(0) for m in found)
 
 
 def content_words(text: str) -> list[str]:
     """Return the lemmas of the content words of normalised text, in order."""
-    out: list[str] = []
-    for tok in tokens(text):
-        low = tok.lower()
-        if not _CONTENT.match(low) or low in STOPWORDS:
-            continue
-        for part in low.split("-") if "-" in low else (low,):
-            if part and part not in STOPWORDS and _CONTENT.match(part):
-                out.append(lemma(part))
-    return out
+    if len(text) > _CACHED_TEXT_LENGTH:
+        return _content_words(text)
+    return list(_sentence_content_words(text))
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _sentence_content_words(text: str) -> tuple[str, ...]:
+    return tuple(word for tok in _sentence_tokens(text)[1] for word in _token_content(tok))
+
+
+def _content_words(text: str) -> list[str]:
+    return [word for tok in TOKEN_RE.findall(text) for word in _token_content(tok)]
+
+
+@lru_cache(maxsize=_CACHED_TEXTS)
+def _token_content(tok: str) -> tuple[str, ...]:
+    """The content lemmas of one token: none for a stopword, one per part of a hyphenated word."""
+    low = tok.lower()
+    if not _CONTENT.match(low) or low in STOPWORDS:
+        return ()
+    return tuple(
+        lemma(part)
+        for part in (low.split("-") if "-" in low else (low,))
+        if part and part not in STOPWORDS and _CONTENT.match(part)
+    )
 
 
 def words(text: str) -> list[str]:
