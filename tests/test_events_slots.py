@@ -141,6 +141,17 @@ def test_records_after_a_name_are_compared_and_ranges_are_not_records() -> None:
     assert values(found) == [{"31-4", "33-4"}]
 
 
+def test_a_record_said_to_be_someones_is_compared_with_one_after_the_name() -> None:
+    found = conflicts(
+        {
+            "a": "The points win took Alvar's record to 32-4 with 20 knockouts.",
+            "b": "Alvar, 33-4, needed all ten rounds to beat the local favourite.",
+            "c": "The record of 20-1 still stands in Dunmore, the promoter said.",
+        }
+    )
+    assert values(found) == [{"32-4", "33-4"}]
+
+
 def test_an_article_giving_one_name_two_records_is_not_a_side() -> None:
     found = conflicts(
         {

@@ -87,6 +87,11 @@ _RECORD = re.compile(
     r"\b([A-Z][a-z’'-]{2,})\s*[,(]?\s*(\d{1,3})\s?-\s?(\d{1,3})(?:\s?-\s?(\d{1,3}))?(?![\d-])"
 )
 # A win-loss record right after a name: "Rahman (45-7-2)", "Klitschko, 53-3".
+_RECORD_TO = re.compile(
+    r"\b([A-Z][a-z’'-]{2,}?)(?:['’]s)?\s+(?:[a-z]+\s+){0,3}?record\s+(?:to|at|of)\s+"
+    r"(\d{1,3})\s?-\s?(\d{1,3})(?:\s?-\s?(\d{1,3}))?(?![\d-])"
+)
+# A record said to be someone's: "took Marlow's record to 52-3", "Marlow improved his record to".
 
 
 def record_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
@@ -107,7 +112,7 @@ def record_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
     for line in lines:
         if line.background:
             continue
-        for match in _RECORD.finditer(line.text):
+        for match in (*_RECORD.finditer(line.text), *_RECORD_TO.finditer(line.text)):
             name, first, second = match.group(1), int(match.group(2)), int(match.group(3))
             if second >= first or name.lower() in STOPWORDS or name.lower() in NAME_SKIP:
                 continue
