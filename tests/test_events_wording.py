@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.events.document import Doc, build_doc
-from generator.events.wording import _matches, _patterns, wording
+from generator.events.wording import _matches, _name_pattern, _patterns, wording
 from tests.factories import make_article
 
 _WORDS = ["Tom", "Perez", "tom", "perez", "Tom-Perez", "said", "the", "chairman", ",", "."]
@@ -48,3 +49,20 @@ def test_matches_are_those_of_each_sentence_alone(sentences: list[list[str]]) ->
             for p in patterns
         ]
         assert _matches(doc, patterns, (*names, "tom-perez")) == alone
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Al", "al", "Asad", "AL", "-", " ", "x", "é", "Al-Asad"]), max_size=12
+    ),
+    st.sampled_from([["Al", "Asad"], ["al", "asad"], ["Al-Asad"], ["A.l"]]),
+)
+def test_name_patterns_match_as_their_plain_form(parts: list[str], words: list[str]) -> None:
+    # The pattern asserts "nothing word-like before" after its first word, for speed.
+    text = "".join(parts)
+    body = r"[\s-]+".join(re.escape(w) for w in words)
+    flags = 0 if any(ch.isupper() for w in words for ch in w) else re.IGNORECASE
+    plain = re.compile(r"(?<![\w-])" + body + r"(?![\w-])", flags)
+    found = [m.span() for m in _name_pattern(words).finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]

@@ -239,7 +239,13 @@ def _name_pattern(words: Sequence[str]) -> re.Pattern[str]:
     """
     body = r"[\s-]+".join(re.escape(w) for w in words)
     flags = 0 if any(ch.isupper() for w in words for ch in w) else re.IGNORECASE
-    return re.compile(r"(?<![\w-])" + body + r"(?![\w-])", flags)
+    if not words:
+        return re.compile(r"(?<![\w-])(?![\w-])", flags)
+    # "No word character before the name", asserted after its first word: a pattern that
+    # opens with a literal is found by a fast scan for it, one that opens with a
+    # lookbehind is tried at every position (25 times slower on an article).
+    first = re.escape(words[0])
+    return re.compile(first + r"(?<![\w-]" + first + ")" + body[len(first) :] + r"(?![\w-])", flags)
 
 
 def _descriptor(norm: str, start: int, end: int) -> str:
