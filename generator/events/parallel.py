@@ -15,8 +15,9 @@ the two sentences share enough content words; values that can both be true
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
@@ -81,14 +82,16 @@ def slot_readings(
             postings[word].append(n)
     # Words most sentences carry say nothing about which sentences are parallel.
     common = max(8, len(lines) // 5)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for members in postings.values():
-        if len(members) > common:
-            continue
-        for x, a in enumerate(members):
-            for b in members[x + 1 :]:
-                if lines[a].article_id != lines[b].article_id:
-                    shared[(a, b)] += 1
+    # Pairs counted in C (Counter over combinations); pairs within one article are
+    # dropped below, where the counts are read.
+    shared: Counter[tuple[int, int]] = Counter()
+    shared.update(
+        itertools.chain.from_iterable(
+            itertools.combinations(members, 2)
+            for members in postings.values()
+            if len(members) <= common
+        )
+    )
     stated: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for line in lines:
         stated[line.article_id].update(_stated(line))
@@ -97,6 +100,8 @@ def slot_readings(
         if count < SLOT_MIN_SHARED // 2:
             continue
         left, right = lines[a], lines[b]
+        if left.article_id == right.article_id:
+            continue
         both = len(left.content & right.content)
         if both < SLOT_MIN_SHARED or both < SLOT_MIN_COVER * min(
             len(left.content), len(right.content)

@@ -335,12 +335,17 @@ def lsh_neighbours(signatures: NDArray[np.uint32], threshold: float) -> Iterator
     shared = np.zeros((bands, count), dtype=bool)
     groups: list[tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.intp]]] = []
     for band in range(bands):
-        block = np.ascontiguousarray(signatures[:, band * rows : (band + 1) * rows])
-        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
-        _, label, sizes = np.unique(keys, return_inverse=True, return_counts=True)
-        label = label.ravel()
+        block = signatures[:, band * rows : (band + 1) * rows]
+        # Equal bands end up next to each other: each run of equal ones is a group, and
+        # the sorted order lists every group's members together.
+        order = np.lexsort(block.T[::-1])
+        ranked = block[order]
+        label = np.empty(count, dtype=np.intp)
+        label[order] = (
+            np.cumsum(np.concatenate([[True], np.any(ranked[1:] != ranked[:-1], axis=1)])) - 1
+        )
+        sizes = np.bincount(label)
         shared[band] = sizes[label] > 1
-        order = np.argsort(label, kind="stable")
         groups.append((label, order, np.cumsum(sizes) - sizes))
     colliding: list[bool] = np.any(shared, axis=0).tolist()
     for number in range(count):
