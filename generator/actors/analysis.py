@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -56,6 +57,12 @@ class _Raw:
 #: Computes the per-article extracts (:func:`generator.actors.extract.names_of` in
 #: this process; the pipeline's map may take them from the cache or from workers).
 NameMap = Callable[[Sequence[Article], ActorRegistry], Sequence[ArticleNames]]
+
+
+@lru_cache(maxsize=65536)
+def _slug(name: str, prefix: str) -> str:
+    """:func:`~generator.slugs.stable_slug`, memoised: each name is slugged at several steps."""
+    return stable_slug(name, prefix)
 
 
 def analyse_actors(
@@ -146,7 +153,7 @@ def _by_slug(found: list[Found], registered: set[str]) -> list[Found]:
     merged: dict[tuple[str, bool], Found] = {}
     out = []
     for f in sorted(found, key=lambda f: (-len(f.mentions), f.key)):
-        slug = stable_slug(f.name, "actor")
+        slug = _slug(f.name, "actor")
         if f.target is not None:
             out.append(f)
         elif slug in registered:
@@ -280,7 +287,7 @@ def _registered_places(registry: ActorRegistry, found: dict[str, list[Mention]])
 
 def _found_actor(f: Found, builder: _Builder) -> Actor:
     """Return the unregistered actor record of a discovered name."""
-    slug = stable_slug(f.name, "actor")
+    slug = _slug(f.name, "actor")
     mentions = builder.found(f, slug)
     return Actor(
         id=slug,
@@ -297,7 +304,7 @@ def _found_actor(f: Found, builder: _Builder) -> Actor:
 
 def _found_place(f: Found, builder: _Builder) -> Place:
     """Return the unregistered place record of a discovered name."""
-    slug = stable_slug(f.name, "place")
+    slug = _slug(f.name, "place")
     mentions = builder.found(f, slug)
     return Place(slug, f.name, _seen(mentions, (f.name,)), "", None, False, mentions)
 
@@ -339,7 +346,7 @@ def _suggestion(f: Found, builder: _Builder, proposal: tuple[str, float] | None)
         for m, context in ((m, builder.context(m.doc, m.start, m.end)) for m in f.mentions)
     )
     return Suggestion(
-        id=stable_slug(f.name, prefix),
+        id=_slug(f.name, prefix),
         name=f.name,
         kind=f.kind,
         spellings=f.spellings,

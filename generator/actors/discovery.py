@@ -34,6 +34,8 @@ _HEADLINE_MAX_WORDS = 25
 _STRONG_PLACE = 2
 _WEAK_PLACES = 3
 _STRONG_CUES = PERSON_CUES | ORG_CUES | frozenset({"compound"})
+# Cues of candidates merged into another name (not mentions of the name itself).
+_MERGED = frozenset({"demonym", "surname"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,7 +319,7 @@ def _owner(people: set[tuple[int, str]], doc: int) -> str | None:
 
 def _judge(key: str, cands: list[Candidate], vocab: frozenset[str]) -> Found | None:
     """Keep a group when the text gives a reason; classify it."""
-    own = [c for c in cands if not ({"demonym", "surname"} & c.cues)]
+    own = [c for c in cands if c.cues.isdisjoint(_MERGED)]
     if not own:
         return None
     if any(c.covers for c in own) and len({c.doc for c in own}) < 2:
@@ -380,7 +382,7 @@ def _reasons(
 
 def _kind(cands: list[Candidate], org_head: bool) -> str:
     """Classify a group as person, organisation, place or plain name."""
-    own = [c for c in cands if not ({"demonym", "surname"} & c.cues)]
+    own = [c for c in cands if c.cues.isdisjoint(_MERGED)]
     place = sum(c.place for c in cands)
     actor = sum(c.actor for c in cands) + sum(2 for c in cands if "demonym" in c.cues)
     actor += 2 * len(own) if org_head else 0
