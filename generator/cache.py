@@ -7,6 +7,9 @@ Two levels, both stored as pickles under a git-ignored folder
   seed's path and bytes, and the inference
   (:func:`generator.ingest.extract.infer_article`) keyed by the decoded seed and the
   outlet registry's bytes;
+- per article, what the actor analysis reads from it
+  (:func:`generator.actors.extract.extract_names`) keyed by its body and the
+  actor registry: the corpus-wide merge of actors then works on offsets;
 - per event, the comparison of its reports
   (:func:`generator.events.analyse.analyse_job`) keyed by its members, their
   sentences and the names, places and reuse links among them: after one seed
@@ -27,22 +30,25 @@ back is treated as a miss and rewritten.
 from __future__ import annotations
 
 import copyreg
+import dataclasses
 import hashlib
 import os
 import pickle
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
 import generator
+from generator.actors.extract import ArticleNames
+from generator.actors.records import ActorRegistry
 from generator.events import Event
 from generator.events.analyse import EventJob
 from generator.ingest.outlets import OutletRegistry
 from generator.ingest.reader import iter_seed_paths
-from generator.models import RawSeed
+from generator.models import Article, RawSeed
 from generator.pipeline import (
     IN_PROCESS,
     Corpus,
@@ -98,6 +104,27 @@ def _key(*parts: bytes | str) -> str:
     return digest.hexdigest()
 
 
+def canonical(value: object) -> str:
+    """A repr that is the same in every process: sets and mappings in sorted order.
+
+    ``repr`` of a frozenset follows string hashing, which changes from one
+    interpreter to the next; a key made from it would never hit across builds.
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        inner = ", ".join(
+            f"{f.name}={canonical(getattr(value, f.name))}" for f in dataclasses.fields(value)
+        )
+        return f"{type(value).__qualname__}({inner})"
+    if isinstance(value, set | frozenset):
+        return "{" + ", ".join(sorted(canonical(v) for v in value)) + "}"
+    if isinstance(value, Mapping):
+        items = sorted(f"{canonical(k)}: {canonical(v)}" for k, v in value.items())
+        return "{" + ", ".join(items) + "}"
+    if isinstance(value, list | tuple):
+        return "(" + ", ".join(canonical(v) for v in value) + ")"
+    return repr(value)
+
+
 def _file_bytes(path: Path | None) -> bytes:
     """A file's bytes, or a marker when it is absent or unreadable (also a valid key)."""
     if path is None:
@@ -145,7 +172,7 @@ class ContentCache:
 
 
 def cached_seed_map(cache: ContentCache, settings: Settings, inner: SeedMap) -> SeedMap:
-    """Wrap ``inner`` so that seeds seen before are neither read nor inferred again."""
+    """Wrap ``inner`` so that seeds, articles and events seen before are not computed again."""
     outlets = _key("outlets", _file_bytes(settings.outlets_path()))
 
     def read(paths: Iterable[Path], seeds_dir: Path) -> list[ReadResult]:
@@ -157,13 +184,19 @@ def cached_seed_map(cache: ContentCache, settings: Settings, inner: SeedMap) -> 
         keys = [_key("infer", outlets, pickle.dumps(raw, protocol=5)) for raw in raws]
         return _through(cache, "infer", keys, raws, lambda todo: inner.infer(todo, registry))
 
+    def names(articles: Sequence[Article], registry: ActorRegistry) -> list[ArticleNames]:
+        # An extract depends on the body, where it starts and the registry only.
+        known = _key("registry", canonical(registry))
+        keys = [_key("names", known, str(a.body_line), a.body) for a in articles]
+        return _through(cache, "names", keys, articles, lambda todo: inner.names(todo, registry))
+
     def events(jobs: Sequence[EventJob]) -> list[Event]:
         # repr, not pickle: a pickle's bytes depend on which equal strings are one object,
         # which differs between a fresh run and one that read its articles from the cache.
         keys = [_key("event", repr(job)) for job in jobs]
         return _through(cache, "event", keys, jobs, inner.events)
 
-    return SeedMap(read=read, infer=infer, events=events)
+    return SeedMap(read=read, infer=infer, names=names, events=events)
 
 
 def _through(
@@ -192,7 +225,7 @@ def corpus_key(settings: Settings) -> str:
     """Key of a whole corpus: every seed's path and bytes, registries, settings."""
     parts: list[bytes | str] = [
         "corpus",
-        repr(settings),
+        canonical(settings),
         _file_bytes(settings.outlets_path()),
         _file_bytes(settings.actors_path()),
         # The URL ledger decides ids, and files that are not seeds still get problems.

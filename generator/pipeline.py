@@ -10,6 +10,8 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from generator.actors import ActorRegistry, ActorReport, analyse_actors, load_actor_registry
+from generator.actors.analysis import NameMap
+from generator.actors.extract import names_of
 from generator.actors.records import Mention
 from generator.events import EventReport, analyse_events
 from generator.events.analyse import EventMap, analyse_jobs
@@ -49,7 +51,7 @@ def infer_each(raws: Sequence[RawSeed], outlets: OutletRegistry) -> list[InferRe
 
 @dataclass(frozen=True, slots=True)
 class SeedMap:
-    """How the per-seed and per-event work runs. The maps are pure and keep their input order.
+    """How the per-seed, per-article and per-event work runs: pure maps that keep input order.
 
     The default runs in this process; :mod:`generator.cache` wraps a map so
     that unchanged seeds and events come from the cache, and
@@ -58,6 +60,7 @@ class SeedMap:
 
     read: Callable[[Iterable[Path], Path], list[ReadResult]] = read_each
     infer: Callable[[Sequence[RawSeed], OutletRegistry], list[InferResult]] = infer_each
+    names: NameMap = names_of
     events: EventMap = analyse_jobs
 
 
@@ -239,7 +242,9 @@ def build_corpus(
         else (ActorRegistry(), [])
     )
     actors, _, left_out = isolate(
-        lambda some: analyse_actors(some, registry), articles, "matching actors in"
+        lambda some: analyse_actors(some, registry, seed_map.names),
+        articles,
+        "matching actors in",
     )
     problems += registry_problems + list(actors.problems) + left_out
     events, _, left_out = isolate(

@@ -1,38 +1,63 @@
-"""Per-seed reading and inference across processes.
+"""Per-seed, per-article and per-event work across processes.
 
-Both maps are pure functions of their inputs (a seed file; a decoded seed and
-the outlet registry), so running them in worker processes and collecting the
-results in input order gives exactly the in-process result (a test checks 1
-and 2 workers build identical sites). The per-event comparison
-(:func:`generator.events.analyse.analyse_job`) is pure too and runs there as
-well; the corpus-wide stages (actors, grouping, reuse) stay in the main process.
+The maps are pure functions of their inputs (a seed file; a decoded seed and
+the outlet registry; an article body and the actor registry; an event's job),
+so running them in worker processes and collecting the results in input order
+gives exactly the in-process result (a test checks 1 and 2 workers build
+identical sites). The corpus-wide merges (ids, actors, grouping, reuse) stay
+in the main process.
 
-Workers are started with ``spawn``: ``mkdocs serve`` rebuilds from a thread,
-and forking a threaded process is unsafe. Starting a worker costs about a
-second (it imports the generator), so small batches stay in process.
+Start-up is what costs: a fresh interpreter that imports the generator takes
+about half a second of CPU. So the workers come from a *forkserver* that
+imports the generator once per process (``mkdocs serve`` keeps it for every
+rebuild) and forks each worker from it in milliseconds; it is also safe when
+the caller has threads (``mkdocs serve`` rebuilds from one), unlike a plain
+fork. One pool is shared by every map and every build of the process.
+
+The main process does not wait idle: the items are cut into small chunks,
+the pool takes them from the front and the main process from the back, so a
+pool that is still starting (or a machine whose other cores are busy) costs
+nothing, and the result is assembled by position either way.
 """
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from itertools import repeat
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from functools import partial
+from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import TypeVar
 
+from generator.actors.extract import ArticleNames, names_of
+from generator.actors.records import ActorRegistry
 from generator.events import Event
-from generator.events.analyse import EventJob, analyse_job, analyse_jobs
+from generator.events.analyse import EventJob, analyse_jobs
 from generator.ingest.outlets import OutletRegistry
-from generator.ingest.reader import read_seed
-from generator.models import RawSeed
-from generator.pipeline import InferResult, ReadResult, SeedMap, infer_each, infer_one, read_each
+from generator.models import Article, RawSeed
+from generator.pipeline import InferResult, ReadResult, SeedMap, infer_each, read_each
+from generator.text.document import document
 
-#: Fewer seeds than this are handled in process. Reading and inferring a seed
-#: takes about 15 ms on one core; starting a worker (spawn, importing the
-#: generator) about 1.5 s, twice per build: two workers only pay off past a
-#: few hundred seeds.
-MIN_BATCH = 500
+T = TypeVar("T")
+R = TypeVar("R")
+
+#: Fewer items than this are handled in process: the chunks' round trips and the
+#: pickling of their results would cost more than the second core gives.
+MIN_BATCH = 32
+
+#: Chunks per worker: small enough that the main process and a late pool share
+#: the work evenly, large enough that pickling is per batch, not per item.
+CHUNKS_PER_WORKER = 8
+
+_lock = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+_pool_size = 0
+_starting: threading.Thread | None = None
 
 
 def default_workers() -> int:
@@ -41,40 +66,185 @@ def default_workers() -> int:
 
 
 def process_seed_map(workers: int, min_batch: int = MIN_BATCH) -> SeedMap:
-    """A :class:`~generator.pipeline.SeedMap` that spreads seeds over ``workers`` processes."""
+    """A :class:`~generator.pipeline.SeedMap` that spreads its maps over ``workers`` processes.
+
+    The first map with enough items starts the pool in the background; until
+    it runs, this process does the work itself.
+    """
     if workers <= 1:
         return SeedMap()
 
     def read(paths: Iterable[Path], seeds_dir: Path) -> list[ReadResult]:
-        ordered = list(paths)
-        if len(ordered) < min_batch:
-            return read_each(ordered, seeds_dir)
-        with _pool(workers) as pool:
-            chunk = _chunk(len(ordered), workers)
-            return list(pool.map(read_seed, ordered, repeat(seeds_dir), chunksize=chunk))
+        return shared_map(partial(read_each, seeds_dir=seeds_dir), list(paths), workers, min_batch)
 
     def infer(raws: Sequence[RawSeed], outlets: OutletRegistry) -> list[InferResult]:
-        if len(raws) < min_batch:
-            return infer_each(raws, outlets)
-        with _pool(workers) as pool:
-            chunk = _chunk(len(raws), workers)
-            return list(pool.map(infer_one, raws, repeat(outlets), chunksize=chunk))
+        return shared_map(partial(infer_each, outlets=outlets), raws, workers, min_batch)
+
+    def names(articles: Sequence[Article], registry: ActorRegistry) -> list[ArticleNames]:
+        return shared_map(partial(names_of, registry=registry), articles, workers, min_batch)
 
     def events(jobs: Sequence[EventJob]) -> list[Event]:
-        # Per event the comparison takes from milliseconds to seconds; it pays off
-        # for a corpus-sized batch, not for the one event an edit touches.
-        if len(jobs) < min_batch // 4:
-            return analyse_jobs(jobs)
-        with _pool(workers) as pool:
-            return list(pool.map(analyse_job, jobs, chunksize=1))
+        # Per event the comparison takes from milliseconds to seconds: one job per chunk.
+        return shared_map(analyse_jobs, jobs, workers, min(min_batch, 8), per_chunk=1)
 
-    return SeedMap(read=read, infer=infer, events=events)
+    return SeedMap(read=read, infer=infer, names=names, events=events)
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+def shared_map(
+    batch: Callable[[Sequence[T]], Sequence[R]],
+    items: Sequence[T],
+    workers: int,
+    min_batch: int = MIN_BATCH,
+    per_chunk: int = 0,
+) -> list[R]:
+    """``batch(items)``, computed chunk by chunk by the shared pool and this process.
+
+    Args:
+        batch: A pure function from a list of items to their results, in order;
+            it must be picklable (a module-level function or a partial of one).
+        items: The items.
+        workers: Processes in the pool.
+        min_batch: Below this many items, everything runs in this process.
+        per_chunk: Items per chunk; 0 picks a size from the number of items.
+
+    Returns:
+        The results in input order, as ``batch(items)`` gives them.
+    """
+    if workers <= 1 or len(items) < min_batch:
+        return list(batch(items))
+    size = per_chunk or max(1, len(items) // (workers * CHUNKS_PER_WORKER))
+    chunks = [list(items[i : i + size]) for i in range(0, len(items), size)]
+    results: list[Sequence[R] | None] = [None] * len(chunks)
+    sent: dict[int, Future[list[R]]] = {}
+    front, back = 0, len(chunks) - 1
+    while front <= back:
+        pool = _ready_pool(workers)
+        # Keep every worker busy with one chunk queued behind it; the pool takes
+        # chunks from the front, this process from the back.
+        while pool is not None and front <= back and _in_flight(sent) < 2 * workers:
+            try:
+                sent[front] = pool.submit(_in_worker, batch, chunks[front])
+            except (BrokenProcessPool, RuntimeError):  # a killed worker; shut down at exit
+                _reset()
+                break
+            front += 1
+        if front <= back:
+            results[back] = batch(chunks[back])
+            back -= 1
+    for i, future in sent.items():
+        results[i] = _result(future, batch, chunks[i])
+    return [value for chunk in results if chunk is not None for value in chunk]
 
 
-def _chunk(count: int, workers: int) -> int:
-    # A few chunks per worker: balanced, without pickling the registry per seed.
-    return max(1, count // (workers * 4))
+def _in_flight(sent: dict[int, Future[list[R]]]) -> int:
+    return sum(1 for future in sent.values() if not future.done())
+
+
+def _result(
+    future: Future[list[R]], batch: Callable[[Sequence[T]], Sequence[R]], chunk: list[T]
+) -> Sequence[R]:
+    """A chunk's result from the pool; computed here when the pool broke (a worker was killed)."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        _reset()
+        return batch(chunk)
+
+
+def _in_worker(batch: Callable[[Sequence[T]], Sequence[R]], chunk: list[T]) -> list[R]:
+    """Run one chunk in a worker, then drop the worker's memoised documents.
+
+    A worker sees each article once per map, so keeping their documents
+    would only hold memory for the whole life of the pool.
+    """
+    try:
+        return list(batch(chunk))
+    finally:
+        document.cache_clear()
+
+
+def _context() -> BaseContext:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        # The server imports the generator once; every worker forked from it has it.
+        context.set_forkserver_preload(["generator.workers"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+def start_pool(workers: int, wait: bool = False) -> None:
+    """Start the shared pool of ``workers`` processes in the background.
+
+    Starting a worker blocks until the forkserver has imported the generator,
+    so it happens in a thread while the caller goes on with its own work; the
+    maps use the pool once it runs. A caller that knows a large batch is
+    coming may start it early.
+
+    Args:
+        workers: Processes in the pool.
+        wait: Return only once the pool runs (or could not be started).
+    """
+    global _starting
+    with _lock:
+        if _pool is not None and _pool_size == workers:
+            return
+        if _starting is None:
+            _starting = threading.Thread(target=_start, args=(workers,), daemon=True)
+            _starting.start()
+        starting = _starting
+    if wait:
+        starting.join()
+
+
+def _start(workers: int) -> None:
+    global _pool, _pool_size, _starting
+    pool = _launched(workers)
+    with _lock:
+        old, _pool, _pool_size, _starting = _pool, pool, workers, None
+    if old is not None:
+        old.shutdown(wait=False, cancel_futures=True)
+
+
+def _launched(workers: int) -> ProcessPoolExecutor | None:
+    """A pool whose workers all run; None where processes cannot be started."""
+    pool = ProcessPoolExecutor(workers, mp_context=_context())
+    try:
+        # The first task launches every worker (and, the first time, the forkserver).
+        pool.submit(os.getpid).result()
+    except (BrokenProcessPool, OSError, RuntimeError):
+        # The maps then run in this process.
+        pool.shutdown(wait=False, cancel_futures=True)
+        return None
+    return pool
+
+
+def _ready_pool(workers: int) -> ProcessPoolExecutor | None:
+    """The shared pool of ``workers`` processes if it is running, else None (and start it)."""
+    with _lock:
+        if _pool is not None and _pool_size == workers:
+            return _pool
+    start_pool(workers)
+    return None
+
+
+def _reset() -> None:
+    """Forget a broken pool; the next map starts a new one."""
+    global _pool
+    with _lock:
+        old, _pool = _pool, None
+    if old is not None:
+        old.shutdown(wait=False, cancel_futures=True)
+
+
+@atexit.register
+def _shutdown() -> None:
+    # A pool still starting is let finish first: workers half started while the
+    # interpreter exits would find their queues gone and print tracebacks.
+    with _lock:
+        starting = _starting
+    if starting is not None:
+        starting.join()
+    with _lock:
+        pool = _pool
+    if pool is not None:
+        pool.shutdown(cancel_futures=True)

@@ -46,7 +46,7 @@ def test_an_edited_seed_is_the_only_one_read_again(seeds: Path, tmp_path: Path) 
     edited.write_text(edited.read_text("utf-8").replace("66", "67"), "utf-8")
     again = ContentCache(tmp_path / "cache")
     assert outputs(settings, again) == outputs(settings, None)
-    assert again.misses == {"corpus": 1, "read": 1, "infer": 1, "event": 1}
+    assert again.misses == {"corpus": 1, "read": 1, "infer": 1, "names": 1, "event": 1}
     assert again.hits["read"] == len(list(seeds.glob("0*"))) - 1
 
 
@@ -74,6 +74,40 @@ def test_a_changed_registry_invalidates_inference(seeds: Path, tmp_path: Path) -
     again = ContentCache(tmp_path / "cache")
     assert outputs(settings, again) == outputs(settings, None)
     assert again.hits["read"] > 0 and again.hits["infer"] == 0
+
+
+def test_a_changed_actor_registry_extracts_names_again(seeds: Path, tmp_path: Path) -> None:
+    settings = Settings(seeds)
+    outputs(settings, ContentCache(tmp_path / "cache"))
+    registry = seeds / "actors.yml"
+    registry.write_text(registry.read_text("utf-8") + "\n# an edit\n", "utf-8")
+    same = ContentCache(tmp_path / "cache")
+    outputs(settings, same)
+    # A comment changes the file, not the registry: the extracts still hold.
+    assert same.misses["names"] == 0 and same.hits["names"] > 0
+    registry.write_text("actors: []\n", "utf-8")
+    again = ContentCache(tmp_path / "cache")
+    assert outputs(settings, again) == outputs(settings, None)
+    assert again.hits["infer"] > 0 and again.hits["names"] == 0
+
+
+def test_cache_keys_are_the_same_in_every_interpreter(seeds: Path) -> None:
+    # String hashing changes between interpreters; a key must not (sets in settings).
+    script = (
+        "import sys; from pathlib import Path; from generator.cache import corpus_key; "
+        "from generator.pipeline import Settings; print(corpus_key(Settings(Path(sys.argv[1]))))"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", script, str(seeds)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(keys) == 1
 
 
 def test_an_unreadable_cache_file_is_a_miss(tmp_path: Path) -> None:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from generator.actors.context import compound_after, descriptor
-from generator.actors.discovery import Found, FoundMention, NameScan, discover, is_heading
-from generator.actors.matching import Hit, Matcher
+from generator.actors.candidates import at_doc
+from generator.actors.discovery import Found, NameScan, discover, lower_vocabulary
+from generator.actors.extract import ArticleNames, SpanContext, names_of, scan
+from generator.actors.matching import Hit
 from generator.actors.records import (
     Actor,
     ActorRegistry,
@@ -26,8 +27,8 @@ from generator.actors.records import (
 )
 from generator.models import Article, Problem, Severity
 from generator.slugs import stable_slug
-from generator.text.document import CharSpan, LineIndex, document
-from generator.text.normalise import clean, folded, name_key
+from generator.text.document import LineIndex
+from generator.text.normalise import folded, name_key
 from generator.text.plurals import plural
 
 # The fuzzy step only proposes; these thresholds keep proposals to near-identical
@@ -39,16 +40,12 @@ _KIND_TYPES = {"person": ActorType.PERSON, "organisation": ActorType.ORGANISATIO
 
 def prepare(article: Article) -> NameScan:
     """Return the analysis view of an article: its sentences (table cells apart), URLs blanked."""
-    read = document(article.body, article.body_line)
-    spans = tuple(cell for s in read.sentences for cell in read.cells(s))
-    return NameScan(
-        article.id, read.masked, spans, tuple(is_heading(read.masked, s) for s in spans)
-    )
+    return scan(article.body, article.body_line, article.id)
 
 
 @dataclass(frozen=True, slots=True)
 class _Raw:
-    """A mention before its sentence and line are looked up."""
+    """A mention before its context is looked up."""
 
     doc: int
     target: str
@@ -57,35 +54,52 @@ class _Raw:
     form: str
 
 
-def analyse_actors(articles: Sequence[Article], registry: ActorRegistry) -> ActorReport:
+#: Computes the per-article extracts (:func:`generator.actors.extract.names_of` in
+#: this process; the pipeline's map may take them from the cache or from workers).
+NameMap = Callable[[Sequence[Article], ActorRegistry], Sequence[ArticleNames]]
+
+
+@lru_cache(maxsize=65536)
+def _slug(name: str, prefix: str) -> str:
+    """:func:`~generator.slugs.stable_slug`, memoised: each name is slugged at several steps."""
+    return stable_slug(name, prefix)
+
+
+def analyse_actors(
+    articles: Sequence[Article], registry: ActorRegistry, names: NameMap = names_of
+) -> ActorReport:
     """Find every actor and place the articles name.
 
     Args:
         articles: The corpus, in any order.
         registry: Registered actors and places (may be empty).
+        names: Computes each article's extract (a pure per-article map).
 
     Returns:
         The report: actors (registered and discovered), places, suggestions
         for unregistered names, variant merges and problems.
     """
     articles = sorted(articles, key=lambda a: a.id)
-    docs = [prepare(a) for a in articles]
-    found, raws = _find(docs, registry)
-    builder = _Builder(articles, docs)
+    extracts = names(articles, registry)
+    found, raws = _find(extracts, registry)
+    builder = _Builder(articles, extracts)
     return _report(builder, registry, found, builder.mentions(raws))
 
 
-def _find(docs: Sequence[NameScan], registry: ActorRegistry) -> tuple[list[Found], list[_Raw]]:
+def _find(
+    extracts: Sequence[ArticleNames], registry: ActorRegistry
+) -> tuple[list[Found], list[_Raw]]:
     """Match the registry, then discover the rest.
 
     Returns:
         Discovered names not belonging to a registered entry, and the raw
         mentions of registered entries (matches plus adopted discoveries).
     """
-    matcher = Matcher(registry)
-    hits = {i: matcher.find(doc.text) for i, doc in enumerate(docs)}
+    hits = {i: list(e.hits) for i, e in enumerate(extracts)}
     occupied = {i: [(h.start, h.end) for h in hs] for i, hs in hits.items()}
-    found, dropped = discover(docs, occupied, _known_keys(registry))
+    vocab = lower_vocabulary(e.lower for e in extracts)
+    candidates = [at_doc(c, i) for i, e in enumerate(extracts) for c in e.candidates(vocab)]
+    found, dropped = discover(candidates, vocab, occupied, _known_keys(registry))
     registered_ids = {a.id for a in registry.actors} | {p.id for p in registry.places}
     found = _by_slug(found, registered_ids)
     raws = _registered_raws(hits, dropped) + [
@@ -139,7 +153,7 @@ def _by_slug(found: list[Found], registered: set[str]) -> list[Found]:
     merged: dict[tuple[str, bool], Found] = {}
     out = []
     for f in sorted(found, key=lambda f: (-len(f.mentions), f.key)):
-        slug = stable_slug(f.name, "actor")
+        slug = _slug(f.name, "actor")
         if f.target is not None:
             out.append(f)
         elif slug in registered:
@@ -172,14 +186,13 @@ def _registered_raws(hits: dict[int, list[Hit]], dropped: set[tuple[int, int, in
 
 
 class _Builder:
-    """Turns raw offsets into Mention records (sentence, line, descriptor)."""
+    """Turns raw offsets into Mention records, from the articles' extracts."""
 
-    def __init__(self, articles: Sequence[Article], docs: Sequence[NameScan]) -> None:
-        """Index the sentences and lines of every article."""
+    def __init__(self, articles: Sequence[Article], extracts: Sequence[ArticleNames]) -> None:
+        """Keep the articles (sorted by id) and their extracts."""
         self._articles = articles
-        self._docs = docs
-        self._lines = [LineIndex(a.body, a.body_line) for a in articles]
-        self._starts = [[s.start for s in d.sentences] for d in docs]
+        self._extracts = extracts
+        self._outlets = [a.outlet_label for a in articles]
 
     @property
     def articles(self) -> Sequence[Article]:
@@ -190,36 +203,27 @@ class _Builder:
         """Return the article of document ``doc``."""
         return self._articles[doc]
 
-    def enclosing(self, doc: int, offset: int) -> CharSpan:
-        """Return the sentence holding ``offset`` (its line when none does)."""
-        spans = self._docs[doc].sentences
-        i = bisect_right(self._starts[doc], offset) - 1
-        if i >= 0 and spans[i].start <= offset < spans[i].end:
-            return spans[i]
-        body = self._articles[doc].body
-        start = body.rfind("\n", 0, offset) + 1
-        end = body.find("\n", offset)
-        return CharSpan(start, len(body) if end < 0 else end)
+    def context(self, doc: int, start: int, end: int) -> SpanContext:
+        """Return the context of a span of document ``doc``."""
+        return self._extracts[doc].contexts[(start, end)]
 
     def mention(self, doc: int, target: str, start: int, end: int, form: str) -> Mention:
         """Build the Mention record for one span."""
         article = self._articles[doc]
-        text = self._docs[doc].text
-        span = self.enclosing(doc, start)
-        compound = compound_after(text, end, span.end)
+        context = self._extracts[doc].contexts[(start, end)]
         return Mention(
             article_id=article.id,
             actor_id=target,
-            text=clean(article.body[start:end]),
-            sentence=clean(article.body[span.start : span.end]),
-            line=self._lines[doc].line(start),
+            text=context.text,
+            sentence=context.sentence,
+            line=context.line,
             start=start,
             end=end,
             form=form,
-            descriptor=descriptor(text, (span.start, span.end), start, end),
-            role=compound.role if compound else "",
-            qualifies=compound.qualifies if compound else "",
-            outlet=article.outlet_label,
+            descriptor=context.descriptor,
+            role=context.role,
+            qualifies=context.qualifies,
+            outlet=self._outlets[doc],
             date=article.published.date,
         )
 
@@ -234,11 +238,7 @@ class _Builder:
 
     def found(self, f: Found, target: str) -> tuple[Mention, ...]:
         """Build the mentions of a discovered name."""
-        return tuple(self._one(m, target) for m in f.mentions)
-
-    def _one(self, m: FoundMention, target: str) -> Mention:
-        """Build one discovered mention."""
-        return self.mention(m.doc, target, m.start, m.end, m.form)
+        return tuple(self.mention(m.doc, target, m.start, m.end, m.form) for m in f.mentions)
 
 
 def _seen(mentions: Sequence[Mention], known: Sequence[str]) -> tuple[str, ...]:
@@ -287,7 +287,7 @@ def _registered_places(registry: ActorRegistry, found: dict[str, list[Mention]])
 
 def _found_actor(f: Found, builder: _Builder) -> Actor:
     """Return the unregistered actor record of a discovered name."""
-    slug = stable_slug(f.name, "actor")
+    slug = _slug(f.name, "actor")
     mentions = builder.found(f, slug)
     return Actor(
         id=slug,
@@ -304,7 +304,7 @@ def _found_actor(f: Found, builder: _Builder) -> Actor:
 
 def _found_place(f: Found, builder: _Builder) -> Place:
     """Return the unregistered place record of a discovered name."""
-    slug = stable_slug(f.name, "place")
+    slug = _slug(f.name, "place")
     mentions = builder.found(f, slug)
     return Place(slug, f.name, _seen(mentions, (f.name,)), "", None, False, mentions)
 
@@ -339,14 +339,14 @@ def _suggestion(f: Found, builder: _Builder, proposal: tuple[str, float] | None)
         Context(
             article_id=builder.article(m.doc).id,
             file=builder.article(m.doc).file,
-            line=mention.line,
-            text=mention.text,
-            sentence=mention.sentence,
+            line=context.line,
+            text=context.text,
+            sentence=context.sentence,
         )
-        for m, mention in zip(f.mentions, builder.found(f, ""), strict=True)
+        for m, context in ((m, builder.context(m.doc, m.start, m.end)) for m in f.mentions)
     )
     return Suggestion(
-        id=stable_slug(f.name, prefix),
+        id=_slug(f.name, prefix),
         name=f.name,
         kind=f.kind,
         spellings=f.spellings,

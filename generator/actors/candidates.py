@@ -80,6 +80,26 @@ class Candidate:
     bare_key: str = ""
 
 
+def at_doc(c: Candidate, doc: int) -> Candidate:
+    """The candidate ``c`` of document ``doc`` (a positional copy: cheaper than ``replace``)."""
+    return Candidate(
+        doc,
+        c.start,
+        c.end,
+        c.text,
+        c.key,
+        c.words,
+        c.initial,
+        c.cues,
+        c.place,
+        c.actor,
+        c.adjectival,
+        c.role,
+        c.covers,
+        c.bare_key,
+    )
+
+
 def segments(
     run: list[Token], initial: bool, vocab: frozenset[str]
 ) -> list[tuple[list[Token], str]]:

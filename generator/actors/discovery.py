@@ -11,18 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from generator.actors.candidates import (
-    ORG_CUES,
-    PERSON_CUES,
-    Candidate,
-    TokenSpan,
-    candidate,
-    segments,
-)
-from generator.actors.runs import inside_any, quoted_runs, runs
+from generator.actors.candidates import ORG_CUES, PERSON_CUES, Candidate
 from generator.text.document import CharSpan
 from generator.text.lexicon import (
     ADJECTIVE_ENDINGS,
@@ -35,13 +27,15 @@ from generator.text.lexicon import (
     PLACE_HEADS,
 )
 from generator.text.normalise import name_key
-from generator.text.tokens import LETTER_WORD, LOWER_WORD, tokenize
+from generator.text.tokens import LETTER_WORD
 
 _HEADLINE_RATIO = 0.7
 _HEADLINE_MAX_WORDS = 25
 _STRONG_PLACE = 2
 _WEAK_PLACES = 3
 _STRONG_CUES = PERSON_CUES | ORG_CUES | frozenset({"compound"})
+# Cues of candidates merged into another name (not mentions of the name itself).
+_MERGED = frozenset({"demonym", "surname"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,21 +113,23 @@ def is_heading(text: str, span: CharSpan) -> bool:
     return not sentence.rstrip().endswith(".") or capitals == len(content)
 
 
-def lower_vocabulary(docs: Sequence[NameScan]) -> frozenset[str]:
-    """Return every word the corpus writes in lower case, plus stopwords."""
-    words = {w for d in docs for w in LOWER_WORD.findall(d.text)}
-    return frozenset(words | NAME_STOPWORDS)
+def lower_vocabulary(words: Iterable[frozenset[str]]) -> frozenset[str]:
+    """Return every word the corpus writes in lower case (per article), plus stopwords."""
+    return frozenset().union(*words) | NAME_STOPWORDS
 
 
 def discover(
-    docs: Sequence[NameScan],
+    candidates: Sequence[Candidate],
+    vocab: frozenset[str],
     occupied: Mapping[int, Sequence[tuple[int, int]]],
     known: Mapping[str, str],
 ) -> tuple[list[Found], set[tuple[int, int, int]]]:
-    """Find unregistered names in ``docs``.
+    """Find unregistered names among the candidates of a corpus.
 
     Args:
-        docs: Prepared articles.
+        candidates: Candidate names of every article, in reading order
+            (see :mod:`generator.actors.extract`).
+        vocab: Every word the corpus writes in lower case (:func:`lower_vocabulary`).
         occupied: Per document, spans already matched by the registry.
         known: Name keys of registered names and aliases, to their actor id.
 
@@ -141,11 +137,7 @@ def discover(
         The kept names, and (doc, start, end) of registered matches that a
         longer discovered name covers and that should therefore be dropped.
     """
-    vocab = lower_vocabulary(docs)
-    found = []
-    for i, doc in enumerate(docs):
-        found += _doc_candidates(i, doc, vocab)
-    kept, covered = _against_registry(found, occupied)
+    kept, covered = _against_registry(candidates, occupied)
     groups = _group(kept)
     groups = _merge_bare(groups)
     groups = _merge_articles(groups)
@@ -160,25 +152,8 @@ def discover(
     return sorted(results, key=lambda f: f.key), dropped
 
 
-def _doc_candidates(index: int, doc: NameScan, vocab: frozenset[str]) -> list[Candidate]:
-    """Return the candidates of one document."""
-    out = []
-    for span, heading in zip(doc.sentences, doc.headings, strict=True):
-        if heading:
-            continue
-        tokens = tokenize(doc.text, span.start, span.end)
-        sentence = TokenSpan(index, span, tokens)
-        quoted = quoted_runs(doc.text, span)
-        plain = [r for r in runs(doc.text, tokens) if not inside_any(r, quoted)]
-        for run in sorted(quoted + plain, key=lambda r: r[0].start):
-            initial = bool(tokens) and run[0] is tokens[0]
-            for piece, cue in segments(run, initial, vocab):
-                out.append(candidate(doc.text, sentence, piece, cue))
-    return out
-
-
 def _against_registry(
-    cands: list[Candidate], occupied: Mapping[int, Sequence[tuple[int, int]]]
+    cands: Sequence[Candidate], occupied: Mapping[int, Sequence[tuple[int, int]]]
 ) -> tuple[list[Candidate], list[tuple[tuple[int, int, int], tuple[int, int, int]]]]:
     """Drop candidates the registry already matched; mark those covering a match.
 
@@ -344,7 +319,7 @@ def _owner(people: set[tuple[int, str]], doc: int) -> str | None:
 
 def _judge(key: str, cands: list[Candidate], vocab: frozenset[str]) -> Found | None:
     """Keep a group when the text gives a reason; classify it."""
-    own = [c for c in cands if not ({"demonym", "surname"} & c.cues)]
+    own = [c for c in cands if c.cues.isdisjoint(_MERGED)]
     if not own:
         return None
     if any(c.covers for c in own) and len({c.doc for c in own}) < 2:
@@ -407,7 +382,7 @@ def _reasons(
 
 def _kind(cands: list[Candidate], org_head: bool) -> str:
     """Classify a group as person, organisation, place or plain name."""
-    own = [c for c in cands if not ({"demonym", "surname"} & c.cues)]
+    own = [c for c in cands if c.cues.isdisjoint(_MERGED)]
     place = sum(c.place for c in cands)
     actor = sum(c.actor for c in cands) + sum(2 for c in cands if "demonym" in c.cues)
     actor += 2 * len(own) if org_head else 0
