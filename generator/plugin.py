@@ -9,10 +9,13 @@ in ``mkdocs serve``.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html as html_module
 import logging
 import tempfile
+import time
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -30,9 +33,17 @@ from mkdocs.structure.toc import get_toc
 from generator.cache import ContentCache, build_corpus_cached
 from generator.models import Problem, Severity
 from generator.pipeline import Settings, build_corpus
+from generator.site.incremental import (
+    Built,
+    CatchUp,
+    Snapshot,
+    edited_seeds,
+    preview,
+    take_snapshot,
+)
 from generator.site.mdsafe import InertMarkdownExtension, heading_slug
 from generator.site.pagehtml import PageConverter, PageHtml, config_fingerprint
-from generator.site.pagestore import remove_stale_outputs, sync_pages
+from generator.site.pagestore import PageStore, remove_stale_outputs
 from generator.site.render import IN_NAV, render_site
 from generator.site.sanitize import inert_text, sanitize_html
 from generator.site.search import (
@@ -86,7 +97,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._serving = False
         self._indexer: ThreadPoolExecutor | None = None
         self._built: dict[str, Path] = {}
-        self._page_dir: Path | None = None
+        self._page_store: PageStore | None = None
+        # serve --dirty: the last full build, the background one, the pages previewed since.
+        self._last: Built | None = None
+        self._catch_up: CatchUp | None = None
+        self._previewing = False
+        self._previewed: set[str] = set()
+        self._nudge_file: Path | None = None
         self._converter: PageConverter | None = None
         self._converter_config = ""
         self._converted: dict[str, PageHtml] = {}
@@ -135,11 +152,89 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         settings = self._require_settings()
         if not settings.seeds_dir.is_dir():
             raise PluginError(f"briefing: the seeds folder {settings.seeds_dir} does not exist.")
+        built = self._build(settings)
+        corpus, pages = built.corpus, built.pages
+        self._search = dict(built.search)
+        on_disk = self._pages_on_disk(pages, config)
+        generated: list[File] = []
+        made: dict[str, Path] = {}
+        for src_uri, content in pages.items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(
+                    f"briefing: docs/{src_uri} clashes with a generated page; remove it."
+                )
+            inclusion = InclusionLevel.INCLUDED if src_uri in IN_NAV else InclusionLevel.NOT_IN_NAV
+            if on_disk:
+                path = str(on_disk[src_uri])
+                file = File.generated(config, src_uri, abs_src_path=path, inclusion=inclusion)
+                made[src_uri] = Path(file.abs_dest_path)
+            else:
+                file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            generated.append(file)
+            self._generated.add(src_uri)
+        for file in generated:
+            files.append(file)
+        for problem in corpus.problems:
+            self._log_problem(problem, settings.seeds_dir)
+        # Where links lead depends on which files exist and on the URL style.
+        names = "\n".join(sorted(f.src_uri for f in files))
+        listing = f"{config.use_directory_urls}\n{names}".encode()
+        self._site_files = hashlib.sha256(listing).hexdigest()
+        remove_stale_outputs(self._built, made)
+        self._built = made
+        log.info(
+            "briefing: %s, %s%s",
+            plural(corpus.seeds_read, "seed"),
+            plural(len(corpus.problems), "problem"),
+            " (the edited pages first; the rest follows)" if self._previewing else "",
+        )
+        return files
+
+    def _build(self, settings: Settings) -> Built:
+        """This build's corpus and pages: in full, or under ``serve --dirty`` a preview of an edit.
+
+        See :mod:`generator.site.incremental`: an edit of a few seeds is
+        published at once on their own pages, and a full build in the
+        background follows.
+        """
+        self._previewing = False
+        if not self._dirty:
+            return self._publish(settings, self._full(settings))
+        snapshot = take_snapshot(settings)
+        finished = self._catch_up.take() if self._catch_up is not None else None
+        if finished is not None:
+            # Even when the folder changed again since, it is the newest full build.
+            self._last = finished
+        if self._last is not None:
+            if self._last.snapshot == snapshot:
+                return self._publish(settings, self._last)
+            edited = edited_seeds(self._last.snapshot, snapshot)
+            if edited:
+                started = time.perf_counter()
+                shown = preview(self._last, settings, edited, snapshot)
+                if shown is not None:
+                    log.debug("briefing: preview in %.2f s", time.perf_counter() - started)
+                    self._previewing = True
+                    self._previewed |= {
+                        f"articles/{a.id}.md" for a in shown.corpus.articles if a.file in edited
+                    }
+                    return shown
+        self._last = self._full(settings, snapshot)
+        return self._publish(settings, self._last)
+
+    def _full(self, settings: Settings, snapshot: Snapshot | None = None) -> Built:
+        """Run the whole pipeline and render every page."""
         seed_map = process_seed_map(self.config.workers or default_workers())
         if self._cache is None:
             corpus = build_corpus(settings, seed_map=seed_map)
         else:
             corpus = build_corpus_cached(settings, ContentCache(self._cache), seed_map=seed_map)
+        empty = Snapshot({}, "")
+        return Built(snapshot or empty, corpus, render_site(corpus), search_entries(corpus))
+
+    def _publish(self, settings: Settings, built: Built) -> Built:
+        """Apply strict mode and record the published URLs of a full build."""
+        corpus = built.corpus
         if settings.strict and corpus.has_errors:
             first = next(p for p in corpus.problems if p.severity == "error")
             raise PluginError(
@@ -151,38 +246,28 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             ids = {a.file: a.id for a in corpus.articles}
             if save_ledger(settings.urls_file, ledger_text(ids, corpus.events.events)):
                 log.info("briefing: updated %s (commit it)", settings.urls_file.name)
-        self._search = search_entries(corpus)
-        pages = render_site(corpus)
-        on_disk = self._pages_on_disk(pages, config)
-        built: dict[str, Path] = {}
-        for src_uri, content in pages.items():
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(
-                    f"briefing: docs/{src_uri} clashes with a generated page; remove it."
-                )
-            inclusion = InclusionLevel.INCLUDED if src_uri in IN_NAV else InclusionLevel.NOT_IN_NAV
-            if on_disk:
-                path = str(on_disk[src_uri])
-                file = File.generated(config, src_uri, abs_src_path=path, inclusion=inclusion)
-                built[src_uri] = Path(file.abs_dest_path)
-            else:
-                file = File.generated(config, src_uri, content=content, inclusion=inclusion)
-            files.append(file)
-            self._generated.add(src_uri)
-        for problem in corpus.problems:
-            self._log_problem(problem, settings.seeds_dir)
-        # Where links lead depends on which files exist and on the URL style.
-        names = "\n".join(sorted(f.src_uri for f in files))
-        listing = f"{config.use_directory_urls}\n{names}".encode()
-        self._site_files = hashlib.sha256(listing).hexdigest()
-        remove_stale_outputs(self._built, built)
-        self._built = built
-        log.info(
-            "briefing: %s, %s",
-            plural(corpus.seeds_read, "seed"),
-            plural(len(corpus.problems), "problem"),
-        )
-        return files
+                if self._dirty and built is self._last:
+                    # The ledger is an input: the next edit is compared with it as written.
+                    built = dataclasses.replace(built, snapshot=take_snapshot(settings))
+                    self._last = built
+        return built
+
+    def _catch_up_build(self) -> Built | None:
+        """The background full build after a preview (runs in the catch-up thread)."""
+        settings = self._require_settings()
+        try:
+            before = take_snapshot(settings)
+            built = self._full(settings, before)
+            # Seeds saved while it ran: its result is not the folder's; the next one will be.
+            return built if take_snapshot(settings) == before else None
+        except Exception as exc:  # a background thread has no caller: logged, then a full build
+            log.warning("briefing: the background build failed (%s: %s)", type(exc).__name__, exc)
+            return None
+
+    def _nudge(self) -> None:
+        """Ask ``mkdocs serve`` for a rebuild (it watches this file)."""
+        if self._nudge_file is not None:
+            self._nudge_file.write_text(f"{time.time_ns()}\n", "utf-8")
 
     def _log_problem(self, problem: Problem, seeds_dir: Path) -> None:
         """Log one seed problem at its own severity, naming file:line as `briefing check` does."""
@@ -259,6 +344,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self._serving:
             _index_and_log(site)
             return
+        if self._previewing:
+            # The full build starts now that the edited pages are out; search
+            # is indexed after it, not for the preview.
+            if self._catch_up is None:
+                self._catch_up = CatchUp(self._catch_up_build, self._nudge)
+            self._catch_up.start()
+            return
         if self._indexer is None:
             self._indexer = ThreadPoolExecutor(1, thread_name_prefix="briefing-search")
         self._indexer.submit(_index_and_log, site)
@@ -269,6 +361,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Rebuild when a seed or a registry changes."""
         settings = self._require_settings()
         server.watch(str(settings.seeds_dir))
+        if self._dirty:
+            # Written when a background build is ready (generator/site/incremental.py).
+            base = self._cache or Path(tempfile.mkdtemp(prefix="briefing-"))
+            base.mkdir(parents=True, exist_ok=True)
+            self._nudge_file = base / "serve-rebuild"
+            self._nudge_file.touch()
+            server.watch(str(self._nudge_file), recursive=False)
         for extra in (settings.outlets_file, settings.actors_file):
             if (
                 extra is not None
@@ -278,14 +377,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 server.watch(str(extra))
         return server
 
-    def _pages_on_disk(self, pages: dict[str, str], config: MkDocsConfig) -> dict[str, Path]:
+    def _pages_on_disk(self, pages: Mapping[str, str], config: MkDocsConfig) -> dict[str, Path]:
         """Under ``serve --dirty``, generated pages as files MkDocs can date (pagestore.py)."""
         if not self._dirty:
             return {}
-        if self._page_dir is None:
+        if self._page_store is None:
             base = self._cache or Path(tempfile.mkdtemp(prefix="briefing-"))
-            self._page_dir = base / "pages"
-        return sync_pages(self._page_dir, pages)
+            self._page_store = PageStore(base / "pages")
+        extra = {uri: repr(entry) for uri, entry in self._search.items()}
+        force: set[str] = set()
+        if not self._previewing:
+            # A full build after previews: their pages were rendered from the old analysis.
+            force, self._previewed = self._previewed, set()
+        return self._page_store.sync(pages, extra, force)
 
     def _require_settings(self) -> Settings:
         if self._settings is None:
