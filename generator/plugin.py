@@ -13,6 +13,7 @@ import dataclasses
 import hashlib
 import html as html_module
 import logging
+import os
 import tempfile
 import time
 from collections.abc import Mapping
@@ -20,6 +21,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,6 +41,7 @@ from generator.site.incremental import (
     CatchUp,
     Snapshot,
     edited_seeds,
+    prepare,
     preview,
     take_snapshot,
 )
@@ -104,6 +108,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._previewing = False
         self._previewed: set[str] = set()
         self._nudge_file: Path | None = None
+        self._bytecode = _MemoryBytecodeCache()
         self._converter: PageConverter | None = None
         self._converter_config = ""
         self._converted: dict[str, PageHtml] = {}
@@ -220,6 +225,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     }
                     return shown
         self._last = self._full(settings, snapshot)
+        prepare(settings, snapshot)
         return self._publish(settings, self._last)
 
     def _full(self, settings: Settings, snapshot: Snapshot | None = None) -> Built:
@@ -255,6 +261,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _catch_up_build(self) -> Built | None:
         """The background full build after a preview (runs in the catch-up thread)."""
         settings = self._require_settings()
+        _lower_priority()
         try:
             before = take_snapshot(settings)
             built = self._full(settings, before)
@@ -281,6 +288,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             visible(problem.message),
             problem.code,
         )
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Under ``serve``, keep the theme's compiled templates from one rebuild to the next.
+
+        MkDocs makes a new theme environment per build, which compiles the
+        theme's templates again (about a second of a rebuild). Jinja's bytecode
+        cache checks each template's source, so an edited template is compiled afresh.
+        """
+        if self._serving:
+            env.bytecode_cache = self._bytecode
+        return env
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -352,7 +370,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._catch_up.start()
             return
         if self._indexer is None:
-            self._indexer = ThreadPoolExecutor(1, thread_name_prefix="briefing-search")
+            self._indexer = ThreadPoolExecutor(
+                1, thread_name_prefix="briefing-search", initializer=_lower_priority
+            )
         self._indexer.submit(_index_and_log, site)
 
     def on_serve(
@@ -404,6 +424,38 @@ def _index_and_log(site: Path) -> None:
         log.warning("briefing: the search index was not written (%s: %s)", type(exc).__name__, exc)
         raise
     log.info("briefing: search index of %s", plural(pages, "page"))
+
+
+def _lower_priority() -> None:
+    """Let this background thread, and the processes it starts, yield the CPU to rebuilds.
+
+    On Linux a nice value belongs to a thread and is inherited by the
+    processes it starts (Pagefind, pipeline workers): the serving thread keeps
+    its priority, so the next edit's pages are not held up by search or by the
+    previous edit's full build.
+    """
+    if hasattr(os, "nice"):
+        try:
+            os.nice(10)
+        except OSError as exc:  # not allowed here: the work just runs at normal priority
+            log.debug("briefing: background work keeps its priority (%s)", exc)
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates in memory, for the life of ``mkdocs serve``."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Fill ``bucket`` from memory when it holds that template (Jinja checks the source)."""
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep a freshly compiled template."""
+        self._store[bucket.key] = bucket.bytecode_to_string()
 
 
 _STUB = "# Page not available\n\nThis page could not be built.\n"

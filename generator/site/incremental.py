@@ -22,6 +22,7 @@ and whether a finished catch-up still matches the folder.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import os
 import threading
@@ -30,7 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.ingest.outlets import load_outlet_registry
-from generator.ingest.reader import iter_seed_paths, read_seed
+from generator.ingest.outlets import OutletRegistry
+from generator.ingest.reader import SEED_SUFFIXES, read_seed
 from generator.models import Problem
 from generator.pipeline import Corpus, Settings, infer_one, with_event_facts
 from generator.site.render import render_article_pages
@@ -57,16 +59,25 @@ class Snapshot:
 def take_snapshot(settings: Settings) -> Snapshot:
     """Digest every input of the pipeline (reads each seed once)."""
     seeds: dict[str, str] = {}
-    if settings.seeds_dir.is_dir() and not settings.seeds_dir.is_symlink():
-        for path in iter_seed_paths(settings.seeds_dir):
-            rel = path.relative_to(settings.seeds_dir).as_posix()
-            seeds[rel] = hashlib.sha256(_bytes(path)).hexdigest()
+    names: list[str] = []
+    folder = settings.seeds_dir
+    if folder.is_dir() and not folder.is_symlink():
+        for top, dirs, files in os.walk(folder):
+            rel = os.path.relpath(top, folder).replace(os.sep, "/")
+            prefix = "" if rel == "." else f"{rel}/"
+            names += [f"{prefix}{name}/" for name in dirs] + [prefix + name for name in files]
+            for name in files:
+                # The seeds iter_seed_paths yields: visible, with a seed suffix
+                # (links too: the reader refuses them with a problem).
+                hidden = name.startswith(".") or any(p.startswith(".") for p in prefix.split("/"))
+                if not hidden and os.path.splitext(name)[1].lower() in SEED_SUFFIXES:
+                    seeds[prefix + name] = hashlib.sha256(_bytes(Path(top, name))).hexdigest()
     others = hashlib.sha256(repr(settings).encode())
     for extra in (settings.outlets_path(), settings.actors_path(), settings.urls_file):
         others.update(b"\0file\0" + _bytes(extra))
-    for name in _entries(settings.seeds_dir):
+    for name in sorted(names):
         others.update(b"\0name\0" + name.encode("utf-8", "surrogateescape"))
-    return Snapshot(seeds, others.hexdigest())
+    return Snapshot(dict(sorted(seeds.items())), others.hexdigest())
 
 
 def edited_seeds(before: Snapshot, after: Snapshot) -> tuple[str, ...] | None:
@@ -117,7 +128,7 @@ def preview(
         return None
     corpus = base.corpus
     by_file = {a.file: a for a in corpus.articles}
-    outlets, _ = load_outlet_registry(settings.outlets_path())
+    outlets = _outlets(settings.outlets_path(), snapshot.others)
     replaced = {}
     problems: list[Problem] = []
     for rel in edited:
@@ -187,6 +198,17 @@ class CatchUp:
         self._finished()
 
 
+def prepare(settings: Settings, snapshot: Snapshot) -> None:
+    """Parse what a preview needs now, after a full build, so the first edit does not wait for it."""
+    _outlets(settings.outlets_path(), snapshot.others)
+
+
+@functools.lru_cache(maxsize=2)
+def _outlets(path: Path, inputs: str) -> OutletRegistry:
+    """The outlet registry, parsed once per set of inputs (``inputs`` holds its bytes' digest)."""
+    return load_outlet_registry(path)[0]
+
+
 def _bytes(path: Path | None) -> bytes:
     if path is None:
         return b"\0none"
@@ -194,12 +216,3 @@ def _bytes(path: Path | None) -> bytes:
         return path.read_bytes()
     except OSError:
         return b"\0unreadable"
-
-
-def _entries(folder: Path) -> list[str]:
-    """Every name under ``folder`` (hidden files and links too), relative to it, sorted."""
-    found: list[str] = []
-    for top, dirs, names in os.walk(folder):
-        rel = Path(top).relative_to(folder).as_posix()
-        found += [f"{rel}/{name}" for name in (*dirs, *names)]
-    return sorted(found)

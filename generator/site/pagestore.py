@@ -15,6 +15,7 @@ memory.
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -54,9 +55,12 @@ class PageStore:
         stored: dict[str, Path] = {}
         stamps: dict[str, str] = {}
         for src_uri, content in pages.items():
-            path = (self.root / src_uri).resolve()
-            if not path.is_relative_to(self.root):
+            # Checked by its text (no symlink resolution per page): the folder is
+            # the plugin's own, and page paths come from ids and slugs.
+            inside = posixpath.normpath(src_uri)
+            if inside.startswith(("/", "../")) or inside in {".", ".."}:
                 raise ValueError(f"generated page outside its folder: {src_uri!r}")
+            path = self.root / inside
             data = content.encode("utf-8")
             stamp = hashlib.sha1(data + b"\0" + extra.get(src_uri, "").encode()).hexdigest()
             known = self._stamps.get(src_uri)
