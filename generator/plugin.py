@@ -33,9 +33,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
 
-from generator.cache import ContentCache, build_corpus_cached
+from generator.cache import ContentCache, build_corpus_cached, content_key, corpus_key
 from generator.models import Problem, Severity
-from generator.pipeline import Settings, build_corpus
+from generator.pipeline import Corpus, Settings, build_corpus
 from generator.site.incremental import (
     Built,
     CatchUp,
@@ -146,7 +146,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         fingerprint = config_fingerprint(config.markdown_extensions, config.mdx_configs)
         if self._converter is None or fingerprint != self._converter_config:
             cache = ContentCache(self._cache) if self._cache is not None else None
-            self._converter = PageConverter(config.markdown_extensions, config.mdx_configs, cache)
+            self._converter = PageConverter(
+                config.markdown_extensions, config.mdx_configs, cache, finish=sanitize_html
+            )
             self._converter_config = fingerprint
         self._converter.new_build()
         self._converted = {}
@@ -233,10 +235,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         seed_map = process_seed_map(self.config.workers or default_workers())
         if self._cache is None:
             corpus = build_corpus(settings, seed_map=seed_map)
+            pages = render_site(corpus)
         else:
-            corpus = build_corpus_cached(settings, ContentCache(self._cache), seed_map=seed_map)
+            cache = ContentCache(self._cache)
+            key = corpus_key(settings)
+            corpus = build_corpus_cached(settings, cache, seed_map=seed_map)
+            pages = _rendered(cache, corpus, key if corpus_key(settings) == key else None)
         empty = Snapshot({}, "")
-        return Built(snapshot or empty, corpus, render_site(corpus), search_entries(corpus))
+        return Built(snapshot or empty, corpus, pages, search_entries(corpus))
 
     def _publish(self, settings: Settings, built: Built) -> Built:
         """Apply strict mode and record the published URLs of a full build."""
@@ -343,12 +349,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return mark_page(html, SearchEntry(Weight.FULL))
         converted = self._converted.pop(page.file.src_uri, None)
         if converted is not None:
-            html = converted.html
+            html = converted.html  # sanitised by the converter (its `finish`)
             page.toc = get_toc(list(converted.toc))  # type: ignore[arg-type]
+        else:
+            html = sanitize_html(html)
         if page.title and not page.is_homepage:
             page.meta["title"] = inert_text(html_module.unescape(page.title))
         entry = entry_for(page.file.src_uri, self._search)
-        return mark_page(sanitize_html(html), entry, page.title or "")
+        return mark_page(html, entry, page.title or "")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Index the built site with Pagefind (in ``build`` and ``serve`` alike).
@@ -424,6 +432,24 @@ def _index_and_log(site: Path) -> None:
         log.warning("briefing: the search index was not written (%s: %s)", type(exc).__name__, exc)
         raise
     log.info("briefing: search index of %s", plural(pages, "page"))
+
+
+def _rendered(cache: ContentCache, corpus: Corpus, key: str | None) -> dict[str, str]:
+    """The site's pages, from the cache when this corpus was rendered before.
+
+    Rendering is a pure function of the corpus, and an unchanged corpus comes
+    whole from the cache under ``key`` (:func:`generator.cache.corpus_key`);
+    None (the seeds changed during the build) renders without the cache.
+    """
+    if key is None:
+        return render_site(corpus)
+    pages_key = content_key("pages", key)
+    stored = cache.get("pages", pages_key)
+    if isinstance(stored, dict):
+        return stored
+    pages = render_site(corpus)
+    cache.put("pages", pages_key, pages)
+    return pages
 
 
 def _lower_priority() -> None:
