@@ -29,7 +29,8 @@ $(STAMP): requirements.lock pyproject.toml
 serve: install  ## Build the site from seeds/ and serve it with live reload (HOST=, PORT=).
 	@$(BIN)/python tools/port_free.py $(HOST) $(PORT)
 	# --dirty: after an edit only the pages whose Markdown changed are rendered again
-	# (generator/site/pagestore.py); MkDocs warns about dirty builds, hence --no-strict here.
+	# (generator/site/pagestore.py), the edited seeds' pages first (generator/site/incremental.py);
+	# MkDocs warns about dirty builds, hence --no-strict here.
 	$(BIN)/mkdocs serve --dirty --no-strict --dev-addr $(HOST):$(PORT) --livereload
 
 site: install  ## Build the static site into site/ (strict).

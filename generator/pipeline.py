@@ -260,7 +260,7 @@ def build_corpus(
     )
     problems += left_out
     events = keep_event_ids(events, ledger.events)
-    articles = [_with_event_date(_with_inherited_tags(a, events), events) for a in articles]
+    articles = [with_event_facts(a, events) for a in articles]
     if events.completed:
         actors = _redated(actors, events)
     if settings.strict:
@@ -277,6 +277,15 @@ def _registry_names(settings: Settings) -> frozenset[str]:
 def _actor_names(report: ActorReport) -> dict[str, tuple[str, ...]]:
     """Every spelling of each actor, so events can find them in the text."""
     return {a.id: tuple(dict.fromkeys((a.name, *a.aliases))) for a in report.actors}
+
+
+def with_event_facts(article: Article, events: EventReport) -> Article:
+    """The article with the tags it inherits from its event and the date its event completed.
+
+    ``mkdocs serve`` applies it to an edited seed's article against the
+    previous build's events while the whole corpus is analysed again.
+    """
+    return _with_event_date(_with_inherited_tags(article, events), events)
 
 
 def _with_inherited_tags(article: Article, events: EventReport) -> Article:

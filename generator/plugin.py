@@ -9,14 +9,23 @@ in ``mkdocs serve``.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html as html_module
 import logging
+import os
 import tempfile
+import time
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache, Environment
+from jinja2.bccache import Bucket
+
+# Python-Markdown ships no type information.
+from markdown import Markdown  # type: ignore[import-untyped]
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,15 +33,31 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
+from mkdocs.structure.pages import (
+    Page,
+    _ExtractAnchorsTreeprocessor,
+    _ExtractTitleTreeprocessor,
+    _RawHTMLPreprocessor,
+    _RelativePathTreeprocessor,
+)
+from mkdocs.structure.pages import log as _pages_log
 from mkdocs.structure.toc import get_toc
 
-from generator.cache import ContentCache, build_corpus_cached
+from generator.cache import ContentCache, build_corpus_cached, content_key, corpus_key
 from generator.models import Problem, Severity
-from generator.pipeline import Settings, build_corpus
+from generator.pipeline import Corpus, Settings, build_corpus
+from generator.site.incremental import (
+    Built,
+    CatchUp,
+    Snapshot,
+    edited_seeds,
+    prepare,
+    preview,
+    take_snapshot,
+)
 from generator.site.mdsafe import InertMarkdownExtension, heading_slug
 from generator.site.pagehtml import PageConverter, PageHtml, config_fingerprint
-from generator.site.pagestore import remove_stale_outputs, sync_pages
+from generator.site.pagestore import PageStore, remove_stale_outputs
 from generator.site.render import IN_NAV, render_site
 from generator.site.sanitize import inert_text, sanitize_html
 from generator.site.search import (
@@ -86,9 +111,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._serving = False
         self._indexer: ThreadPoolExecutor | None = None
         self._built: dict[str, Path] = {}
-        self._page_dir: Path | None = None
+        self._page_store: PageStore | None = None
+        # serve --dirty: the last full build, the background one, the pages previewed since.
+        self._last: Built | None = None
+        self._catch_up: CatchUp | None = None
+        self._previewing = False
+        self._previewed: set[str] = set()
+        self._nudge_file: Path | None = None
+        self._bytecode = _MemoryBytecodeCache()
         self._converter: PageConverter | None = None
         self._converter_config = ""
+        self._headings: HeadingRenderer | None = None
         self._converted: dict[str, PageHtml] = {}
         self._site_files = ""
 
@@ -124,8 +157,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         fingerprint = config_fingerprint(config.markdown_extensions, config.mdx_configs)
         if self._converter is None or fingerprint != self._converter_config:
             cache = ContentCache(self._cache) if self._cache is not None else None
-            self._converter = PageConverter(config.markdown_extensions, config.mdx_configs, cache)
+            self._converter = PageConverter(
+                config.markdown_extensions, config.mdx_configs, cache, finish=sanitize_html
+            )
             self._converter_config = fingerprint
+            self._headings = HeadingRenderer(config.markdown_extensions, config.mdx_configs)
         self._converter.new_build()
         self._converted = {}
         return config
@@ -135,11 +171,94 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         settings = self._require_settings()
         if not settings.seeds_dir.is_dir():
             raise PluginError(f"briefing: the seeds folder {settings.seeds_dir} does not exist.")
+        built = self._build(settings)
+        corpus, pages = built.corpus, built.pages
+        self._search = dict(built.search)
+        on_disk = self._pages_on_disk(pages, config)
+        generated: list[File] = []
+        made: dict[str, Path] = {}
+        for src_uri, content in pages.items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(
+                    f"briefing: docs/{src_uri} clashes with a generated page; remove it."
+                )
+            inclusion = InclusionLevel.INCLUDED if src_uri in IN_NAV else InclusionLevel.NOT_IN_NAV
+            if on_disk:
+                path = str(on_disk[src_uri])
+                file = File.generated(config, src_uri, abs_src_path=path, inclusion=inclusion)
+                made[src_uri] = Path(file.abs_dest_path)
+            else:
+                file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            generated.append(file)
+            self._generated.add(src_uri)
+        for file in generated:
+            files.append(file)
+        for problem in corpus.problems:
+            self._log_problem(problem, settings.seeds_dir)
+        # Where links lead depends on which files exist and on the URL style.
+        names = "\n".join(sorted(f.src_uri for f in files))
+        listing = f"{config.use_directory_urls}\n{names}".encode()
+        self._site_files = hashlib.sha256(listing).hexdigest()
+        remove_stale_outputs(self._built, made)
+        self._built = made
+        log.info(
+            "briefing: %s, %s%s",
+            plural(corpus.seeds_read, "seed"),
+            plural(len(corpus.problems), "problem"),
+            " (the edited pages first; the rest follows)" if self._previewing else "",
+        )
+        return files
+
+    def _build(self, settings: Settings) -> Built:
+        """This build's corpus and pages: in full, or under ``serve --dirty`` a preview of an edit.
+
+        See :mod:`generator.site.incremental`: an edit of a few seeds is
+        published at once on their own pages, and a full build in the
+        background follows.
+        """
+        self._previewing = False
+        if not self._dirty:
+            return self._publish(settings, self._full(settings))
+        snapshot = take_snapshot(settings)
+        finished = self._catch_up.take() if self._catch_up is not None else None
+        if finished is not None:
+            # Even when the folder changed again since, it is the newest full build.
+            self._last = finished
+        if self._last is not None:
+            if self._last.snapshot == snapshot:
+                return self._publish(settings, self._last)
+            edited = edited_seeds(self._last.snapshot, snapshot)
+            if edited:
+                started = time.perf_counter()
+                shown = preview(self._last, settings, edited, snapshot)
+                if shown is not None:
+                    log.debug("briefing: preview in %.2f s", time.perf_counter() - started)
+                    self._previewing = True
+                    self._previewed |= {
+                        f"articles/{a.id}.md" for a in shown.corpus.articles if a.file in edited
+                    }
+                    return shown
+        self._last = self._full(settings, snapshot)
+        prepare(settings, snapshot)
+        return self._publish(settings, self._last)
+
+    def _full(self, settings: Settings, snapshot: Snapshot | None = None) -> Built:
+        """Run the whole pipeline and render every page."""
         seed_map = process_seed_map(self.config.workers or default_workers())
         if self._cache is None:
             corpus = build_corpus(settings, seed_map=seed_map)
+            pages = render_site(corpus)
         else:
-            corpus = build_corpus_cached(settings, ContentCache(self._cache), seed_map=seed_map)
+            cache = ContentCache(self._cache)
+            key = corpus_key(settings)
+            corpus = build_corpus_cached(settings, cache, seed_map=seed_map)
+            pages = _rendered(cache, corpus, key if corpus_key(settings) == key else None)
+        empty = Snapshot({}, "")
+        return Built(snapshot or empty, corpus, pages, search_entries(corpus))
+
+    def _publish(self, settings: Settings, built: Built) -> Built:
+        """Apply strict mode and record the published URLs of a full build."""
+        corpus = built.corpus
         if settings.strict and corpus.has_errors:
             first = next(p for p in corpus.problems if p.severity == "error")
             raise PluginError(
@@ -151,38 +270,29 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             ids = {a.file: a.id for a in corpus.articles}
             if save_ledger(settings.urls_file, ledger_text(ids, corpus.events.events)):
                 log.info("briefing: updated %s (commit it)", settings.urls_file.name)
-        self._search = search_entries(corpus)
-        pages = render_site(corpus)
-        on_disk = self._pages_on_disk(pages, config)
-        built: dict[str, Path] = {}
-        for src_uri, content in pages.items():
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(
-                    f"briefing: docs/{src_uri} clashes with a generated page; remove it."
-                )
-            inclusion = InclusionLevel.INCLUDED if src_uri in IN_NAV else InclusionLevel.NOT_IN_NAV
-            if on_disk:
-                path = str(on_disk[src_uri])
-                file = File.generated(config, src_uri, abs_src_path=path, inclusion=inclusion)
-                built[src_uri] = Path(file.abs_dest_path)
-            else:
-                file = File.generated(config, src_uri, content=content, inclusion=inclusion)
-            files.append(file)
-            self._generated.add(src_uri)
-        for problem in corpus.problems:
-            self._log_problem(problem, settings.seeds_dir)
-        # Where links lead depends on which files exist and on the URL style.
-        names = "\n".join(sorted(f.src_uri for f in files))
-        listing = f"{config.use_directory_urls}\n{names}".encode()
-        self._site_files = hashlib.sha256(listing).hexdigest()
-        remove_stale_outputs(self._built, built)
-        self._built = built
-        log.info(
-            "briefing: %s, %s",
-            plural(corpus.seeds_read, "seed"),
-            plural(len(corpus.problems), "problem"),
-        )
-        return files
+                if self._dirty and built is self._last:
+                    # The ledger is an input: the next edit is compared with it as written.
+                    built = dataclasses.replace(built, snapshot=take_snapshot(settings))
+                    self._last = built
+        return built
+
+    def _catch_up_build(self) -> Built | None:
+        """The background full build after a preview (runs in the catch-up thread)."""
+        settings = self._require_settings()
+        _lower_priority()
+        try:
+            before = take_snapshot(settings)
+            built = self._full(settings, before)
+            # Seeds saved while it ran: its result is not the folder's; the next one will be.
+            return built if take_snapshot(settings) == before else None
+        except Exception as exc:  # a background thread has no caller: logged, then a full build
+            log.warning("briefing: the background build failed (%s: %s)", type(exc).__name__, exc)
+            return None
+
+    def _nudge(self) -> None:
+        """Ask ``mkdocs serve`` for a rebuild (it watches this file)."""
+        if self._nudge_file is not None:
+            self._nudge_file.write_text(f"{time.time_ns()}\n", "utf-8")
 
     def _log_problem(self, problem: Problem, seeds_dir: Path) -> None:
         """Log one seed problem at its own severity, naming file:line as `briefing check` does."""
@@ -197,6 +307,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             problem.code,
         )
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Under ``serve``, keep the theme's compiled templates from one rebuild to the next.
+
+        MkDocs makes a new theme environment per build, which compiles the
+        theme's templates again (about a second of a rebuild). Jinja's bytecode
+        cache checks each template's source, so an edited template is compiled afresh.
+        """
+        if self._serving:
+            env.bytecode_cache = self._bytecode
+        return env
+
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
@@ -209,7 +330,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         src_uri = page.file.src_uri
         if src_uri not in self._generated or self._converter is None:
             return markdown
-        _guard_render(page)
+        if self._headings is None:
+            _guard_render(page, page.render)
+        else:
+            headings = self._headings
+            _guard_render(page, lambda config, files: headings.render(page, config, files))
 
         def links(md: Any) -> None:
             # MkDocs' own link rewriting and checking, bound to this page.
@@ -240,12 +365,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return mark_page(html, SearchEntry(Weight.FULL))
         converted = self._converted.pop(page.file.src_uri, None)
         if converted is not None:
-            html = converted.html
+            html = converted.html  # sanitised by the converter (its `finish`)
             page.toc = get_toc(list(converted.toc))  # type: ignore[arg-type]
+        else:
+            html = sanitize_html(html)
         if page.title and not page.is_homepage:
             page.meta["title"] = inert_text(html_module.unescape(page.title))
         entry = entry_for(page.file.src_uri, self._search)
-        return mark_page(sanitize_html(html), entry, page.title or "")
+        return mark_page(html, entry, page.title or "")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Index the built site with Pagefind (in ``build`` and ``serve`` alike).
@@ -259,8 +386,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not self._serving:
             _index_and_log(site)
             return
+        if self._previewing:
+            # The full build starts now that the edited pages are out; search
+            # is indexed after it, not for the preview.
+            if self._catch_up is None:
+                self._catch_up = CatchUp(self._catch_up_build, self._nudge)
+            self._catch_up.start()
+            return
         if self._indexer is None:
-            self._indexer = ThreadPoolExecutor(1, thread_name_prefix="briefing-search")
+            self._indexer = ThreadPoolExecutor(
+                1, thread_name_prefix="briefing-search", initializer=_lower_priority
+            )
         self._indexer.submit(_index_and_log, site)
 
     def on_serve(
@@ -269,6 +405,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Rebuild when a seed or a registry changes."""
         settings = self._require_settings()
         server.watch(str(settings.seeds_dir))
+        if self._dirty:
+            # Written when a background build is ready (generator/site/incremental.py).
+            base = self._cache or Path(tempfile.mkdtemp(prefix="briefing-"))
+            base.mkdir(parents=True, exist_ok=True)
+            self._nudge_file = base / "serve-rebuild"
+            self._nudge_file.touch()
+            server.watch(str(self._nudge_file), recursive=False)
         for extra in (settings.outlets_file, settings.actors_file):
             if (
                 extra is not None
@@ -278,14 +421,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 server.watch(str(extra))
         return server
 
-    def _pages_on_disk(self, pages: dict[str, str], config: MkDocsConfig) -> dict[str, Path]:
+    def _pages_on_disk(self, pages: Mapping[str, str], config: MkDocsConfig) -> dict[str, Path]:
         """Under ``serve --dirty``, generated pages as files MkDocs can date (pagestore.py)."""
         if not self._dirty:
             return {}
-        if self._page_dir is None:
+        if self._page_store is None:
             base = self._cache or Path(tempfile.mkdtemp(prefix="briefing-"))
-            self._page_dir = base / "pages"
-        return sync_pages(self._page_dir, pages)
+            self._page_store = PageStore(base / "pages")
+        extra = {uri: repr(entry) for uri, entry in self._search.items()}
+        force: set[str] = set()
+        if not self._previewing:
+            # A full build after previews: their pages were rendered from the old analysis.
+            force, self._previewed = self._previewed, set()
+        return self._page_store.sync(pages, extra, force)
 
     def _require_settings(self) -> Settings:
         if self._settings is None:
@@ -302,10 +450,99 @@ def _index_and_log(site: Path) -> None:
     log.info("briefing: search index of %s", plural(pages, "page"))
 
 
+def _rendered(cache: ContentCache, corpus: Corpus, key: str | None) -> dict[str, str]:
+    """The site's pages, from the cache when this corpus was rendered before.
+
+    Rendering is a pure function of the corpus, and an unchanged corpus comes
+    whole from the cache under ``key`` (:func:`generator.cache.corpus_key`);
+    None (the seeds changed during the build) renders without the cache.
+    """
+    if key is None:
+        return render_site(corpus)
+    pages_key = content_key("pages", key)
+    stored = cache.get("pages", pages_key)
+    if isinstance(stored, dict):
+        return stored
+    pages = render_site(corpus)
+    cache.put("pages", pages_key, pages)
+    return pages
+
+
+def _lower_priority() -> None:
+    """Let this background thread, and the processes it starts, yield the CPU to rebuilds.
+
+    On Linux a nice value belongs to a thread and is inherited by the
+    processes it starts (Pagefind, pipeline workers): the serving thread keeps
+    its priority, so the next edit's pages are not held up by search or by the
+    previous edit's full build.
+    """
+    if hasattr(os, "nice"):
+        try:
+            os.nice(10)
+        except OSError as exc:  # not allowed here: the work just runs at normal priority
+            log.debug("briefing: background work keeps its priority (%s)", exc)
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates in memory, for the life of ``mkdocs serve``."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        """Fill ``bucket`` from memory when it holds that template (Jinja checks the source)."""
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        """Keep a freshly compiled template."""
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
 _STUB = "# Page not available\n\nThis page could not be built.\n"
 
 
-def _guard_render(page: Page) -> None:
+class HeadingRenderer:
+    """MkDocs' own page render (``Page.render`` in MkDocs 1.6), with one reused Markdown instance.
+
+    Generated pages hand MkDocs only their heading line; MkDocs would still
+    build a new Python-Markdown instance for each of them (about a millisecond
+    a page, the same order as rendering the line). This does what
+    ``Page.render`` does — MkDocs' raw-HTML, anchor, link and title processors
+    on the site's extensions — on an instance that is reset between pages.
+
+    Args:
+        extensions: The site's Markdown extensions.
+        configs: Their settings.
+    """
+
+    def __init__(self, extensions: list[Any], configs: dict[str, Any]) -> None:
+        self._md = Markdown(extensions=extensions, extension_configs=configs)
+
+    def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
+        """Set the page's content, table of contents, title and anchors from its Markdown."""
+        if page.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        md = self._md
+        md.reset()
+        raw_html = _RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = _ExtractAnchorsTreeprocessor(page.file, files, config)
+        anchors._register(md)
+        links = _RelativePathTreeprocessor(page.file, files, config)
+        links._register(md)
+        title = _ExtractTitleTreeprocessor()
+        title._register(md)
+        page.content = md.convert(page.markdown)
+        page.toc = get_toc(getattr(md, "toc_tokens", []))
+        page._title_from_render = title.title
+        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if _pages_log.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = links.links_to_anchors
+
+
+def _guard_render(page: Page, render: Callable[[MkDocsConfig, Files], None]) -> None:
     """Make a generated page that Markdown cannot render a stub instead of a failed build.
 
     The page's content came from seeds; whatever Python-Markdown raises on it
@@ -313,7 +550,6 @@ def _guard_render(page: Page) -> None:
     This is the isolation boundary of MkDocs' own render step: the failure is
     logged as a warning, so ``mkdocs build --strict`` still fails on it.
     """
-    render = page.render
 
     def guarded(config: MkDocsConfig, files: Files) -> None:
         try:

@@ -37,7 +37,8 @@ class PageHtml:
     """One generated page, converted.
 
     Attributes:
-        html: The page body as Python-Markdown writes it (before sanitising).
+        html: The page body as Python-Markdown writes it, then finished
+            (the plugin sanitises it: :class:`PageConverter`'s ``finish``).
         toc: Python-Markdown's ``toc_tokens`` (nested dicts), for MkDocs' ``get_toc``.
         heading: The Markdown MkDocs still renders itself: the page's leading
             ``# `` line (its title), or nothing.
@@ -83,6 +84,8 @@ class PageConverter:
         extensions: The site's Markdown extensions (MkDocs' ``markdown_extensions``).
         configs: Their settings (MkDocs' ``mdx_configs``).
         cache: Where converted pages are kept across builds; None keeps them in memory only.
+        finish: Applied to the HTML before it is kept (a pure function: the
+            plugin's sanitiser), so a cached page is not finished again.
     """
 
     def __init__(
@@ -90,10 +93,12 @@ class PageConverter:
         extensions: Sequence[object],
         configs: dict[str, Any],
         cache: ContentCache | None,
+        finish: Callable[[str], str] = lambda html: html,
     ) -> None:
         self._md = Markdown(extensions=list(extensions), extension_configs=configs)
         self._config = config_fingerprint(extensions, configs)
         self._cache = cache
+        self._finish = finish
         # Under `mkdocs serve` the plugin lives across rebuilds: the pages of the
         # previous build answer from memory; older ones are dropped.
         self._previous: dict[str, PageHtml] = {}
@@ -130,4 +135,4 @@ class PageConverter:
         prepare(md)
         html: str = md.convert(markdown)
         tokens: list[dict[str, Any]] = getattr(md, "toc_tokens", [])
-        return PageHtml(html, tuple(tokens), heading_line(markdown))
+        return PageHtml(self._finish(html), tuple(tokens), heading_line(markdown))

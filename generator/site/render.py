@@ -13,7 +13,7 @@ import functools
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -113,6 +113,12 @@ def make_environment() -> Environment:
     return env
 
 
+@functools.cache
+def _shared_environment() -> Environment:
+    """One environment per process: templates are compiled once, not once per render."""
+    return make_environment()
+
+
 @dataclass(frozen=True, slots=True)
 class Pager:
     """Where a listing page sits among its siblings."""
@@ -130,7 +136,7 @@ class SiteRenderer:
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.env = make_environment()
+        self.env = _shared_environment()
         self.pages: dict[str, str] = {}
 
     def left_out(self, article: Article, path: str, exc: Exception) -> None:
@@ -423,6 +429,30 @@ _STEPS: tuple[Callable[[SiteRenderer, Sequence[Article]], None], ...] = (
     _places,
     _thresholds,
 )
+
+
+def render_article_pages(corpus: Corpus, article_ids: Collection[str]) -> dict[str, str]:
+    """Render only the pages of the given articles (``mkdocs serve``'s first answer to an edit).
+
+    Args:
+        corpus: The corpus the pages are rendered from.
+        article_ids: Ids of the articles whose pages are wanted.
+
+    Returns:
+        A mapping from source path to content, as :func:`render_site` gives them.
+    """
+    site = SiteRenderer(corpus)
+    report = corpus.actors
+    actor_names = {a.id: a.name for a in report.actors}
+    place_names = {p.id: p.name for p in report.places}
+    for article in corpus.articles:
+        if article.id in article_ids:
+            path = f"articles/{article.id}.md"
+            try:
+                _article_page(site, article, path, actor_names, place_names)
+            except Exception as exc:  # isolation boundary: becomes a problem and a stub
+                site.left_out(article, path, exc)
+    return dict(sorted(site.pages.items()))
 
 
 def render_site(corpus: Corpus) -> dict[str, str]:
