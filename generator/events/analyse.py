@@ -360,6 +360,8 @@ def _title_article(members: Sequence[Article], docs: Sequence[Doc]) -> Article:
     """
     declared = [a for a in members if a.title_origin in _DECLARED_TITLES and a.title.strip()]
     candidates = declared or [a for a in members if a.title.strip()] or list(members)
+    if len(candidates) == 1:
+        return candidates[0]  # nothing to weigh (the bodies' words are read for nothing)
     vocab = {doc.id: set(content_words(doc.article.body)) for doc in docs}
 
     def coverage(article: Article) -> tuple[float, tuple[int, dt.date, str]]:

@@ -239,12 +239,21 @@ def _range_end(
     return (parsed[1], parsed[0])
 
 
+# Split and sorted once (they were for every number read).
+_QUALIFIERS_LONGEST_FIRST = tuple(
+    (phrase.split(), canonical)
+    for phrase, canonical in sorted(QUALIFIERS_BEFORE, key=lambda q: -len(q[0]))
+)
+_QUALIFIERS_AFTER_WORDS = tuple(
+    (phrase.split(), canonical) for phrase, canonical in QUALIFIERS_AFTER
+)
+
+
 def _qualifier_before(toks: Sequence[str], i: int) -> tuple[str, int]:
     """Find a qualifier right before token ``i``; return (canonical, first token)."""
     if _word(toks, i - 1) == "between":
         return ("between", i - 1)
-    for phrase, canonical in sorted(QUALIFIERS_BEFORE, key=lambda q: -len(q[0])):
-        words = phrase.split()
+    for words, canonical in _QUALIFIERS_LONGEST_FIRST:
         start = i - len(words)
         if start >= 0 and [t.lower() for t in toks[start:i]] == words:
             return (canonical, start)
@@ -253,8 +262,7 @@ def _qualifier_before(toks: Sequence[str], i: int) -> tuple[str, int]:
 
 def _qualifier_after(toks: Sequence[str], end: int) -> tuple[str, int]:
     """Find a qualifier right after the number ("or more"); return (canonical, new end)."""
-    for phrase, canonical in QUALIFIERS_AFTER:
-        words = phrase.split()
+    for words, canonical in _QUALIFIERS_AFTER_WORDS:
         if [t.lower() for t in toks[end : end + len(words)]] == words:
             return (canonical, end + len(words))
     return ("", end)

@@ -199,8 +199,8 @@ def sparse_dot(a: Mapping[int, float], b: Mapping[int, float]) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-MINHASH_SEED = 1
-"""Seed of the MinHash permutations (fixed, so results are reproducible)."""
+# Seed of the MinHash permutations: fixed, so results are reproducible (datasketch's seed=1).
+_MINHASH_SEED = 1
 
 # The bands (b, r) of an LSH index tuned for a Jaccard threshold are chosen as datasketch's
 # MinHashLSH chooses them (equal weights on false positives and false negatives), so the
@@ -259,7 +259,7 @@ _FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE
 @functools.cache
 def _permutations() -> tuple[NDArray[np.uint32], NDArray[np.uint32]]:
     """The (a, b) of each permutation: a odd, as datasketch draws them from the seed."""
-    generator = np.random.RandomState(MINHASH_SEED)
+    generator = np.random.RandomState(_MINHASH_SEED)
     a = generator.randint(0, 1 << 31, MINHASH_PERMUTATIONS, dtype=np.uint32)
     b = generator.randint(0, 1 << 32, MINHASH_PERMUTATIONS, dtype=np.uint32)
     return a * np.uint32(2) + np.uint32(1), b
