@@ -141,7 +141,7 @@ def test_markdown_failing_on_a_generated_page_publishes_a_stub(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     page = _FakePage()
-    _guard_render(page)  # type: ignore[arg-type]
+    _guard_render(page, page.render)  # type: ignore[arg-type]
     page.render(None, None)
     assert page.rendered == ["# Page not available\n\nThis page could not be built.\n"]
     assert "articles/a.md could not be rendered (RecursionError)" in caplog.text
