@@ -147,3 +147,25 @@ def test_event_comparison_page_shows_the_discrepancies(page: Any, seeds_url: str
     assert "66" in text and "55" in text
     assert page.locator("h2#facts").count() == 1
     shot(page, "event-comparison")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_event_page_tables_fit_desktop_and_phone(browser: Any, seeds_url: str, width: int) -> None:
+    """No table column is cut off; only the fact matrix scrolls, with its first column frozen."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(seeds_url + "events/")
+    page.locator("article table a").first.click()
+    page.wait_for_load_state("networkidle")
+    tables = page.evaluate(
+        """() => [...document.querySelectorAll('.md-typeset table')].map(t => ({
+            matrix: !!t.closest('.fact-matrix'),
+            overflow: t.scrollWidth - t.closest('article').clientWidth,
+            sticky: getComputedStyle(t.querySelector('th')).position}))"""
+    )
+    assert any(t["matrix"] for t in tables)
+    assert [t for t in tables if not t["matrix"] and t["overflow"] > 0] == []
+    assert all(t["sticky"] == "sticky" for t in tables if t["matrix"])
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    shot(page, f"event-{width}")
+    context.close()
