@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.pipeline import Settings, build_corpus
@@ -20,3 +21,21 @@ def test_rendering_is_deterministic() -> None:
     first = render_site(build_corpus(Settings(GOLDEN / "input")))
     second = render_site(build_corpus(Settings(GOLDEN / "input")))
     assert first == second
+
+
+PLURAL_AFTER_ONE = re.compile(
+    r"\b1 (articles|mentions|events|outlets|named outlets|topics|seed files|publication days"
+    r"|problems|sentences|words|files|actors|types|facts|discrepancies)\b|\w\(s\)"
+)
+
+
+def test_counts_of_one_take_the_singular() -> None:
+    """ "1 event", not "1 events"; no "mention(s)" on any generated page of the fixture corpus."""
+    pages = render_site(build_corpus(Settings(GOLDEN / "input")))
+    wrong = {
+        path: match.group(0)
+        for path, text in pages.items()
+        for match in [PLURAL_AFTER_ONE.search(text)]
+        if match
+    }
+    assert wrong == {}

@@ -240,7 +240,8 @@ def _home(site: SiteRenderer, articles: Sequence[Article]) -> None:
         corpus=site.corpus,
         latest=views.newest_first(articles)[:LATEST_ON_HOME],
         topics=views.topics(articles),
-        outlets=views.outlets(articles),
+        # Named outlets only, as the event header counts them (the unknown-publisher bucket is not one).
+        outlet_count=len({name for a in articles for name in a.outlets}),
         days=views.days(articles),
         chart_svg=svg,
         date_range=views.date_range(articles),
