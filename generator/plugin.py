@@ -270,11 +270,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             ids = {a.file: a.id for a in corpus.articles}
             if save_ledger(settings.urls_file, ledger_text(ids, corpus.events.events)):
                 log.info("briefing: updated %s (commit it)", settings.urls_file.name)
+                self._keep_under_new_ledger(settings, built)
                 if self._dirty and built is self._last:
                     # The ledger is an input: the next edit is compared with it as written.
                     built = dataclasses.replace(built, snapshot=take_snapshot(settings))
                     self._last = built
         return built
+
+    def _keep_under_new_ledger(self, settings: Settings, built: Built) -> None:
+        """Cache this build under the corpus key the ledger it just wrote gives.
+
+        The ledger is an input of the corpus key, so without this the next
+        build would analyse the whole corpus again. The ledger records the ids
+        this corpus was built with, and building with it yields the same corpus.
+        """
+        if self._cache is None:
+            return
+        cache = ContentCache(self._cache)
+        key = corpus_key(settings)
+        cache.put("corpus", key, built.corpus)
+        cache.put("pages", content_key("pages", key), dict(built.pages))
 
     def _catch_up_build(self) -> Built | None:
         """The background full build after a preview (runs in the catch-up thread)."""
