@@ -346,7 +346,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if src_uri not in self._generated or self._converter is None:
             return markdown
         if self._headings is None:
-            _guard_render(page, page.render)
+            _guard_render(page)
         else:
             headings = self._headings
             _guard_render(page, lambda config, files: headings.render(page, config, files))
@@ -557,14 +557,16 @@ class HeadingRenderer:
             page.links_to_anchors = links.links_to_anchors
 
 
-def _guard_render(page: Page, render: Callable[[MkDocsConfig, Files], None]) -> None:
+def _guard_render(page: Page, render: Callable[[MkDocsConfig, Files], None] | None = None) -> None:
     """Make a generated page that Markdown cannot render a stub instead of a failed build.
 
     The page's content came from seeds; whatever Python-Markdown raises on it
     (the limits on seeds exist so that it never does) costs this page only.
     This is the isolation boundary of MkDocs' own render step: the failure is
     logged as a warning, so ``mkdocs build --strict`` still fails on it.
+    ``render`` is the page's render step (MkDocs' own by default).
     """
+    render = render or page.render
 
     def guarded(config: MkDocsConfig, files: Files) -> None:
         try:
