@@ -270,11 +270,26 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             ids = {a.file: a.id for a in corpus.articles}
             if save_ledger(settings.urls_file, ledger_text(ids, corpus.events.events)):
                 log.info("briefing: updated %s (commit it)", settings.urls_file.name)
+                self._keep_under_new_ledger(settings, built)
                 if self._dirty and built is self._last:
                     # The ledger is an input: the next edit is compared with it as written.
                     built = dataclasses.replace(built, snapshot=take_snapshot(settings))
                     self._last = built
         return built
+
+    def _keep_under_new_ledger(self, settings: Settings, built: Built) -> None:
+        """Cache this build under the corpus key the ledger it just wrote gives.
+
+        The ledger is an input of the corpus key, so without this the next
+        build would analyse the whole corpus again. The ledger records the ids
+        this corpus was built with, and building with it yields the same corpus.
+        """
+        if self._cache is None:
+            return
+        cache = ContentCache(self._cache)
+        key = corpus_key(settings)
+        cache.put("corpus", key, built.corpus)
+        cache.put("pages", content_key("pages", key), dict(built.pages))
 
     def _catch_up_build(self) -> Built | None:
         """The background full build after a preview (runs in the catch-up thread)."""
@@ -331,7 +346,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if src_uri not in self._generated or self._converter is None:
             return markdown
         if self._headings is None:
-            _guard_render(page, page.render)
+            _guard_render(page)
         else:
             headings = self._headings
             _guard_render(page, lambda config, files: headings.render(page, config, files))
@@ -542,14 +557,16 @@ class HeadingRenderer:
             page.links_to_anchors = links.links_to_anchors
 
 
-def _guard_render(page: Page, render: Callable[[MkDocsConfig, Files], None]) -> None:
+def _guard_render(page: Page, render: Callable[[MkDocsConfig, Files], None] | None = None) -> None:
     """Make a generated page that Markdown cannot render a stub instead of a failed build.
 
     The page's content came from seeds; whatever Python-Markdown raises on it
     (the limits on seeds exist so that it never does) costs this page only.
     This is the isolation boundary of MkDocs' own render step: the failure is
     logged as a warning, so ``mkdocs build --strict`` still fails on it.
+    ``render`` is the page's render step (MkDocs' own by default).
     """
+    render = render or page.render
 
     def guarded(config: MkDocsConfig, files: Files) -> None:
         try:
