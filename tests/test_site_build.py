@@ -101,7 +101,8 @@ def test_hostile_seeds_build_and_stay_inside_site(tmp_path: Path) -> None:
     )
     cached = [Path(p).name for p in created if p.startswith("project/.cache/briefing/")]
     assert all(
-        re.fullmatch(r"[0-9a-f]{2}|[0-9a-f]{64}|corpus|read|infer|event|html", n) for n in cached
+        re.fullmatch(r"[0-9a-f]{2}|[0-9a-f]{64}|corpus|read|infer|names|event|html", n)
+        for n in cached
     )
 
 
