@@ -231,7 +231,8 @@ _WORD_CAP = r"[A-Z][\w.&'’-]{0,30}"
 
 _NAME = rf"(?P<name>{_WORD_CAP}(?:\s{_WORD_CAP}){{0,3}})"
 
-_CITING = re.compile(r"\b(?:according to|reported by|citing|told)\s+(?:the\s+)?" + _NAME)
+_CITING_WORDS = ("according to", "reported by", "citing", "told")
+_CITING = re.compile(r"\b(?:" + "|".join(_CITING_WORDS) + r")\s+(?:the\s+)?" + _NAME)
 
 _REPORTING = re.compile(_NAME + r"\s+(?:news agency\s+)?(?:reported|reports)\b")
 
@@ -247,12 +248,16 @@ def _attributed_outlets(paras: Sequence[Paragraph], outlets: OutletRegistry) -> 
     for para in paras:
         if para.kind not in ("text", "list"):
             continue
+        text = para.text
+        # Both patterns need a literal word; most paragraphs have none, and a
+        # substring test is far cheaper than trying the patterns at every capital.
         found = [
-            _registered(m.group("name").split(), outlets, True) for m in _CITING.finditer(para.text)
+            _registered(m.group("name").split(), outlets, True)
+            for m in (_CITING.finditer(text) if any(w in text for w in _CITING_WORDS) else ())
         ]
         found += [
             _registered(m.group("name").split(), outlets, False)
-            for m in _REPORTING.finditer(para.text)
+            for m in (_REPORTING.finditer(text) if "report" in text else ())
         ]
         credits += [
             Credit(name, None, Origin.TEXT, "attributed in the text") for name in found if name

@@ -29,8 +29,9 @@ from generator.models import Problem, Severity
 from generator.thresholds import INPUT_LIMITS
 
 _BOOL = "tag:yaml.org,2002:bool"
-# PyYAML's constructors raise these for values such as 2023-02-30 or !!int abc.
-_CONSTRUCTOR_ERRORS = (ValueError, KeyError, AttributeError, TypeError, OverflowError)
+# PyYAML's constructors raise these for values such as 2023-02-30, !!int abc or
+# an empty !!int (IndexError).
+_CONSTRUCTOR_ERRORS = (ValueError, LookupError, AttributeError, TypeError, OverflowError)
 
 
 class PolicyLoader(yaml.SafeLoader):
@@ -44,6 +45,47 @@ PolicyLoader.yaml_implicit_resolvers = {
 PolicyLoader.add_implicit_resolver(
     _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
+
+#: libyaml's parser with the policy's resolvers, where PyYAML was built with it:
+#: it reads a document in a fraction of the pure-Python time. It serves only
+#: documents that pass every rule; anything else is read again by
+#: :class:`PolicyLoader`, whose messages and line numbers the problems quote.
+FastLoader: Any = None
+if getattr(yaml, "__with_libyaml__", False):
+
+    class _CPolicyLoader(yaml.CSafeLoader):
+        """libyaml's SafeLoader with the policy's resolvers."""
+
+    _CPolicyLoader.yaml_implicit_resolvers = PolicyLoader.yaml_implicit_resolvers
+    FastLoader = _CPolicyLoader
+
+# libyaml and PyYAML part ways on odd texts (tabs as separators, a byte-order
+# mark inside the text, "?" keys, tags, block scalars, directives, flow
+# collections over several lines: found by comparing both on mutated
+# documents, tests/test_yaml_fast.py). So only documents made of the plain
+# lines front matter and registries are written in take the fast path: keys
+# with plain, quoted or one-line flow-list values, and list items.
+_PLAIN = r"[^-?:,\[\]{}#&*!|>'\"%@`\s](?:[^:\s]|:(?=\S)| +(?=[^#\s]))*?"
+_QUOTED = r"'(?:[^'\s]| |'')*'|\"(?:[^\"\\\s]| )*\""
+_ITEM = rf"(?:{_QUOTED}|[^-?:,\[\]{{}}#&*!|>'\"%@`\s][^?:,\[\]{{}}#\s]*(?: +[^?:,\[\]{{}}#\s]+)*)"
+_VALUE = rf"(?:{_QUOTED}|\[ *(?:{_ITEM}(?: *, *{_ITEM})*)? *\]|{_PLAIN})"
+_KEY = r"[A-Za-z_][A-Za-z0-9_ -]*?"
+_ODD_SPACE = re.compile(r"[^\S \n]|\ufeff")
+_SIMPLE_LINE = re.compile(
+    rf"(?: *(?:- +)?{_KEY}:(?: +{_VALUE})? *| *- +{_VALUE} *| *| *#[^\n]*)(?: +#[^\n]*)?"
+)
+
+
+def _unlike(text: str) -> bool:
+    """Whether a line is not one libyaml and PyYAML are known to read alike."""
+    if _ODD_SPACE.search(text):
+        return True
+    return any(_SIMPLE_LINE.fullmatch(line) is None for line in text.split("\n"))
+
+
+# What the fast path may raise on a document the policy loader then reads:
+# libyaml refuses some texts PyYAML takes (and cannot encode lone surrogates).
+_FAST_ERRORS = (yaml.YAMLError, RecursionError, UnicodeError, *_CONSTRUCTOR_ERRORS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +156,9 @@ def load_yaml(
     def error(line: int, code: str, message: str) -> YamlDocument:
         return YamlDocument(None, None, Problem(file, line, Severity.ERROR, code, message), ())
 
+    fast = _read_fast(text, file, first_line, build)
+    if fast is not None:
+        return fast
     deep = limits.yaml_too_deep(text)
     if deep is not None:
         msg = (
@@ -147,6 +192,52 @@ def load_yaml(
             return YamlDocument(data, node, problem, duplicates)
     finally:
         loader.dispose()
+
+
+def _read_fast(text: str, file: str, first_line: int, build: bool) -> YamlDocument | None:
+    """The document as the policy reads it, when it breaks no rule; None otherwise.
+
+    One pass over libyaml's events checks the nesting and the aliases, a
+    second builds the document. A document with any problem but duplicate
+    keys gives None, and :func:`load_yaml` reads it the slow way, which names
+    the problem exactly as it always has.
+    """
+    if FastLoader is None or _unlike(text):
+        return None
+    try:
+        if not _plain_events(text, FastLoader):
+            return None
+        loader = FastLoader(text)
+        try:
+            node = loader.get_single_node()
+            duplicates = tuple(_duplicate_keys(node, file, first_line))
+            if not build or node is None:
+                return YamlDocument(None, node, None, duplicates)
+            return YamlDocument(loader.construct_document(node), node, None, duplicates)
+        finally:
+            loader.dispose()
+    except _FAST_ERRORS:
+        return None
+
+
+def _plain_events(text: str, loader_class: Any) -> bool:
+    """Whether the text parses without an alias and within the nesting limit."""
+    depth = 0
+    loader = loader_class(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent):
+                return False
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > INPUT_LIMITS.yaml_depth:
+                    return False
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    finally:
+        loader.dispose()
+    return True
 
 
 def _build_per_key(
