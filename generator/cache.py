@@ -125,7 +125,7 @@ def canonical(value: object) -> str:
     return repr(value)
 
 
-def _file_bytes(path: Path | None) -> bytes:
+def file_bytes(path: Path | None) -> bytes:
     """A file's bytes, or a marker when it is absent or unreadable (also a valid key)."""
     if path is None:
         return b"\0none"
@@ -173,11 +173,11 @@ class ContentCache:
 
 def cached_seed_map(cache: ContentCache, settings: Settings, inner: SeedMap) -> SeedMap:
     """Wrap ``inner`` so that seeds, articles and events seen before are not computed again."""
-    outlets = _key("outlets", _file_bytes(settings.outlets_path()))
+    outlets = _key("outlets", file_bytes(settings.outlets_path()))
 
     def read(paths: Iterable[Path], seeds_dir: Path) -> list[ReadResult]:
         ordered = list(paths)
-        keys = [_key("read", p.relative_to(seeds_dir).as_posix(), _file_bytes(p)) for p in ordered]
+        keys = [_key("read", p.relative_to(seeds_dir).as_posix(), file_bytes(p)) for p in ordered]
         return _through(cache, "read", keys, ordered, lambda todo: inner.read(todo, seeds_dir))
 
     def infer(raws: Sequence[RawSeed], registry: OutletRegistry) -> list[InferResult]:
@@ -226,14 +226,14 @@ def corpus_key(settings: Settings) -> str:
     parts: list[bytes | str] = [
         "corpus",
         canonical(settings),
-        _file_bytes(settings.outlets_path()),
-        _file_bytes(settings.actors_path()),
+        file_bytes(settings.outlets_path()),
+        file_bytes(settings.actors_path()),
         # The URL ledger decides ids, and files that are not seeds still get problems.
-        _file_bytes(settings.urls_file),
+        file_bytes(settings.urls_file),
         "\0".join(sorted(_every_entry(settings.seeds_dir))),
     ]
     for path in iter_seed_paths(settings.seeds_dir):
-        parts += [path.relative_to(settings.seeds_dir).as_posix(), _file_bytes(path)]
+        parts += [path.relative_to(settings.seeds_dir).as_posix(), file_bytes(path)]
     return _key(*parts)
 
 

@@ -30,8 +30,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.ingest.outlets import load_outlet_registry
-from generator.ingest.outlets import OutletRegistry
+from generator.cache import file_bytes
+from generator.ingest.outlets import OutletRegistry, load_outlet_registry
 from generator.ingest.reader import SEED_SUFFIXES, read_seed
 from generator.models import Problem
 from generator.pipeline import Corpus, Settings, infer_one, with_event_facts
@@ -71,10 +71,10 @@ def take_snapshot(settings: Settings) -> Snapshot:
                 # (links too: the reader refuses them with a problem).
                 hidden = name.startswith(".") or any(p.startswith(".") for p in prefix.split("/"))
                 if not hidden and os.path.splitext(name)[1].lower() in SEED_SUFFIXES:
-                    seeds[prefix + name] = hashlib.sha256(_bytes(Path(top, name))).hexdigest()
+                    seeds[prefix + name] = hashlib.sha256(file_bytes(Path(top, name))).hexdigest()
     others = hashlib.sha256(repr(settings).encode())
     for extra in (settings.outlets_path(), settings.actors_path(), settings.urls_file):
-        others.update(b"\0file\0" + _bytes(extra))
+        others.update(b"\0file\0" + file_bytes(extra))
     for name in sorted(names):
         others.update(b"\0name\0" + name.encode("utf-8", "surrogateescape"))
     return Snapshot(dict(sorted(seeds.items())), others.hexdigest())
@@ -207,12 +207,3 @@ def prepare(settings: Settings, snapshot: Snapshot) -> None:
 def _outlets(path: Path, inputs: str) -> OutletRegistry:
     """The outlet registry, parsed once per set of inputs (``inputs`` holds its bytes' digest)."""
     return load_outlet_registry(path)[0]
-
-
-def _bytes(path: Path | None) -> bytes:
-    if path is None:
-        return b"\0none"
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b"\0unreadable"
