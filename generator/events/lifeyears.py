@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from generator.events.slotunits import Line, Reading
+from generator.events.slotunits import Line, Reading, differing_pairs
 from generator.text.calendar import MONTHS, WEEKDAYS
 from generator.text.factwords import ONCE_IN_A_LIFE_VERBS
 from generator.text.lexicon import STOPWORDS
@@ -65,14 +65,7 @@ def life_year_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
                 verb,
             )
             found[(person, verb)].append(reading)
-    out: list[tuple[Reading, Reading]] = []
-    for key in sorted(found):
-        group = found[key]
-        for x, a in enumerate(group):
-            for b in group[x + 1 :]:
-                if a.article_id != b.article_id and a.key != b.key:
-                    out.append((a, b))
-    return out
+    return [pair for key in sorted(found) for pair in differing_pairs(found[key])]
 
 
 def _person(name: str) -> str:

@@ -23,6 +23,7 @@ from generator.events.slotunits import (
     Line,
     Reading,
     Unit,
+    differing_pairs,
     event_lines,
     reading_of,
 )
@@ -126,12 +127,10 @@ def record_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
         told: dict[str, set[str]] = defaultdict(set)
         for reading in readings:
             told[reading.article_id].add(reading.key)
-        for x, a in enumerate(readings):
-            for b in readings[x + 1 :]:
-                # An article giving both records tells two moments (before and after a bout).
-                both = b.key in told[a.article_id] or a.key in told[b.article_id]
-                if a.article_id != b.article_id and a.key != b.key and not both:
-                    out.append((a, b))
+        for a, b in differing_pairs(readings):
+            # An article giving both records tells two moments (before and after a bout).
+            if not (b.key in told[a.article_id] or a.key in told[b.article_id]):
+                out.append((a, b))
     return out
 
 

@@ -15,7 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 
-from generator.events.slotunits import Line, Reading
+from generator.events.slotunits import Line, Reading, differing_pairs
 from generator.text.factwords import WIDE_PLACE_HEADS, WIDE_PLACES
 
 RESIDENCE = "residence"
@@ -59,16 +59,12 @@ def residence_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
     whole = {a: " ".join(t) for a, t in texts.items()}
     out: list[tuple[Reading, Reading]] = []
     for name in sorted(found):
-        group = found[name]
-        for x, a in enumerate(group):
-            for b in group[x + 1 :]:
-                if a.article_id == b.article_id or a.key == b.key:
-                    continue
-                if a.key in b.key or b.key in a.key:
-                    continue  # "Cedar Point" / "North Cedar Point": one place told more fully
-                if a.value in whole[b.article_id] or b.value in whole[a.article_id]:
-                    continue  # an article that writes both places knows how they relate
-                out.append((a, b))
+        for a, b in differing_pairs(found[name]):
+            if a.key in b.key or b.key in a.key:
+                continue  # "Cedar Point" / "North Cedar Point": one place told more fully
+            if a.value in whole[b.article_id] or b.value in whole[a.article_id]:
+                continue  # an article that writes both places knows how they relate
+            out.append((a, b))
     return out
 
 

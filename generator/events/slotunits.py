@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.events.document import Doc
@@ -99,6 +99,21 @@ class Reading:
     def ident(self) -> tuple[str, int, str]:
         """Where the reading sits: article, line and the frame."""
         return (self.article_id, self.line, self.frame)
+
+
+def differing_pairs(readings: Sequence[Reading]) -> Iterator[tuple[Reading, Reading]]:
+    """Pairs of readings from different articles giving different values, in input order.
+
+    Args:
+        readings: Readings of one slot (one person's home, one title's defences...).
+
+    Yields:
+        ``(a, b)`` with ``a`` before ``b`` in ``readings``.
+    """
+    for x, a in enumerate(readings):
+        for b in readings[x + 1 :]:
+            if a.article_id != b.article_id and a.key != b.key:
+                yield a, b
 
 
 def lines_of(doc: Doc) -> list[Line]:
