@@ -10,10 +10,14 @@ Two levels, both stored as pickles under a git-ignored folder
 - per article, what the actor analysis reads from it
   (:func:`generator.actors.extract.extract_names`) keyed by its body and the
   actor registry: the corpus-wide merge of actors then works on offsets;
+- per article, what the comparison of its event reads from it alone
+  (:func:`generator.events.prepare.prepare_dated`: dates, claims, comparable
+  sentences, quotations) keyed by the article;
 - per event, the comparison of its reports
-  (:func:`generator.events.analyse.analyse_job`) keyed by its members, their
-  sentences and the names, places and reuse links among them: after one seed
-  is edited, only the event(s) it belongs to are compared again;
+  (:func:`generator.events.analyse.analyse_job`) keyed by its members (their
+  content and dates) and the names, places and reuse links among them: after
+  one seed is edited, only the event(s) it belongs to are compared again, and
+  only the edited article is prepared again;
 - per corpus, the finished :class:`~generator.pipeline.Corpus`, keyed by every
   seed's path and bytes, both registries and the settings.
 
@@ -46,6 +50,7 @@ from generator.actors.extract import ArticleNames
 from generator.actors.records import ActorRegistry
 from generator.events import Event
 from generator.events.analyse import EventJob
+from generator.events.prepare import Prepared
 from generator.ingest.outlets import OutletRegistry
 from generator.ingest.reader import iter_seed_paths
 from generator.models import Article, RawSeed
@@ -190,13 +195,18 @@ def cached_seed_map(cache: ContentCache, settings: Settings, inner: SeedMap) -> 
         keys = [_key("names", known, str(a.body_line), a.body) for a in articles]
         return _through(cache, "names", keys, articles, lambda todo: inner.names(todo, registry))
 
+    def prepare(articles: Sequence[Article]) -> list[Prepared]:
+        # What an article's comparison reads depends on the article alone (its date included).
+        keys = [_key("prepare", repr(a)) for a in articles]
+        return _through(cache, "prepare", keys, articles, inner.prepare)
+
     def events(jobs: Sequence[EventJob]) -> list[Event]:
         # repr, not pickle: a pickle's bytes depend on which equal strings are one object,
         # which differs between a fresh run and one that read its articles from the cache.
-        keys = [_key("event", repr(job)) for job in jobs]
+        keys = [_key("event", job.key()) for job in jobs]
         return _through(cache, "event", keys, jobs, inner.events)
 
-    return SeedMap(read=read, infer=infer, names=names, events=events)
+    return SeedMap(read=read, infer=infer, names=names, prepare=prepare, events=events)
 
 
 def _through(

@@ -14,7 +14,8 @@ from generator.actors.analysis import NameMap
 from generator.actors.extract import names_of
 from generator.actors.records import Mention
 from generator.events import EventReport, analyse_events
-from generator.events.analyse import EventMap, analyse_jobs
+from generator.events.analyse import EventMap, PrepareMap, analyse_jobs
+from generator.events.prepare import prepare_dated
 from generator.ingest.extract import infer_article
 from generator.ingest.outlets import OutletRegistry, load_outlet_registry
 from generator.ingest.reader import iter_seed_paths, read_seed, unread_files
@@ -54,13 +55,14 @@ class SeedMap:
     """How the per-seed, per-article and per-event work runs: pure maps that keep input order.
 
     The default runs in this process; :mod:`generator.cache` wraps a map so
-    that unchanged seeds and events come from the cache, and
+    that unchanged seeds, articles and events come from the cache, and
     :mod:`generator.workers` spreads one over processes.
     """
 
     read: Callable[[Iterable[Path], Path], list[ReadResult]] = read_each
     infer: Callable[[Sequence[RawSeed], OutletRegistry], list[InferResult]] = infer_each
     names: NameMap = names_of
+    prepare: PrepareMap = prepare_dated
     events: EventMap = analyse_jobs
 
 
@@ -254,6 +256,7 @@ def build_corpus(
             actors.article_places,
             actor_names=_actor_names(actors),
             event_map=seed_map.events,
+            prepare_map=seed_map.prepare,
         ),
         articles,
         "grouping and comparing events with",

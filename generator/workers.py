@@ -38,6 +38,7 @@ from generator.actors.extract import ArticleNames, names_of
 from generator.actors.records import ActorRegistry
 from generator.events import Event
 from generator.events.analyse import EventJob, analyse_jobs
+from generator.events.prepare import Prepared, prepare_dated
 from generator.ingest.outlets import OutletRegistry
 from generator.models import Article, RawSeed
 from generator.pipeline import InferResult, ReadResult, SeedMap, infer_each, read_each
@@ -83,11 +84,14 @@ def process_seed_map(workers: int, min_batch: int = MIN_BATCH) -> SeedMap:
     def names(articles: Sequence[Article], registry: ActorRegistry) -> list[ArticleNames]:
         return shared_map(partial(names_of, registry=registry), articles, workers, min_batch)
 
+    def prepare(articles: Sequence[Article]) -> list[Prepared]:
+        return shared_map(prepare_dated, articles, workers, min_batch)
+
     def events(jobs: Sequence[EventJob]) -> list[Event]:
         # Per event the comparison takes from milliseconds to seconds: one job per chunk.
         return shared_map(analyse_jobs, jobs, workers, min(min_batch, 8), per_chunk=1)
 
-    return SeedMap(read=read, infer=infer, names=names, events=events)
+    return SeedMap(read=read, infer=infer, names=names, prepare=prepare, events=events)
 
 
 def shared_map(

@@ -41,13 +41,23 @@ def test_cold_and_warm_cache_give_the_uncached_outputs(seeds: Path, tmp_path: Pa
 
 def test_an_edited_seed_is_the_only_one_read_again(seeds: Path, tmp_path: Path) -> None:
     settings = Settings(seeds)
-    outputs(settings, ContentCache(tmp_path / "cache"))
+    first = ContentCache(tmp_path / "cache")
+    outputs(settings, first)
     edited = sorted(seeds.glob("0*"))[1]
     edited.write_text(edited.read_text("utf-8").replace("66", "67"), "utf-8")
     again = ContentCache(tmp_path / "cache")
     assert outputs(settings, again) == outputs(settings, None)
-    assert again.misses == {"corpus": 1, "read": 1, "infer": 1, "names": 1, "event": 1}
+    assert again.misses == {
+        "corpus": 1,
+        "read": 1,
+        "infer": 1,
+        "names": 1,
+        "prepare": 1,
+        "event": 1,
+    }
     assert again.hits["read"] == len(list(seeds.glob("0*"))) - 1
+    # Every other article's part of the comparison is read back, not computed.
+    assert again.hits["prepare"] == first.misses["prepare"] - 1 > 0
 
 
 def test_an_edited_seed_compares_only_its_own_event_again(tmp_path: Path) -> None:
@@ -62,6 +72,9 @@ def test_an_edited_seed_compares_only_its_own_event_again(tmp_path: Path) -> Non
     again = ContentCache(tmp_path / "cache")
     assert outputs(settings, again) == outputs(settings, None)
     assert again.misses["event"] == 1 and again.hits["event"] == events - 1
+    # Every other article's preparation is read back (this undated seed is prepared
+    # in its event's job, against the event's dates).
+    assert not again.misses["prepare"] and again.hits["prepare"] == first.misses["prepare"] > 20
 
 
 def test_a_changed_registry_invalidates_inference(seeds: Path, tmp_path: Path) -> None:

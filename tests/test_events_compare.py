@@ -6,13 +6,13 @@ import datetime as dt
 from collections.abc import Sequence
 
 from generator.events.align import align, dedupe
-from generator.events.analyse import article_claims
 from generator.events.claims import extract_claims
 from generator.events.compare import value_conflicts
 from generator.events.details import detail_conflicts
 from generator.events.document import build_doc
 from generator.events.model import AGREED, CONFLICT, SINGLE, FactRow
 from generator.events.phrases import claim_words
+from generator.events.prepare import article_claims
 from generator.events.rows import fact_rows, only_here
 from tests.factories import make_article
 

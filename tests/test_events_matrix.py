@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.events.align import align
-from generator.events.analyse import article_claims
 from generator.events.document import build_doc
 from generator.events.matrix import curate, describe_scopes, junk, trim_description
 from generator.events.model import SINGLE, FactCell, FactRow
+from generator.events.prepare import article_claims
 from generator.events.rows import fact_rows
 from tests.factories import make_article
 

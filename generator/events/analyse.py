@@ -9,13 +9,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
-from generator.events.align import align, dedupe
-from generator.events.claims import Claim, extract_claims
+from generator.events.align import align
+from generator.events.claims import Claim
 from generator.events.clock import clock_conflicts
 from generator.events.compare import update_conflicts, value_conflicts
-from generator.events.datefacts import extract_date_claims
 from generator.events.details import detail_conflicts
-from generator.events.document import Doc, Span, build_doc
+from generator.events.document import Doc, Span
 from generator.events.grouping import group_articles
 from generator.events.matrix import curate, describe_scopes
 from generator.events.model import (
@@ -26,10 +25,10 @@ from generator.events.model import (
     FactRow,
     ReuseLink,
 )
-from generator.events.phrases import claim_words
+from generator.events.prepare import Prepared, prepare, prepare_dated
 from generator.events.provenance import find_reuse
 from generator.events.pubdates import complete_from_event
-from generator.events.quotes import find_quotations, quote_conflicts
+from generator.events.quotes import quote_conflicts
 from generator.events.rows import fact_rows, only_here
 from generator.events.slots import slot_conflicts
 from generator.events.status import (
@@ -63,6 +62,7 @@ def analyse_events(
     *,
     actor_names: Mapping[str, Sequence[str]] | None = None,
     event_map: EventMap | None = None,
+    prepare_map: PrepareMap | None = None,
 ) -> EventReport:
     """Group the articles into events and compare how each event was reported.
 
@@ -74,6 +74,9 @@ def analyse_events(
             default an actor's id is read as its name ("tom-perez" → "tom perez").
         event_map: How the per-event analysis runs (:func:`analyse_jobs` in this
             process by default; the cache and worker processes wrap it).
+        prepare_map: How the per-article part of the comparison runs
+            (:func:`~generator.events.prepare.prepare_dated` in this process by
+            default; the cache and worker processes wrap it).
 
     Returns:
         The events (most recently reported first) and all text reuse links.
@@ -93,10 +96,13 @@ def analyse_events(
     completed = complete_from_event(grouping.groups, by_id)
     by_id.update(completed)
     context = _Context(actors_by_article, places_by_article, actor_names or {}, reuse, sentences)
+    # Dated members read their dates against their own date: prepared once per article.
+    dated = [by_id[a.id] for a in ordered if by_id[a.id].published.date is not None]
+    prepared = dict(zip((a.id for a in dated), (prepare_map or prepare_dated)(dated), strict=True))
     event_map = event_map or analyse_jobs
     events = event_map(
         [
-            _job([by_id[i] for i in group], grouping.pins.get(n), context)
+            _job([by_id[i] for i in group], grouping.pins.get(n), context, prepared)
             for n, group in enumerate(grouping.groups)
         ]
     )
@@ -118,7 +124,9 @@ class EventJob:
 
     The corpus-wide inputs are cut down to the group's members, so that a job
     is the same whenever its members, their texts and the names they carry are
-    the same (the content cache keys on it), and cheap to send to a worker.
+    the same (the content cache keys on :meth:`key`), and cheap to send to a
+    worker. Members prepared in the per-article map come with their
+    preparation; the others (undated) with their sentences.
     """
 
     members: tuple[Article, ...]
@@ -128,13 +136,30 @@ class EventJob:
     names: dict[str, tuple[str, ...]]
     reuse: tuple[ReuseLink, ...]
     sentences: dict[str, tuple[Sentence, ...]]
+    prepared: dict[str, Prepared]
+
+    def key(self) -> str:
+        """What the result depends on, as text the same in every process.
+
+        The sentences and preparations follow from the members (their text and
+        dates) and the code, so they are left out: the key stays small.
+        """
+        return repr((self.members, self.pin, self.actors, self.places, self.names, self.reuse))
 
 
 EventMap = Callable[[Sequence[EventJob]], list[Event]]
 """Analyses jobs, keeping their order (in process, cached, across processes)."""
 
+PrepareMap = Callable[[Sequence[Article]], list[Prepared]]
+"""Prepares dated articles for the comparison, keeping their order."""
 
-def _job(members: Sequence[Article], pin: str | None, context: _Context) -> EventJob:
+
+def _job(
+    members: Sequence[Article],
+    pin: str | None,
+    context: _Context,
+    prepared: Mapping[str, Prepared],
+) -> EventJob:
     ids = {a.id for a in members}
     actors = {i: tuple(context.actors.get(i, ())) for i in sorted(ids)}
     named = sorted({a for values in actors.values() for a in values})
@@ -145,14 +170,15 @@ def _job(members: Sequence[Article], pin: str | None, context: _Context) -> Even
         places={i: tuple(context.places.get(i, ())) for i in sorted(ids)},
         names={a: tuple(context.names[a]) for a in named if a in context.names},
         reuse=tuple(r for r in context.reuse if {r.reuser, r.source} <= ids),
-        sentences={i: context.sentences[i] for i in sorted(ids)},
+        sentences={i: context.sentences[i] for i in sorted(ids) if i not in prepared},
+        prepared={i: prepared[i] for i in sorted(ids) if i in prepared},
     )
 
 
 def analyse_job(job: EventJob) -> Event:
     """Analyse one group of articles from its job."""
     context = _Context(job.actors, job.places, job.names, job.reuse, job.sentences)
-    return _event(job.members, job.pin, context)
+    return _event(job.members, job.pin, context, job.prepared)
 
 
 def analyse_jobs(jobs: Sequence[EventJob]) -> list[Event]:
@@ -178,12 +204,18 @@ class _Context:
         self.sentences = sentences
 
 
-def _event(members: Sequence[Article], pin: str | None, context: _Context) -> Event:
+def _event(
+    members: Sequence[Article],
+    pin: str | None,
+    context: _Context,
+    prepared: Mapping[str, Prepared],
+) -> Event:
     """Analyse one group of articles."""
     dates = sorted(a.published.date for a in members if a.published.date is not None)
-    docs = _docs(members, dates[-1] if dates else None, context)
+    ready = _prepared(members, dates[-1] if dates else None, context, prepared)
+    docs = [p.doc for p in ready]
     ids = tuple(a.id for a in sorted(members, key=_report_order))
-    facts, conflicts, notes, compatible = _compare(docs, ids, context)
+    facts, conflicts, notes, compatible = _compare(ready, ids, context)
     title_article = _title_article(members, docs)
     first = min(members, key=_report_order)
     return Event(
@@ -210,10 +242,17 @@ def _event(members: Sequence[Article], pin: str | None, context: _Context) -> Ev
     )
 
 
-def _docs(members: Sequence[Article], latest: dt.date | None, context: _Context) -> list[Doc]:
-    """Prepare the members; an undated article reads its dates against the event's latest."""
+def _prepared(
+    members: Sequence[Article],
+    latest: dt.date | None,
+    context: _Context,
+    prepared: Mapping[str, Prepared],
+) -> list[Prepared]:
+    """The members ready for comparison; an undated one reads its dates against the latest."""
     return [
-        build_doc(
+        prepared[a.id]
+        if a.id in prepared
+        else prepare(
             a,
             a.published.date or latest,
             inferred=a.published.date is None,
@@ -224,19 +263,20 @@ def _docs(members: Sequence[Article], latest: dt.date | None, context: _Context)
 
 
 def _compare(
-    docs: Sequence[Doc], ids: Sequence[str], context: _Context
+    ready: Sequence[Prepared], ids: Sequence[str], context: _Context
 ) -> tuple[
     tuple[FactRow, ...], tuple[Conflict, ...], tuple[ArticleNotes, ...], tuple[Conflict, ...]
 ]:
     """Facts, conflicts, per-article notes and compatible differences of one event."""
+    docs = [p.doc for p in ready]
     rows = describe_scopes(
-        _with_background(fact_rows(align([c for doc in docs for c in article_claims(doc)])), docs)
+        _with_background(fact_rows(align([c for p in ready for c in p.claims])), docs)
     )
-    quotes = [q for doc in docs for q in find_quotations(doc)]
-    vocabulary = {
-        d.id: frozenset(w for s in d.sentences for w in claim_words(s.norm)) for d in docs
-    }
-    slots, compatible = slot_conflicts(docs, ids)
+    quotes = [q for p in ready for q in p.quotations]
+    vocabulary = {p.id: p.vocabulary for p in ready}
+    slots, compatible = slot_conflicts(
+        docs, ids, [line for p in sorted(ready, key=lambda p: p.id) for line in p.lines]
+    )
     updates = update_conflicts(rows, {d.id: d.article.published.date for d in docs})
     updated = {c.fact_key for c in updates}
     conflicts = [
@@ -264,12 +304,6 @@ def _compare(
         for doc in sorted(docs, key=lambda d: list(ids).index(d.id))
     )
     return (facts, tuple(conflicts), notes, tuple(compatible))
-
-
-def article_claims(doc: Doc) -> list[Claim]:
-    """Counts and date facts of one article, without its repeats."""
-    counts = extract_claims(doc)
-    return dedupe([*counts, *extract_date_claims(doc, counts)])
 
 
 BACKGROUND_GAP_DAYS = 60

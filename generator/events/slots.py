@@ -43,6 +43,7 @@ from generator.events.slotunits import (
     RECORD,
     TIME,
     YEAR,
+    Line,
     Reading,
     damaged,
     event_lines,
@@ -199,13 +200,15 @@ _KIND_WORDS = {
 
 
 def slot_conflicts(
-    docs: Sequence[Doc], order: Sequence[str]
+    docs: Sequence[Doc], order: Sequence[str], lines: Sequence[Line] | None = None
 ) -> tuple[list[Conflict], list[Conflict]]:
     """Conflicts and compatible pairs found in parallel sentences.
 
     Args:
         docs: The articles of one event.
         order: Member ids in report order (sides follow it).
+        lines: The docs' comparable sentences (``event_lines``), when already computed
+            per article.
 
     Returns:
         (conflicts, compatible): discrepancies, and differences that can both be true.
@@ -213,7 +216,8 @@ def slot_conflicts(
     rank = {a: n for n, a in enumerate(order)}
     conflicts: list[Conflict] = []
     compatibles: list[Conflict] = []
-    lines = event_lines(docs)
+    if lines is None:
+        lines = event_lines(docs)
     pairs = [
         *slot_readings(docs, lines),
         *name_readings(docs, lines),

@@ -1,0 +1,103 @@
+"""What the comparison of an event reads from one article alone, computed once per article.
+
+An event's comparison pairs its members' sentences, but most of its work is
+per article: resolving dates, the counts and date facts it states, its
+sentences as comparable units, its quotations, its words. That part depends on
+the article and its reference date only, so it runs in the per-article map
+(:class:`~generator.pipeline.SeedMap`), cached by content and spread over the
+worker processes, and an edited seed's event re-reads only the edited seed.
+
+An undated article reads its dates against its event's latest report, which
+only the grouping knows: its preparation stays in the event's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.events.align import dedupe
+from generator.events.claims import Claim, extract_claims
+from generator.events.datefacts import extract_date_claims
+from generator.events.document import Doc, build_doc
+from generator.events.phrases import claim_words
+from generator.events.quotes import Quotation, find_quotations
+from generator.events.slotunits import Line, lines_of
+from generator.models import Article
+from generator.text.document import Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One article ready for its event's comparison.
+
+    Attributes:
+        doc: The article with its dates resolved.
+        claims: Its counts and date facts, without repeats.
+        lines: Its sentences as comparable units (headings and tables left out).
+        quotations: Its quotations.
+        vocabulary: The words of its claims' sentences (what a detail is checked against).
+    """
+
+    doc: Doc
+    claims: tuple[Claim, ...]
+    lines: tuple[Line, ...]
+    quotations: tuple[Quotation, ...]
+    vocabulary: frozenset[str]
+
+    @property
+    def id(self) -> str:
+        """The article id."""
+        return self.doc.id
+
+
+def article_claims(doc: Doc) -> list[Claim]:
+    """Counts and date facts of one article, without its repeats."""
+    counts = extract_claims(doc)
+    return dedupe([*counts, *extract_date_claims(doc, counts)])
+
+
+def prepare(
+    article: Article,
+    reference: dt.date | None,
+    *,
+    inferred: bool,
+    sentences: tuple[Sentence, ...] | None = None,
+) -> Prepared:
+    """Prepare one article for the comparison.
+
+    Args:
+        article: The article.
+        reference: Its publication date, or its event's latest for an undated article.
+        inferred: Whether ``reference`` was borrowed from the event.
+        sentences: The article's sentences, when already split.
+
+    Returns:
+        The prepared article.
+    """
+    doc = build_doc(article, reference, inferred=inferred, sentences=sentences)
+    return Prepared(
+        doc=doc,
+        claims=tuple(article_claims(doc)),
+        lines=tuple(lines_of(doc)),
+        quotations=tuple(find_quotations(doc)),
+        vocabulary=frozenset(w for s in doc.sentences for w in claim_words(s.norm)),
+    )
+
+
+def prepare_dated(articles: Sequence[Article]) -> list[Prepared]:
+    """Prepare dated articles against their own publication date, in order.
+
+    Args:
+        articles: Articles that carry a publication date.
+
+    Returns:
+        One prepared article each.
+    """
+    out: list[Prepared] = []
+    for article in articles:
+        if article.published.date is None:
+            raise ValueError(f"{article.id} has no publication date to read its dates against")
+        out.append(prepare(article, article.published.date, inferred=False))
+    return out
