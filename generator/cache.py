@@ -11,8 +11,9 @@ Two levels, both stored as pickles under a git-ignored folder
   (:func:`generator.actors.extract.extract_names`) keyed by its body and the
   actor registry: the corpus-wide merge of actors then works on offsets;
 - per article, what the comparison of its event reads from it alone
-  (:func:`generator.events.prepare.prepare_dated`: dates, claims, comparable
-  sentences, quotations) keyed by the article;
+  (:func:`generator.events.prepare.prepare_each`: dates, claims, comparable
+  sentences, quotations) keyed by the article and the date it reads its dates
+  against (its own, or its event's latest when it is undated);
 - per event, the comparison of its reports
   (:func:`generator.events.analyse.analyse_job`) keyed by its members (their
   content and dates) and the names, places and reuse links among them: after
@@ -50,7 +51,7 @@ from generator.actors.extract import ArticleNames
 from generator.actors.records import ActorRegistry
 from generator.events import Event
 from generator.events.analyse import EventJob
-from generator.events.prepare import Prepared
+from generator.events.prepare import Prepared, ToPrepare
 from generator.ingest.outlets import OutletRegistry
 from generator.ingest.reader import iter_seed_paths
 from generator.models import Article, RawSeed
@@ -195,10 +196,10 @@ def cached_seed_map(cache: ContentCache, settings: Settings, inner: SeedMap) -> 
         keys = [_key("names", known, str(a.body_line), a.body) for a in articles]
         return _through(cache, "names", keys, articles, lambda todo: inner.names(todo, registry))
 
-    def prepare(articles: Sequence[Article]) -> list[Prepared]:
-        # What an article's comparison reads depends on the article alone (its date included).
-        keys = [_key("prepare", repr(a)) for a in articles]
-        return _through(cache, "prepare", keys, articles, inner.prepare)
+    def prepare(items: Sequence[ToPrepare]) -> list[Prepared]:
+        # What an article's comparison reads depends on it and its reference date alone.
+        keys = [_key("prepare", repr(item)) for item in items]
+        return _through(cache, "prepare", keys, items, inner.prepare)
 
     def events(jobs: Sequence[EventJob]) -> list[Event]:
         # repr, not pickle: a pickle's bytes depend on which equal strings are one object,

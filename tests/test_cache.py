@@ -14,6 +14,7 @@ from generator.cache import ContentCache, build_corpus_cached
 from generator.export import corpus_record, dumps
 from generator.pipeline import Settings, build_corpus
 from generator.site.render import render_site
+from generator.workers import process_seed_map, start_pool
 from tests.conftest import FIXTURES, SEEDS, make_project
 from tests.synthetic import write_corpus
 
@@ -72,9 +73,26 @@ def test_an_edited_seed_compares_only_its_own_event_again(tmp_path: Path) -> Non
     again = ContentCache(tmp_path / "cache")
     assert outputs(settings, again) == outputs(settings, None)
     assert again.misses["event"] == 1 and again.hits["event"] == events - 1
-    # Every other article's preparation is read back (this undated seed is prepared
-    # in its event's job, against the event's dates).
-    assert not again.misses["prepare"] and again.hits["prepare"] == first.misses["prepare"] > 20
+    # Only the edited article is prepared again (this one is undated: it reads its
+    # dates against its event's, which did not change); the others are read back.
+    assert again.misses["prepare"] == 1 and again.hits["prepare"] == 39
+
+
+def test_the_cache_filled_by_two_workers_gives_the_in_process_outputs(tmp_path: Path) -> None:
+    seeds = write_corpus(tmp_path / "seeds", 40)
+    settings = Settings(seeds)
+    start_pool(2, wait=True)
+    parallel = ContentCache(tmp_path / "cache")
+    corpus = build_corpus_cached(settings, parallel, seed_map=process_seed_map(2, min_batch=1))
+    plain = outputs(settings, None)
+    assert {**render_site(corpus), "export.json": dumps(corpus_record(corpus))} == plain
+    assert parallel.misses["prepare"] == 40 and parallel.misses["event"] > 10
+    # Events and preparations written by the workers' results are read back in process.
+    edited = seeds / "s00007.md"
+    edited.write_text(edited.read_text("utf-8").rstrip() + " Zqxedited.\n", "utf-8")
+    again = ContentCache(tmp_path / "cache")
+    assert outputs(settings, again) == outputs(settings, None)
+    assert again.misses["event"] == 1 and again.misses["prepare"] == 1
 
 
 def test_a_changed_registry_invalidates_inference(seeds: Path, tmp_path: Path) -> None:

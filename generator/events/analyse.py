@@ -25,7 +25,7 @@ from generator.events.model import (
     FactRow,
     ReuseLink,
 )
-from generator.events.prepare import Prepared, prepare, prepare_dated
+from generator.events.prepare import Prepared, ToPrepare, prepare_each
 from generator.events.provenance import find_reuse
 from generator.events.pubdates import complete_from_event
 from generator.events.quotes import quote_conflicts
@@ -42,7 +42,7 @@ from generator.events.timeline import occurred, timeline
 from generator.events.wording import wording
 from generator.models import Article, Origin
 from generator.slugs import stable_slug
-from generator.text.document import Sentence, document
+from generator.text.document import document
 from generator.text.lexicon import UNITS
 from generator.text.tokens import content_words
 
@@ -75,7 +75,7 @@ def analyse_events(
         event_map: How the per-event analysis runs (:func:`analyse_jobs` in this
             process by default; the cache and worker processes wrap it).
         prepare_map: How the per-article part of the comparison runs
-            (:func:`~generator.events.prepare.prepare_dated` in this process by
+            (:func:`~generator.events.prepare.prepare_each` in this process by
             default; the cache and worker processes wrap it).
 
     Returns:
@@ -95,10 +95,12 @@ def analyse_events(
     # A year-less publication date takes its year from the event's dated reports.
     completed = complete_from_event(grouping.groups, by_id)
     by_id.update(completed)
-    context = _Context(actors_by_article, places_by_article, actor_names or {}, reuse, sentences)
-    # Dated members read their dates against their own date: prepared once per article.
-    dated = [by_id[a.id] for a in ordered if by_id[a.id].published.date is not None]
-    prepared = dict(zip((a.id for a in dated), (prepare_map or prepare_dated)(dated), strict=True))
+    context = _Context(actors_by_article, places_by_article, actor_names or {}, reuse)
+    # What each article's comparison reads from it alone: once per article, in id order.
+    todo = _to_prepare(grouping.groups, by_id)
+    prepared = dict(
+        zip((t.article.id for t in todo), (prepare_map or prepare_each)(todo), strict=True)
+    )
     event_map = event_map or analyse_jobs
     events = event_map(
         [
@@ -125,8 +127,7 @@ class EventJob:
     The corpus-wide inputs are cut down to the group's members, so that a job
     is the same whenever its members, their texts and the names they carry are
     the same (the content cache keys on :meth:`key`), and cheap to send to a
-    worker. Members prepared in the per-article map come with their
-    preparation; the others (undated) with their sentences.
+    worker. The members come with their preparation (per-article map).
     """
 
     members: tuple[Article, ...]
@@ -135,14 +136,13 @@ class EventJob:
     places: dict[str, tuple[str, ...]]
     names: dict[str, tuple[str, ...]]
     reuse: tuple[ReuseLink, ...]
-    sentences: dict[str, tuple[Sentence, ...]]
     prepared: dict[str, Prepared]
 
     def key(self) -> str:
         """What the result depends on, as text the same in every process.
 
-        The sentences and preparations follow from the members (their text and
-        dates) and the code, so they are left out: the key stays small.
+        The preparations follow from the members (their text and dates) and the
+        code, so they are left out: the key stays small.
         """
         return repr((self.members, self.pin, self.actors, self.places, self.names, self.reuse))
 
@@ -150,8 +150,24 @@ class EventJob:
 EventMap = Callable[[Sequence[EventJob]], list[Event]]
 """Analyses jobs, keeping their order (in process, cached, across processes)."""
 
-PrepareMap = Callable[[Sequence[Article]], list[Prepared]]
-"""Prepares dated articles for the comparison, keeping their order."""
+PrepareMap = Callable[[Sequence[ToPrepare]], list[Prepared]]
+"""Prepares articles for the comparison, keeping their order."""
+
+
+def _to_prepare(groups: Sequence[Sequence[str]], by_id: Mapping[str, Article]) -> list[ToPrepare]:
+    """Every grouped article with the date it reads its dates against, in id order.
+
+    An undated article reads them against its event's latest report.
+    """
+    out: list[ToPrepare] = []
+    for group in groups:
+        dates = [by_id[i].published.date for i in group]
+        latest = max((d for d in dates if d is not None), default=None)
+        out += [
+            ToPrepare(by_id[i], date or latest, date is None)
+            for i, date in zip(group, dates, strict=True)
+        ]
+    return sorted(out, key=lambda t: t.article.id)
 
 
 def _job(
@@ -170,14 +186,13 @@ def _job(
         places={i: tuple(context.places.get(i, ())) for i in sorted(ids)},
         names={a: tuple(context.names[a]) for a in named if a in context.names},
         reuse=tuple(r for r in context.reuse if {r.reuser, r.source} <= ids),
-        sentences={i: context.sentences[i] for i in sorted(ids) if i not in prepared},
-        prepared={i: prepared[i] for i in sorted(ids) if i in prepared},
+        prepared={i: prepared[i] for i in sorted(ids)},
     )
 
 
 def analyse_job(job: EventJob) -> Event:
     """Analyse one group of articles from its job."""
-    context = _Context(job.actors, job.places, job.names, job.reuse, job.sentences)
+    context = _Context(job.actors, job.places, job.names, job.reuse)
     return _event(job.members, job.pin, context, job.prepared)
 
 
@@ -195,13 +210,11 @@ class _Context:
         places: Mapping[str, Sequence[str]],
         names: Mapping[str, Sequence[str]],
         reuse: Sequence[ReuseLink],
-        sentences: Mapping[str, tuple[Sentence, ...]],
     ) -> None:
         self.actors = actors
         self.places = places
         self.names = names
         self.reuse = reuse
-        self.sentences = sentences
 
 
 def _event(
@@ -212,7 +225,7 @@ def _event(
 ) -> Event:
     """Analyse one group of articles."""
     dates = sorted(a.published.date for a in members if a.published.date is not None)
-    ready = _prepared(members, dates[-1] if dates else None, context, prepared)
+    ready = [prepared[a.id] for a in members]
     docs = [p.doc for p in ready]
     ids = tuple(a.id for a in sorted(members, key=_report_order))
     facts, conflicts, notes, compatible = _compare(ready, ids, context)
@@ -240,26 +253,6 @@ def _event(
         provenance=tuple(r for r in context.reuse if {r.reuser, r.source} <= set(ids)),
         compatible=compatible,
     )
-
-
-def _prepared(
-    members: Sequence[Article],
-    latest: dt.date | None,
-    context: _Context,
-    prepared: Mapping[str, Prepared],
-) -> list[Prepared]:
-    """The members ready for comparison; an undated one reads its dates against the latest."""
-    return [
-        prepared[a.id]
-        if a.id in prepared
-        else prepare(
-            a,
-            a.published.date or latest,
-            inferred=a.published.date is None,
-            sentences=context.sentences[a.id],
-        )
-        for a in members
-    ]
 
 
 def _compare(

@@ -7,8 +7,9 @@ the article and its reference date only, so it runs in the per-article map
 (:class:`~generator.pipeline.SeedMap`), cached by content and spread over the
 worker processes, and an edited seed's event re-reads only the edited seed.
 
-An undated article reads its dates against its event's latest report, which
-only the grouping knows: its preparation stays in the event's job.
+An undated article reads its dates against its event's latest report: it is
+prepared once the grouping has said which event that is, with that date in
+its key, so it is prepared again when its event's dates change.
 """
 
 from __future__ import annotations
@@ -86,18 +87,28 @@ def prepare(
     )
 
 
-def prepare_dated(articles: Sequence[Article]) -> list[Prepared]:
-    """Prepare dated articles against their own publication date, in order.
+@dataclass(frozen=True, slots=True)
+class ToPrepare:
+    """One article and the date it reads its dates against: all its preparation depends on.
+
+    Attributes:
+        article: The article.
+        reference: Its publication date, or its event's latest for an undated article.
+        inferred: Whether ``reference`` was borrowed from the event.
+    """
+
+    article: Article
+    reference: dt.date | None
+    inferred: bool
+
+
+def prepare_each(items: Sequence[ToPrepare]) -> list[Prepared]:
+    """Prepare articles one after the other, in order.
 
     Args:
-        articles: Articles that carry a publication date.
+        items: The articles with their reference dates.
 
     Returns:
         One prepared article each.
     """
-    out: list[Prepared] = []
-    for article in articles:
-        if article.published.date is None:
-            raise ValueError(f"{article.id} has no publication date to read its dates against")
-        out.append(prepare(article, article.published.date, inferred=False))
-    return out
+    return [prepare(i.article, i.reference, inferred=i.inferred) for i in items]
