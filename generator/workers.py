@@ -41,6 +41,7 @@ from generator.events.analyse import EventJob, analyse_jobs
 from generator.events.prepare import Prepared, ToPrepare, prepare_each
 from generator.ingest.outlets import OutletRegistry
 from generator.models import Article, RawSeed
+from generator.picklers import register as register_records
 from generator.pipeline import InferResult, ReadResult, SeedMap, infer_each, read_each
 from generator.text.document import document
 
@@ -54,6 +55,10 @@ MIN_BATCH = 32
 #: Chunks per worker: small enough that the main process and a late pool share
 #: the work evenly, large enough that pickling is per batch, not per item.
 CHUNKS_PER_WORKER = 8
+
+# What crosses between processes pickles as class and field values (twice as fast);
+# the forkserver imports this module, so every worker has it too.
+register_records()
 
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None

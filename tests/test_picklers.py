@@ -1,0 +1,37 @@
+"""Records pickled as class and field values load as equal records (generator.picklers)."""
+
+from __future__ import annotations
+
+import copyreg
+import datetime as dt
+import pickle
+
+from generator.events.document import Doc
+from generator.events.prepare import Prepared, ToPrepare, prepare_each
+from generator.events.slotunits import Unit
+from generator.picklers import MODULES, rebuildable, register
+from tests.factories import make_article
+
+BODY = (
+    "Police said 12 people were killed in the blast in Lowtown on Tuesday.\n\n"
+    '"We will rebuild the market and we will not be afraid," the mayor said.'
+)
+
+
+def test_registered_records_round_trip_equal() -> None:
+    assert register() > 20
+    assert Unit in copyreg.dispatch_table and Prepared in copyreg.dispatch_table
+    article = make_article("a", BODY, date="2024-03-05")
+    (ready,) = prepare_each([ToPrepare(article, dt.date(2024, 3, 5), False)])
+    again = pickle.loads(pickle.dumps(ready, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == ready and isinstance(again.doc, Doc)
+    assert again.doc.article == article
+
+
+def test_records_that_check_or_hide_fields_are_left_to_pickle() -> None:
+    from generator.actors.records import ActorReport
+
+    # The report builds an index in __post_init__, in a field outside __init__.
+    assert not rebuildable(ActorReport)
+    assert ActorReport not in copyreg.dispatch_table
+    assert "generator.actors.records" in MODULES
