@@ -229,7 +229,7 @@ def _event(
     docs = [p.doc for p in ready]
     ids = tuple(a.id for a in sorted(members, key=_report_order))
     facts, conflicts, notes, compatible = _compare(ready, ids, context)
-    title_article = _title_article(members, docs)
+    title_article = _title_article(members, ready)
     first = min(members, key=_report_order)
     return Event(
         # The URL follows the first report, not the most representative title:
@@ -293,8 +293,8 @@ def _compare(
     key_actors = _central(every, all_names, docs)[:EVENT_KEY_ACTORS]
     names = {a: all_names[a] for a in key_actors}
     notes = tuple(
-        ArticleNotes(doc.id, alone[doc.id], missing[doc.id], wording(doc, names))
-        for doc in sorted(docs, key=lambda d: list(ids).index(d.id))
+        ArticleNotes(p.id, alone[p.id], missing[p.id], wording(p.doc, names, p.lede))
+        for p in sorted(ready, key=lambda p: list(ids).index(p.id))
     )
     return (facts, tuple(conflicts), notes, tuple(compatible))
 
@@ -378,7 +378,7 @@ def _ranked(values: Mapping[str, Sequence[str]], ids: Sequence[str]) -> tuple[st
     return tuple(v for v, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
-def _title_article(members: Sequence[Article], docs: Sequence[Doc]) -> Article:
+def _title_article(members: Sequence[Article], ready: Sequence[Prepared]) -> Article:
     """The member whose title best covers what the others say.
 
     Declared titles (front matter, heading) are preferred over titles guessed from
@@ -389,7 +389,7 @@ def _title_article(members: Sequence[Article], docs: Sequence[Doc]) -> Article:
     candidates = declared or [a for a in members if a.title.strip()] or list(members)
     if len(candidates) == 1:
         return candidates[0]  # nothing to weigh (the bodies' words are read for nothing)
-    vocab = {doc.id: set(content_words(doc.article.body)) for doc in docs}
+    vocab = {p.id: p.body_words for p in ready}
 
     def coverage(article: Article) -> tuple[float, tuple[int, dt.date, str]]:
         words = set(content_words(article.title))

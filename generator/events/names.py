@@ -8,6 +8,7 @@ and one-article slips are not discrepancies.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -274,8 +275,12 @@ def _name_like(unit: Unit) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _name_kind(fa: str, fb: str) -> str | None:
-    """``rank`` for two different ranks, ``name`` for two spellings of one name, else None."""
+    """``rank`` for two different ranks, ``name`` for two spellings of one name, else None.
+
+    Memoised: the same two spellings meet in every context they share.
+    """
     if fa in RANKS and fb in RANKS:
         same = RANK_ABBREVIATIONS.get(fa, fa) == RANK_ABBREVIATIONS.get(fb, fb)
         return None if same else RANK

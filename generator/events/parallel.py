@@ -92,9 +92,17 @@ def slot_readings(
             if len(members) <= common
         )
     )
-    stated: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    by_article: dict[str, list[Line]] = defaultdict(list)
     for line in lines:
-        stated[line.article_id].update(_stated(line))
+        by_article[line.article_id].append(line)
+    # Read per article only when a slot asks: most events have few slots.
+    stated_of: dict[str, set[tuple[str, str]]] = {}
+
+    def stated(article_id: str) -> set[tuple[str, str]]:
+        if article_id not in stated_of:
+            stated_of[article_id] = {s for line in by_article[article_id] for s in _stated(line)}
+        return stated_of[article_id]
+
     out: list[tuple[Reading, Reading]] = []
     for (a, b), count in sorted(shared.items()):
         if count < SLOT_MIN_SHARED // 2:
@@ -117,8 +125,8 @@ def slot_readings(
             # An article that also states the other value (with the same counted word)
             # tells two facts apart, not two versions of one.
             if ra.kind != NAME and (
-                (rb.key, rb.noun) in stated[ra.article_id]
-                or (ra.key, ra.noun) in stated[rb.article_id]
+                (rb.key, rb.noun) in stated(ra.article_id)
+                or (ra.key, ra.noun) in stated(rb.article_id)
             ):
                 continue
             out.append((ra, rb))

@@ -25,8 +25,10 @@ from generator.events.document import Doc, build_doc
 from generator.events.phrases import claim_words
 from generator.events.quotes import Quotation, find_quotations
 from generator.events.slotunits import Line, lines_of
+from generator.events.wording import lede_action
 from generator.models import Article
 from generator.text.document import Sentence
+from generator.text.tokens import content_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,8 @@ class Prepared:
         lines: Its sentences as comparable units (headings and tables left out).
         quotations: Its quotations.
         vocabulary: The words of its claims' sentences (what a detail is checked against).
+        body_words: The content words of its body (what a title is weighed against).
+        lede: The verb phrase of its lede and the lede sentence.
     """
 
     doc: Doc
@@ -46,6 +50,8 @@ class Prepared:
     lines: tuple[Line, ...]
     quotations: tuple[Quotation, ...]
     vocabulary: frozenset[str]
+    body_words: frozenset[str]
+    lede: tuple[str, str]
 
     @property
     def id(self) -> str:
@@ -84,6 +90,8 @@ def prepare(
         lines=tuple(lines_of(doc)),
         quotations=tuple(find_quotations(doc)),
         vocabulary=frozenset(w for s in doc.sentences for w in claim_words(s.norm)),
+        body_words=frozenset(content_words(article.body)),
+        lede=lede_action(doc),
     )
 
 

@@ -44,28 +44,46 @@ _PERSON_WORD = re.compile(r"^[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*\.?$|^[A-Z]\.$
 _SPEECH_VERBS = SPEECH_VERBS
 
 
-def wording(doc: Doc, actor_names: Mapping[str, Sequence[str]]) -> Wording:
-    """Describe how one article words the event.
+def lede_action(doc: Doc) -> tuple[str, str]:
+    """The verb phrase of an article's lede and the lede sentence ("" and "" when none).
+
+    It depends on the article alone, so the per-article map computes it once.
 
     Args:
         doc: The prepared article.
-        actor_names: Actor id → the names to look for (first is the canonical name), most
-            central actor first; the wording keeps that order.
 
     Returns:
-        The lede's action and, per actor, the names and descriptors used.
+        (action, lede sentence).
     """
     action, lede = "", ""
     for candidate in _lede_candidates(doc)[:LEDE_CANDIDATES]:
         action, lede = _action(candidate), candidate
         if action:
             break
+    return action, lede
+
+
+def wording(
+    doc: Doc, actor_names: Mapping[str, Sequence[str]], lede: tuple[str, str] | None = None
+) -> Wording:
+    """Describe how one article words the event.
+
+    Args:
+        doc: The prepared article.
+        actor_names: Actor id → the names to look for (first is the canonical name), most
+            central actor first; the wording keeps that order.
+        lede: :func:`lede_action` of ``doc``, when already computed.
+
+    Returns:
+        The lede's action and, per actor, the names and descriptors used.
+    """
+    action, lede_sentence = lede if lede is not None else lede_action(doc)
     actors = tuple(
         found
         for actor_id in actor_names  # in the caller's order: most central first
         if (found := _actor_wording(doc, actor_id, tuple(actor_names[actor_id]))) is not None
     )
-    return Wording(action=action, action_sentence=lede if action else "", actors=actors)
+    return Wording(action=action, action_sentence=lede_sentence if action else "", actors=actors)
 
 
 def _lede_candidates(doc: Doc) -> list[str]:
