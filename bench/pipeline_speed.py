@@ -1,0 +1,89 @@
+"""Cold and warm pipeline speed, with 1 and 2 worker processes, and what one edit recomputes.
+
+Usage: ``python bench/pipeline_speed.py [SEEDS] [--runs N]`` (SEEDS defaults to
+``../shared/corpus/dev-events``). Each configuration runs ``--runs`` times
+from an empty cache (cold) and once more from the full one (warm); the best
+cold wall time is reported, with the main process's CPU time beside it (what
+stays serial whatever the number of workers). Then one seed of a copy of the
+corpus is edited and the cache misses of the rebuild are counted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from generator.cache import ContentCache, build_corpus_cached
+from generator.pipeline import Settings
+from generator.workers import process_seed_map, start_pool
+
+
+def _run(seeds: Path, folder: Path, workers: int) -> tuple[float, float, int, ContentCache]:
+    cache = ContentCache(folder)
+    wall, cpu = time.perf_counter(), time.process_time()
+    corpus = build_corpus_cached(Settings(seeds), cache, seed_map=process_seed_map(workers))
+    return time.perf_counter() - wall, time.process_time() - cpu, len(corpus.articles), cache
+
+
+def measure(seeds: Path, workers: int, runs: int) -> dict[str, float]:
+    """Best cold run and a warm run with ``workers`` processes."""
+    if workers > 1:
+        start_pool(workers, wait=True)
+    colds: list[tuple[float, float, int]] = []
+    warm = 0.0
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as folder:
+            wall, cpu, count, _ = _run(seeds, Path(folder), workers)
+            colds.append((wall, cpu, count))
+            warm = _run(seeds, Path(folder), workers)[0]
+    wall, cpu, count = min(colds)
+    return {
+        "workers": workers,
+        "articles": count,
+        "cold_s": round(wall, 2),
+        "cold_main_cpu_s": round(cpu, 2),
+        "cold_articles_per_s": round(count / wall, 1),
+        "warm_s": round(warm, 3),
+        "warm_speedup": round(wall / warm, 1),
+    }
+
+
+def edit_misses(seeds: Path, workers: int) -> dict[str, object]:
+    """Cache misses and time of a rebuild after one seed's text changed."""
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(shutil.copytree(seeds, Path(folder) / "seeds"))
+        cache_dir = Path(folder) / "cache"
+        first = _run(copy, cache_dir, workers)[3]
+        edited = sorted(p for p in copy.iterdir() if p.suffix in {".md", ".txt"})[0]
+        edited.write_text(edited.read_text("utf-8").rstrip() + "\n\nOne more line.\n", "utf-8")
+        wall, _, _, again = _run(copy, cache_dir, workers)
+    return {
+        "edited": edited.name,
+        "rebuild_s": round(wall, 2),
+        "events": f"{again.misses['event']} of {first.misses['event']} compared again",
+        "prepared": f"{again.misses['prepare']} of {first.misses['prepare']} prepared again",
+        "misses": dict(sorted(again.misses.items())),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures, one line per configuration."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("seeds", nargs="?", default="../shared/corpus/dev-events", type=Path)
+    parser.add_argument("--runs", type=int, default=2)
+    args = parser.parse_args(argv)
+    if not args.seeds.is_dir():
+        print(f"{args.seeds}: no such folder", file=sys.stderr)
+        return 1
+    for workers in (1, 2):
+        print(measure(args.seeds, workers, args.runs))
+    print(edit_misses(args.seeds, 2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
