@@ -11,7 +11,7 @@ Two levels, both stored as pickles under a git-ignored folder
   (:func:`generator.actors.extract.extract_names`) keyed by its body and the
   actor registry: the corpus-wide merge of actors then works on offsets;
 - per article, what the comparison of its event reads from it alone
-  (:func:`generator.events.prepare.prepare_each`: dates, claims, comparable
+  (:func:`generator.events.prepare.prepare_packed`: dates, claims, comparable
   sentences, quotations) keyed by the article and the date it reads its dates
   against (its own, or its event's latest when it is undated);
 - per event, the comparison of its reports
@@ -55,6 +55,7 @@ from generator.events.prepare import Prepared, ToPrepare
 from generator.ingest.outlets import OutletRegistry
 from generator.ingest.reader import iter_seed_paths
 from generator.models import Article, RawSeed
+from generator.picklers import Packed
 from generator.picklers import register as register_records
 from generator.pipeline import (
     IN_PROCESS,
@@ -199,7 +200,7 @@ def cached_seed_map(cache: ContentCache, settings: Settings, inner: SeedMap) -> 
         keys = [_key("names", known, str(a.body_line), a.body) for a in articles]
         return _through(cache, "names", keys, articles, lambda todo: inner.names(todo, registry))
 
-    def prepare(items: Sequence[ToPrepare]) -> list[Prepared]:
+    def prepare(items: Sequence[ToPrepare]) -> list[Packed[Prepared]]:
         # What an article's comparison reads depends on it and its reference date alone.
         keys = [_key("prepare", repr(item)) for item in items]
         return _through(cache, "prepare", keys, items, inner.prepare)

@@ -20,8 +20,11 @@ import copyreg
 import dataclasses
 import importlib
 import operator
+import pickle
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
 
 #: Modules whose records travel between processes or into the cache.
 MODULES = (
@@ -88,3 +91,47 @@ def register(modules: Iterable[str] = MODULES) -> int:
                 copyreg.pickle(value, _reducer(value))
                 count += 1
     return count
+
+
+class Packed(Generic[T]):
+    """A value that crosses processes and the cache as the bytes it was first pickled to.
+
+    The main process hands an article's preparation from the per-article map
+    (a worker) to the cache and to an event's job (another worker) without
+    ever using it: wrapped, it is unpickled only where it is read
+    (:meth:`get`), and pickled once, where it was made. The wrapped value is
+    never changed; the bytes are only a memo of it.
+    """
+
+    __slots__ = ("_blob", "_value")
+
+    def __init__(self, value: T) -> None:
+        self._value: T | None = value
+        self._blob: bytes | None = None
+
+    @classmethod
+    def _from_blob(cls, blob: bytes) -> Packed[T]:
+        packed: Packed[T] = cls.__new__(cls)
+        packed._value, packed._blob = None, blob
+        return packed
+
+    def get(self) -> T:
+        """The value (unpickled on first use)."""
+        if self._value is None:
+            assert self._blob is not None  # one of the two is always set
+            self._value = pickle.loads(self._blob)
+        return self._value
+
+    def __reduce__(self) -> tuple[Callable[[bytes], Packed[T]], tuple[bytes]]:
+        if self._blob is None:
+            self._blob = pickle.dumps(self._value, protocol=pickle.HIGHEST_PROTOCOL)
+        return (type(self)._from_blob, (self._blob,))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Packed) and self.get() == other.get()
+
+    def __hash__(self) -> int:
+        return hash(self.get())
+
+    def __repr__(self) -> str:
+        return f"Packed({self.get()!r})"

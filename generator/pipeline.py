@@ -15,7 +15,7 @@ from generator.actors.extract import names_of
 from generator.actors.records import Mention
 from generator.events import EventReport, analyse_events
 from generator.events.analyse import EventMap, PrepareMap, analyse_jobs
-from generator.events.prepare import prepare_each
+from generator.events.prepare import prepare_packed
 from generator.ingest.extract import infer_article
 from generator.ingest.outlets import OutletRegistry, load_outlet_registry
 from generator.ingest.reader import iter_seed_paths, read_seed, unread_files
@@ -62,7 +62,7 @@ class SeedMap:
     read: Callable[[Iterable[Path], Path], list[ReadResult]] = read_each
     infer: Callable[[Sequence[RawSeed], OutletRegistry], list[InferResult]] = infer_each
     names: NameMap = names_of
-    prepare: PrepareMap = prepare_each
+    prepare: PrepareMap = prepare_packed
     events: EventMap = analyse_jobs
 
 

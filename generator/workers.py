@@ -38,9 +38,10 @@ from generator.actors.extract import ArticleNames, names_of
 from generator.actors.records import ActorRegistry
 from generator.events import Event
 from generator.events.analyse import EventJob, analyse_jobs
-from generator.events.prepare import Prepared, ToPrepare, prepare_each
+from generator.events.prepare import Prepared, ToPrepare, prepare_packed
 from generator.ingest.outlets import OutletRegistry
 from generator.models import Article, RawSeed
+from generator.picklers import Packed
 from generator.picklers import register as register_records
 from generator.pipeline import InferResult, ReadResult, SeedMap, infer_each, read_each
 from generator.text.document import document
@@ -89,8 +90,8 @@ def process_seed_map(workers: int, min_batch: int = MIN_BATCH) -> SeedMap:
     def names(articles: Sequence[Article], registry: ActorRegistry) -> list[ArticleNames]:
         return shared_map(partial(names_of, registry=registry), articles, workers, min_batch)
 
-    def prepare(items: Sequence[ToPrepare]) -> list[Prepared]:
-        return shared_map(prepare_each, items, workers, min_batch)
+    def prepare(items: Sequence[ToPrepare]) -> list[Packed[Prepared]]:
+        return shared_map(prepare_packed, items, workers, min_batch)
 
     def events(jobs: Sequence[EventJob]) -> list[Event]:
         # Per event the comparison takes from milliseconds to seconds: one job per chunk.

@@ -6,7 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from generator.events import analyse_events
-from generator.events.prepare import Prepared, ToPrepare, prepare_each
+from generator.events.prepare import Prepared, ToPrepare, prepare_each, prepare_packed
+from generator.picklers import Packed
 from tests.factories import make_article
 
 BODY = (
@@ -29,9 +30,9 @@ def test_every_article_is_prepared_once_and_an_undated_one_against_its_event() -
     ]
     seen: list[ToPrepare] = []
 
-    def counting(items: Sequence[ToPrepare]) -> list[Prepared]:
+    def counting(items: Sequence[ToPrepare]) -> list[Packed[Prepared]]:
         seen.extend(items)
-        return prepare_each(items)
+        return prepare_packed(items)
 
     report = analyse_events(articles, {}, {}, prepare_map=counting)
     assert report == analyse_events(articles, {}, {})

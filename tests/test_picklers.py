@@ -7,7 +7,7 @@ import datetime as dt
 import pickle
 
 from generator.events.document import Doc
-from generator.events.prepare import Prepared, ToPrepare, prepare_each
+from generator.events.prepare import Prepared, ToPrepare, prepare_each, prepare_packed
 from generator.events.slotunits import Unit
 from generator.picklers import MODULES, rebuildable, register
 from tests.factories import make_article
@@ -35,3 +35,14 @@ def test_records_that_check_or_hide_fields_are_left_to_pickle() -> None:
     assert not rebuildable(ActorReport)
     assert ActorReport not in copyreg.dispatch_table
     assert "generator.actors.records" in MODULES
+
+
+def test_a_packed_value_is_pickled_once_and_read_where_it_is_used() -> None:
+    article = make_article("a", BODY, date="2024-03-05")
+    (packed,) = prepare_packed([ToPrepare(article, dt.date(2024, 3, 5), False)])
+    blob = pickle.dumps(packed)
+    # Passed on again (to the cache, to a worker), it is the same bytes, not re-pickled.
+    passed = pickle.loads(blob)
+    assert pickle.dumps(passed) == blob
+    assert passed.get() == packed.get() and passed == packed
+    assert isinstance(passed.get(), Prepared)

@@ -25,7 +25,7 @@ from generator.events.model import (
     FactRow,
     ReuseLink,
 )
-from generator.events.prepare import Prepared, ToPrepare, prepare_each
+from generator.events.prepare import Prepared, ToPrepare, prepare_packed
 from generator.events.provenance import find_reuse
 from generator.events.pubdates import complete_from_event
 from generator.events.quotes import quote_conflicts
@@ -41,6 +41,7 @@ from generator.events.tense import tense_conflicts
 from generator.events.timeline import occurred, timeline
 from generator.events.wording import wording
 from generator.models import Article, Origin
+from generator.picklers import Packed
 from generator.slugs import stable_slug
 from generator.text.document import document
 from generator.text.lexicon import UNITS
@@ -75,7 +76,7 @@ def analyse_events(
         event_map: How the per-event analysis runs (:func:`analyse_jobs` in this
             process by default; the cache and worker processes wrap it).
         prepare_map: How the per-article part of the comparison runs
-            (:func:`~generator.events.prepare.prepare_each` in this process by
+            (:func:`~generator.events.prepare.prepare_packed` in this process by
             default; the cache and worker processes wrap it).
 
     Returns:
@@ -99,7 +100,7 @@ def analyse_events(
     # What each article's comparison reads from it alone: once per article, in id order.
     todo = _to_prepare(grouping.groups, by_id)
     prepared = dict(
-        zip((t.article.id for t in todo), (prepare_map or prepare_each)(todo), strict=True)
+        zip((t.article.id for t in todo), (prepare_map or prepare_packed)(todo), strict=True)
     )
     event_map = event_map or analyse_jobs
     events = event_map(
@@ -136,7 +137,7 @@ class EventJob:
     places: dict[str, tuple[str, ...]]
     names: dict[str, tuple[str, ...]]
     reuse: tuple[ReuseLink, ...]
-    prepared: dict[str, Prepared]
+    prepared: dict[str, Packed[Prepared]]
 
     def key(self) -> str:
         """What the result depends on, as text the same in every process.
@@ -150,7 +151,7 @@ class EventJob:
 EventMap = Callable[[Sequence[EventJob]], list[Event]]
 """Analyses jobs, keeping their order (in process, cached, across processes)."""
 
-PrepareMap = Callable[[Sequence[ToPrepare]], list[Prepared]]
+PrepareMap = Callable[[Sequence[ToPrepare]], list[Packed[Prepared]]]
 """Prepares articles for the comparison, keeping their order."""
 
 
@@ -174,7 +175,7 @@ def _job(
     members: Sequence[Article],
     pin: str | None,
     context: _Context,
-    prepared: Mapping[str, Prepared],
+    prepared: Mapping[str, Packed[Prepared]],
 ) -> EventJob:
     ids = {a.id for a in members}
     actors = {i: tuple(context.actors.get(i, ())) for i in sorted(ids)}
@@ -221,11 +222,11 @@ def _event(
     members: Sequence[Article],
     pin: str | None,
     context: _Context,
-    prepared: Mapping[str, Prepared],
+    prepared: Mapping[str, Packed[Prepared]],
 ) -> Event:
     """Analyse one group of articles."""
     dates = sorted(a.published.date for a in members if a.published.date is not None)
-    ready = [prepared[a.id] for a in members]
+    ready = [prepared[a.id].get() for a in members]
     docs = [p.doc for p in ready]
     ids = tuple(a.id for a in sorted(members, key=_report_order))
     facts, conflicts, notes, compatible = _compare(ready, ids, context)

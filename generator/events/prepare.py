@@ -27,6 +27,7 @@ from generator.events.quotes import Quotation, find_quotations
 from generator.events.slotunits import Line, lines_of
 from generator.events.wording import lede_action
 from generator.models import Article
+from generator.picklers import Packed
 from generator.text.document import Sentence
 from generator.text.tokens import content_words
 
@@ -120,3 +121,19 @@ def prepare_each(items: Sequence[ToPrepare]) -> list[Prepared]:
         One prepared article each.
     """
     return [prepare(i.article, i.reference, inferred=i.inferred) for i in items]
+
+
+def prepare_packed(items: Sequence[ToPrepare]) -> list[Packed[Prepared]]:
+    """:func:`prepare_each`, each wrapped to cross processes and the cache as its bytes.
+
+    A preparation is made in one worker and read in another (its event's);
+    the main process and the cache only pass it on, so it is pickled once
+    and unpickled once, where it is read.
+
+    Args:
+        items: The articles with their reference dates.
+
+    Returns:
+        One packed preparation each.
+    """
+    return [Packed(p) for p in prepare_each(items)]
