@@ -6,19 +6,28 @@ from an empty cache (cold) and once more from the full one (warm); the best
 cold wall time is reported, with the main process's CPU time beside it (what
 stays serial whatever the number of workers). Then one seed of a copy of the
 corpus is edited and the cache misses of the rebuild are counted.
+
+``--split`` instead times one cold run in this process by stage (CPU
+seconds): the maps a worker pool can share, and the serial rest, which bounds
+what two cores can give (Amdahl).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import shutil
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import generator.events.analyse as analyse
 from generator.cache import ContentCache, build_corpus_cached
-from generator.pipeline import Settings
+from generator.pipeline import SeedMap, Settings
 from generator.workers import process_seed_map, start_pool
 
 
@@ -70,15 +79,67 @@ def edit_misses(seeds: Path, workers: int) -> dict[str, object]:
     }
 
 
+def split(seeds: Path) -> list[str]:
+    """CPU seconds of one cold in-process run by stage, and the Amdahl bound on two cores."""
+    spent: dict[str, float] = defaultdict(float)
+
+    def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)
+        def inner(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.process_time() - started
+
+        return inner
+
+    # Patched for this measurement only (the process exits after it).
+    for owner, name, label in (
+        (analyse, "find_reuse", "serial: text reuse"),
+        (analyse, "group_articles", "serial: grouping"),
+        (ContentCache, "put", "serial: cache writes"),
+        (ContentCache, "get", "serial: cache reads"),
+    ):
+        setattr(owner, name, timed(label, getattr(owner, name)))
+    plain = SeedMap()
+    maps = SeedMap(
+        read=timed("map: read", plain.read),
+        infer=timed("map: infer", plain.infer),
+        names=timed("map: actor names", plain.names),
+        prepare=timed("map: prepare (per article)", plain.prepare),
+        events=timed("map: compare (per event)", plain.events),
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        started = time.process_time()
+        corpus = build_corpus_cached(Settings(seeds), ContentCache(Path(folder)), seed_map=maps)
+        total = time.process_time() - started
+    shared = sum(v for k, v in spent.items() if k.startswith("map"))
+    serial = total - shared
+    best = serial + shared / 2
+    lines = [f"{v:6.2f} s  {k}" for k, v in sorted(spent.items(), key=lambda kv: -kv[1])]
+    lines += [
+        f"{total - sum(spent.values()):6.2f} s  serial: the rest (actor merge, keys, ids)",
+        f"{total:6.2f} s CPU in all: maps {shared:.2f} s ({shared / total:.0%}), "
+        f"serial {serial:.2f} s ({serial / total:.0%})",
+        f"two cores at best: {total / best:.2f}x, {len(corpus.articles) / best:.0f} articles/s",
+    ]
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print the figures, one line per configuration."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("seeds", nargs="?", default="../shared/corpus/dev-events", type=Path)
     parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--split", action="store_true", help="CPU by stage, in this process")
     args = parser.parse_args(argv)
     if not args.seeds.is_dir():
         print(f"{args.seeds}: no such folder", file=sys.stderr)
         return 1
+    if args.split:
+        print("\n".join(split(args.seeds)))
+        return 0
     for workers in (1, 2):
         print(measure(args.seeds, workers, args.runs))
     print(edit_misses(args.seeds, 2))
