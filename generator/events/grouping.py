@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -85,6 +85,12 @@ GROUP_DATE_WINDOW_DAYS apart are two events."""
 
 GROUP_ACTOR_MAX_SHARE = 0.2
 """Actors named by more than this share of the corpus are too common to block on."""
+
+GROUP_ACTOR_UNDATED_MAX = 100
+"""An undated article is paired with the other articles naming one of its actors only when at
+most this many articles name that actor: without a date to narrow them, a widely named actor
+says little about which of its articles report one event (and pairing them all grows with the
+square of the corpus)."""
 
 GROUP_SIGNATURE_TERMS = 25
 """Number of top TF-IDF terms that make an article's blocking signature."""
@@ -398,11 +404,18 @@ def _candidates(
     index: Mapping[str, int],
     reuse_pairs: Sequence[tuple[str, str]],
 ) -> list[tuple[int, int]]:
-    """Candidate pairs from signature LSH, rare shared actors and text reuse."""
+    """Candidate pairs from signature LSH, rare shared actors and text reuse.
+
+    Only pairs whose publication dates allow one event are kept: a pair further
+    apart can never link, and no merge test ever reads its score (a group
+    spanning it fails the date test first). Without this, the articles sharing
+    an actor made a number of pairs that grew with the square of the corpus.
+    """
+    dates = [a.published.date for a in articles]
     signatures = minhash_signatures([sim.signature(i) for i in range(len(articles))])
     pairs: set[tuple[int, int]] = set()
     for i, found in enumerate(lsh_neighbours(signatures, GROUP_LSH_THRESHOLD)):
-        pairs.update((min(i, k), max(i, k)) for k in found if k != i)
+        pairs.update((min(i, k), max(i, k)) for k in found if k != i and _close(dates[i], dates[k]))
     by_actor: dict[str, list[int]] = defaultdict(list)
     for i, article in enumerate(articles):
         for actor in sorted(set(actors.get(article.id, ()))):
@@ -410,12 +423,37 @@ def _candidates(
     limit = max(2, int(GROUP_ACTOR_MAX_SHARE * len(articles)))
     for holders in by_actor.values():
         if len(holders) <= limit:
-            pairs.update((a, b) for n, a in enumerate(holders) for b in holders[n + 1 :])
+            pairs.update(_close_pairs(holders, dates, len(holders) <= GROUP_ACTOR_UNDATED_MAX))
     for reuser, source in reuse_pairs:
         if reuser in index and source in index:
             i, j = index[reuser], index[source]
-            pairs.add((min(i, j), max(i, j)))
+            if _close(dates[i], dates[j]):
+                pairs.add((min(i, j), max(i, j)))
     return sorted(pairs)
+
+
+def _close_pairs(
+    holders: Sequence[int], dates: Sequence[dt.date | None], undated: bool
+) -> Iterator[tuple[int, int]]:
+    """Pairs of ``holders`` whose dates allow one event (sorted indexes, each pair once).
+
+    Dated holders pair within the date window (a sliding window over the
+    holders in date order, so the work follows the pairs kept, not all pairs);
+    an undated holder pairs with every other holder when ``undated`` allows it.
+    """
+    dated = sorted((d, i) for i in holders if (d := dates[i]) is not None)
+    window = dt.timedelta(days=GROUP_DATE_WINDOW_DAYS)
+    start = 0
+    for end, (day, i) in enumerate(dated):
+        while dated[start][0] < day - window:
+            start += 1
+        for _, k in dated[start:end]:
+            yield (min(i, k), max(i, k))
+    if undated:
+        loose = [i for i in holders if dates[i] is None]
+        for n, i in enumerate(loose):
+            for k in (*loose[n + 1 :], *(k for _, k in dated)):
+                yield (min(i, k), max(i, k))
 
 
 def _close(a: dt.date | None, b: dt.date | None) -> bool:

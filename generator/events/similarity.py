@@ -59,6 +59,11 @@ def weighted_dice(a: AbstractSet[str], b: AbstractSet[str], weights: Mapping[str
     return 2 * sum(weights.get(w, 1.0) for w in a & b) / total if total else 0.0
 
 
+# Pairs whose row products Vectors.dots computes at once: it bounds the memory (no effect
+# on any value, so not an analysis threshold).
+_DOTS_CHUNK = 8_192
+
+
 @dataclass(frozen=True, slots=True)
 class Vectors:
     """TF-IDF vectors of texts, as :func:`tfidf` computes them.
@@ -82,8 +87,22 @@ class Vectors:
 
         Each product is summed as SciPy sums ``matrix[left].multiply(matrix[right])``
         along its rows (the shared columns in reverse order of the left row, then
-        NumPy's ``add.reduceat``), so the values are those bit for bit.
+        NumPy's ``add.reduceat``), so the values are those bit for bit. Pairs are
+        taken a fixed number of pairs at a time: the work arrays hold every entry of
+        every left row, which for a large corpus's candidate pairs ran to
+        gigabytes; each product only reads its own pair, so chunks change no value.
         """
+        if len(left) <= _DOTS_CHUNK:
+            return self._dots(left, right)
+        return np.concatenate(
+            [
+                self._dots(left[first : first + _DOTS_CHUNK], right[first : first + _DOTS_CHUNK])
+                for first in range(0, len(left), _DOTS_CHUNK)
+            ]
+        )
+
+    def _dots(self, left: Sequence[int], right: Sequence[int]) -> NDArray[np.float64]:
+        """:meth:`dots` of one chunk of pairs."""
         out = np.zeros(len(left), dtype=np.float64)
         if not len(left):
             return out
