@@ -1,9 +1,11 @@
 """Time each pipeline stage on synthetic corpora of growing size (not a test).
 
 Usage: .venv/bin/python bench/scale.py [SIZES...]   (default: 1000 2000 4000)
+       .venv/bin/python bench/scale.py --site SIZE    (one cold ``mkdocs build``)
 
 Each size runs in a fresh process, so the peak memory (``ru_maxrss``) after
-each stage is that size's own. Per stage the table gives seconds and the
+each stage is that size's own. Per stage the table gives CPU seconds (the
+machine is shared: wall time says more about the neighbours) and the
 peak resident memory reached by the end of the stage; the last columns count
 what the grouping compared (candidate pairs) and describe the corpus (events
 found, their largest size, outlets, days covered, actors), so that a
@@ -46,11 +48,11 @@ def measure(size: int) -> dict[str, object]:
     peaks: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         seeds = write_corpus(Path(tmp) / "seeds", size)
-        clock = time.perf_counter()
+        clock = time.process_time()
 
         def lap(stage: str) -> None:
             nonlocal clock
-            now = time.perf_counter()
+            now = time.process_time()
             times[stage], peaks[stage], clock = now - clock, _peak_mb(), now
 
         articles, _, _ = read_articles(Settings(seeds))
@@ -81,6 +83,7 @@ def measure(size: int) -> dict[str, object]:
         "times": times,
         "peaks": peaks,
         "candidates": grouping.candidates,
+        "scored": grouping.scored,
         "reuse_links": len(reuse),
         "events": len(events.events),
         "largest_event": sizes[-1] if sizes else 0,
@@ -96,7 +99,8 @@ def main(sizes: list[int]) -> None:
     print(
         "| articles | "
         + " | ".join(f"{s} s (peak MB)" for s in STAGES)
-        + " | candidate pairs | reuse links | events (largest, median) | outlets | days | actors |"
+        + " | candidate pairs (scored) | reuse links | events (largest, median)"
+        + " | outlets | days | actors |"
     )
     print("|---" * (len(STAGES) + 7) + "|")
     for size in sizes:
@@ -112,15 +116,61 @@ def main(sizes: list[int]) -> None:
         print(
             f"| {size} | "
             + " | ".join(cells)
-            + f" | {row['candidates']} | {row['reuse_links']} | {row['events']} "
+            + f" | {row['candidates']} ({row['scored']}) | {row['reuse_links']} | {row['events']} "
             f"({row['largest_event']}, {row['median_event']}) | {row['outlets']} | "
             f"{row['days']} | {row['actors']} |",
             flush=True,
         )
 
 
+def site(size: int) -> dict[str, object]:
+    """A cold ``mkdocs build`` of ``size`` synthetic articles, against MkDocs' floor.
+
+    Reports the build's peak memory, its ratio to the floor for as many pages,
+    the bytes of the first search query, pages per article, and the largest
+    HTML page of each section of the site (the first folder of its path), so
+    that running two sizes shows which kind of page grows with the corpus.
+    """
+    from bench.floor import build, count_pages, floor_for, project_for
+    from bench.search_bytes import first_query
+    from tests.synthetic import write_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = write_corpus(Path(tmp) / "seeds", size)
+        project = project_for(seeds, Path(tmp) / "project")
+        run = build(project)
+        out = project / "site"
+        html = [p for p in out.rglob("*.html") if "pagefind" not in p.parts]
+        largest: dict[str, tuple[int, str]] = {}
+        for page in html:
+            path = page.relative_to(out).as_posix()
+            section = path.split("/", 1)[0] if "/" in path else "(top)"
+            largest[section] = max(largest.get(section, (0, "")), (page.stat().st_size, path))
+        pages = count_pages(out)
+        # Layout 0 of the synthetic corpus titles every third article "Story N about …".
+        query = f"Story {(size // 2) // 3 * 3}"
+        searched = first_query(out, query)
+        floor = build(floor_for(pages - 3, Path(tmp) / "floor"))
+    return {
+        "articles": size,
+        "pages": pages,
+        "pages_per_article": round(pages / size, 2),
+        "build_s": round(run.seconds, 1),
+        "floor_s": round(floor.seconds, 1),
+        "build_vs_floor": round(run.seconds / floor.seconds, 2),
+        "peak_mb": round(run.peak_mb),
+        "floor_peak_mb": round(floor.peak_mb),
+        "first_query": query,
+        "first_query_kb": round(searched.bytes / 1024, 1),
+        "first_result": searched.first,
+        "largest_kb": {k: [round(v / 1024, 1), p] for k, (v, p) in sorted(largest.items())},
+    }
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--one"]:
         print(json.dumps(measure(int(sys.argv[2]))))
+    elif sys.argv[1:2] == ["--site"]:
+        print(json.dumps(site(int(sys.argv[2])), indent=1))
     else:
         main([int(arg) for arg in sys.argv[1:]] or [1000, 2000, 4000])

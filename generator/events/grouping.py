@@ -107,11 +107,14 @@ class Grouping:
         groups: Member ids of each group, sorted; groups sorted by first id.
         pins: Group index → pinned event slug, for pinned groups.
         candidates: Number of candidate pairs compared (for the benchmark).
+        scored: Number of pairs whose similarity was computed: the candidates
+            and the cross pairs the merge tests read (for the benchmark).
     """
 
     groups: tuple[tuple[str, ...], ...]
     pins: Mapping[int, str]
     candidates: int
+    scored: int = 0
 
 
 class _Similarity:
@@ -273,7 +276,9 @@ def group_articles(
     place_words = frozenset(
         word for ids in (places or {}).values() for place in ids for word in place.split("-")
     )
-    clusters, candidates = _cluster(ordered, split_all, names, actors, reuse_pairs, place_words)
+    clusters, candidates, scored = _cluster(
+        ordered, split_all, names, actors, reuse_pairs, place_words
+    )
     pin_of = {a.id: a.event_pin for a in ordered if a.event_pin}
     pinned: dict[str, list[str]] = defaultdict(list)
     free: list[tuple[str, ...]] = []
@@ -289,7 +294,7 @@ def group_articles(
     result.sort(key=lambda g: g[0])
     slug_of = {tuple(sorted(ids)): slug for slug, ids in pinned.items()}
     pins_by_index = {n: slug_of[g] for n, g in enumerate(result) if g in slug_of}
-    return Grouping(tuple(result), pins_by_index, candidates)
+    return Grouping(tuple(result), pins_by_index, candidates, scored)
 
 
 def _event_days(article: Article, body: Sequence[Sentence]) -> frozenset[dt.date]:
@@ -331,8 +336,8 @@ def _cluster(
     actors: Mapping[str, Sequence[str]],
     reuse_pairs: Sequence[tuple[str, str]],
     places: frozenset[str],
-) -> tuple[list[list[str]], int]:
-    """Cluster unpinned articles; return (groups, number of candidate pairs)."""
+) -> tuple[list[list[str]], int, int]:
+    """Cluster unpinned articles; return (groups, candidate pairs, pairs scored)."""
     sim = _Similarity(articles, names)
     index = {a.id: i for i, a in enumerate(articles)}
     dates = [a.published.date for a in articles]
@@ -349,7 +354,7 @@ def _cluster(
 
     clusters = greedy_merge(len(articles), links, GROUP_LINK_MIN, mergeable)
     groups = [sorted(articles[k].id for k in m) for m in clusters]
-    return (sorted(groups), len(candidates))
+    return (sorted(groups), len(candidates), len(sim.cache))
 
 
 def _distinctive(names: Sequence[_Names], places: frozenset[str]) -> list[frozenset[str]]:
