@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -126,10 +127,9 @@ class _Similarity:
         # (and the vectorizer never sees an empty vocabulary).
         texts = [text or f"empty-article-{n}" for n, text in enumerate(texts)]
         self.text = tfidf(texts)
-        self.rows, self.terms = self.text.rows, self.text.terms
+        self.terms = self.text.terms
         name_texts = [" ".join(n.weighted) or f"no-names-{k}" for k, n in enumerate(names)]
         self.names = tfidf(name_texts)
-        self.name_rows = self.names.rows
         self.named = np.array([bool(n.weighted) for n in names])
         self.cache: dict[tuple[int, int], float] = {}
 
@@ -137,9 +137,9 @@ class _Similarity:
         """Similarity of articles ``i`` and ``j`` (cached)."""
         key = (min(i, j), max(i, j))
         if key not in self.cache:
-            text = sparse_dot(self.rows[i], self.rows[j])
+            text = sparse_dot(self.text.row(i), self.text.row(j))
             named = bool(self.named[i] and self.named[j])
-            name = sparse_dot(self.name_rows[i], self.name_rows[j]) if named else text
+            name = sparse_dot(self.names.row(i), self.names.row(j)) if named else text
             self.cache[key] = round(text + GROUP_NAME_WEIGHT * name, 6)
         return self.cache[key]
 
@@ -160,7 +160,7 @@ class _Similarity:
 
     def signature(self, i: int) -> list[str]:
         """The article's top TF-IDF terms."""
-        row = self.rows[i]
+        row = self.text.row(i)
         order = sorted(row, key=lambda t: (-row[t], self.terms[t]))
         return [self.terms[t] for t in order[:GROUP_SIGNATURE_TERMS]]
 
@@ -215,7 +215,8 @@ def _names(article: Article, body: Sequence[Sentence]) -> _Names:
         previous_end = 0
         for k, match in enumerate(_NAME_TOKEN.finditer(text)):
             token = match.group(0)
-            low = token.lower().replace("’", "'").removesuffix("'s").strip("'-")
+            # Interned: every article's word sets share one string per word.
+            low = sys.intern(token.lower().replace("’", "'").removesuffix("'s").strip("'-"))
             words.add(low)
             if token[0].islower():
                 lower.add(low)
