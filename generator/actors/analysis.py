@@ -419,10 +419,18 @@ def _first_seen(
 ) -> dict[tuple[str, str], tuple[str, int]]:
     """Return where each merged spelling first occurs (file, line)."""
     out: dict[tuple[str, str], tuple[str, int]] = {}
+    todo = list(merges)
     for article in articles:
-        lines = LineIndex(article.body, article.body_line)
-        for merge in merges:
+        if not todo:
+            break
+        lines: LineIndex | None = None
+        for merge in todo:
             pos = article.body.find(merge.spelling)
             if pos >= 0 and (merge.actor_id, merge.spelling) not in out:
+                # Line numbers are indexed only in an article that has a spelling to place.
+                if lines is None:
+                    lines = LineIndex(article.body, article.body_line)
                 out[(merge.actor_id, merge.spelling)] = (article.file, lines.line(pos))
+        # A placed spelling is not searched for again in the rest of the corpus.
+        todo = [m for m in todo if (m.actor_id, m.spelling) not in out]
     return out

@@ -286,20 +286,24 @@ def _merge_surnames(groups: dict[str, list[Candidate]]) -> dict[str, list[Candid
     "Perez" goes to "Tom Perez" when the article names exactly one person
     with that surname; failing that, when the whole corpus does.
     """
-    full: defaultdict[str, set[tuple[int, str]]] = defaultdict(set)
+    # Surname key → document → the full names with that surname in it: a bare surname
+    # looks up its own document, not every use of the surname in the corpus.
+    full: defaultdict[str, defaultdict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
     for key, cands in groups.items():
         cues = set().union(*(c.cues for c in cands))
         if cands[0].words >= 2 and cues & PERSON_CUES and not cues & ORG_CUES:
             for c in cands:
                 if not c.text.rstrip(".").lower().endswith(tuple(NAME_SUFFIXES)):
-                    full[_surname_of(c)].add((c.doc, key))
+                    full[_surname_of(c)][c.doc].add(key)
     for key in sorted(groups):
         cands = groups.get(key, [])
         if not cands or cands[0].words != 1 or key not in full:
             continue
+        people = full[key]
+        everywhere = sorted(set().union(*people.values()))
         stay = []
         for c in cands:
-            owner = _owner(full[key], c.doc)
+            owner = _owner(people.get(c.doc, set()), everywhere)
             if owner and owner != key:
                 groups[owner].append(replace(c, cues=c.cues | {"surname"}))
             else:
@@ -308,13 +312,16 @@ def _merge_surnames(groups: dict[str, list[Candidate]]) -> dict[str, list[Candid
     return {k: v for k, v in groups.items() if v}
 
 
-def _owner(people: set[tuple[int, str]], doc: int) -> str | None:
-    """Return the one full name a bare surname in ``doc`` refers to, if unambiguous."""
-    here = sorted({key for d, key in people if d == doc})
+def _owner(here: set[str], everywhere: Sequence[str]) -> str | None:
+    """Return the one full name a bare surname refers to, if unambiguous.
+
+    Args:
+        here: Full names with that surname in the surname's own document.
+        everywhere: Full names with that surname in the corpus, sorted.
+    """
     if here:
-        return here[0] if len(here) == 1 else None
-    anywhere = sorted({key for _, key in people})
-    return anywhere[0] if len(anywhere) == 1 else None
+        return min(here) if len(here) == 1 else None
+    return everywhere[0] if len(everywhere) == 1 else None
 
 
 def _judge(key: str, cands: list[Candidate], vocab: frozenset[str]) -> Found | None:

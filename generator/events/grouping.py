@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -86,6 +87,12 @@ GROUP_DATE_WINDOW_DAYS apart are two events."""
 GROUP_ACTOR_MAX_SHARE = 0.2
 """Actors named by more than this share of the corpus are too common to block on."""
 
+GROUP_ACTOR_UNDATED_MAX = 100
+"""An undated article is paired with the other articles naming one of its actors only when at
+most this many articles name that actor: without a date to narrow them, a widely named actor
+says little about which of its articles report one event (and pairing them all grows with the
+square of the corpus)."""
+
 GROUP_SIGNATURE_TERMS = 25
 """Number of top TF-IDF terms that make an article's blocking signature."""
 
@@ -101,11 +108,14 @@ class Grouping:
         groups: Member ids of each group, sorted; groups sorted by first id.
         pins: Group index → pinned event slug, for pinned groups.
         candidates: Number of candidate pairs compared (for the benchmark).
+        scored: Number of pairs whose similarity was computed: the candidates
+            and the cross pairs the merge tests read (for the benchmark).
     """
 
     groups: tuple[tuple[str, ...], ...]
     pins: Mapping[int, str]
     candidates: int
+    scored: int = 0
 
 
 class _Similarity:
@@ -117,10 +127,9 @@ class _Similarity:
         # (and the vectorizer never sees an empty vocabulary).
         texts = [text or f"empty-article-{n}" for n, text in enumerate(texts)]
         self.text = tfidf(texts)
-        self.rows, self.terms = self.text.rows, self.text.terms
+        self.terms = self.text.terms
         name_texts = [" ".join(n.weighted) or f"no-names-{k}" for k, n in enumerate(names)]
         self.names = tfidf(name_texts)
-        self.name_rows = self.names.rows
         self.named = np.array([bool(n.weighted) for n in names])
         self.cache: dict[tuple[int, int], float] = {}
 
@@ -128,9 +137,9 @@ class _Similarity:
         """Similarity of articles ``i`` and ``j`` (cached)."""
         key = (min(i, j), max(i, j))
         if key not in self.cache:
-            text = sparse_dot(self.rows[i], self.rows[j])
+            text = sparse_dot(self.text.row(i), self.text.row(j))
             named = bool(self.named[i] and self.named[j])
-            name = sparse_dot(self.name_rows[i], self.name_rows[j]) if named else text
+            name = sparse_dot(self.names.row(i), self.names.row(j)) if named else text
             self.cache[key] = round(text + GROUP_NAME_WEIGHT * name, 6)
         return self.cache[key]
 
@@ -151,7 +160,7 @@ class _Similarity:
 
     def signature(self, i: int) -> list[str]:
         """The article's top TF-IDF terms."""
-        row = self.rows[i]
+        row = self.text.row(i)
         order = sorted(row, key=lambda t: (-row[t], self.terms[t]))
         return [self.terms[t] for t in order[:GROUP_SIGNATURE_TERMS]]
 
@@ -206,7 +215,8 @@ def _names(article: Article, body: Sequence[Sentence]) -> _Names:
         previous_end = 0
         for k, match in enumerate(_NAME_TOKEN.finditer(text)):
             token = match.group(0)
-            low = token.lower().replace("’", "'").removesuffix("'s").strip("'-")
+            # Interned: every article's word sets share one string per word.
+            low = sys.intern(token.lower().replace("’", "'").removesuffix("'s").strip("'-"))
             words.add(low)
             if token[0].islower():
                 lower.add(low)
@@ -267,7 +277,9 @@ def group_articles(
     place_words = frozenset(
         word for ids in (places or {}).values() for place in ids for word in place.split("-")
     )
-    clusters, candidates = _cluster(ordered, split_all, names, actors, reuse_pairs, place_words)
+    clusters, candidates, scored = _cluster(
+        ordered, split_all, names, actors, reuse_pairs, place_words
+    )
     pin_of = {a.id: a.event_pin for a in ordered if a.event_pin}
     pinned: dict[str, list[str]] = defaultdict(list)
     free: list[tuple[str, ...]] = []
@@ -283,7 +295,7 @@ def group_articles(
     result.sort(key=lambda g: g[0])
     slug_of = {tuple(sorted(ids)): slug for slug, ids in pinned.items()}
     pins_by_index = {n: slug_of[g] for n, g in enumerate(result) if g in slug_of}
-    return Grouping(tuple(result), pins_by_index, candidates)
+    return Grouping(tuple(result), pins_by_index, candidates, scored)
 
 
 def _event_days(article: Article, body: Sequence[Sentence]) -> frozenset[dt.date]:
@@ -325,8 +337,8 @@ def _cluster(
     actors: Mapping[str, Sequence[str]],
     reuse_pairs: Sequence[tuple[str, str]],
     places: frozenset[str],
-) -> tuple[list[list[str]], int]:
-    """Cluster unpinned articles; return (groups, number of candidate pairs)."""
+) -> tuple[list[list[str]], int, int]:
+    """Cluster unpinned articles; return (groups, candidate pairs, pairs scored)."""
     sim = _Similarity(articles, names)
     index = {a.id: i for i, a in enumerate(articles)}
     dates = [a.published.date for a in articles]
@@ -343,7 +355,7 @@ def _cluster(
 
     clusters = greedy_merge(len(articles), links, GROUP_LINK_MIN, mergeable)
     groups = [sorted(articles[k].id for k in m) for m in clusters]
-    return (sorted(groups), len(candidates))
+    return (sorted(groups), len(candidates), len(sim.cache))
 
 
 def _distinctive(names: Sequence[_Names], places: frozenset[str]) -> list[frozenset[str]]:
@@ -398,11 +410,18 @@ def _candidates(
     index: Mapping[str, int],
     reuse_pairs: Sequence[tuple[str, str]],
 ) -> list[tuple[int, int]]:
-    """Candidate pairs from signature LSH, rare shared actors and text reuse."""
+    """Candidate pairs from signature LSH, rare shared actors and text reuse.
+
+    Only pairs whose publication dates allow one event are kept: a pair further
+    apart can never link, and no merge test ever reads its score (a group
+    spanning it fails the date test first). Without this, the articles sharing
+    an actor made a number of pairs that grew with the square of the corpus.
+    """
+    dates = [a.published.date for a in articles]
     signatures = minhash_signatures([sim.signature(i) for i in range(len(articles))])
     pairs: set[tuple[int, int]] = set()
     for i, found in enumerate(lsh_neighbours(signatures, GROUP_LSH_THRESHOLD)):
-        pairs.update((min(i, k), max(i, k)) for k in found if k != i)
+        pairs.update((min(i, k), max(i, k)) for k in found if k != i and _close(dates[i], dates[k]))
     by_actor: dict[str, list[int]] = defaultdict(list)
     for i, article in enumerate(articles):
         for actor in sorted(set(actors.get(article.id, ()))):
@@ -410,12 +429,37 @@ def _candidates(
     limit = max(2, int(GROUP_ACTOR_MAX_SHARE * len(articles)))
     for holders in by_actor.values():
         if len(holders) <= limit:
-            pairs.update((a, b) for n, a in enumerate(holders) for b in holders[n + 1 :])
+            pairs.update(_close_pairs(holders, dates, len(holders) <= GROUP_ACTOR_UNDATED_MAX))
     for reuser, source in reuse_pairs:
         if reuser in index and source in index:
             i, j = index[reuser], index[source]
-            pairs.add((min(i, j), max(i, j)))
+            if _close(dates[i], dates[j]):
+                pairs.add((min(i, j), max(i, j)))
     return sorted(pairs)
+
+
+def _close_pairs(
+    holders: Sequence[int], dates: Sequence[dt.date | None], undated: bool
+) -> Iterator[tuple[int, int]]:
+    """Pairs of ``holders`` whose dates allow one event (sorted indexes, each pair once).
+
+    Dated holders pair within the date window (a sliding window over the
+    holders in date order, so the work follows the pairs kept, not all pairs);
+    an undated holder pairs with every other holder when ``undated`` allows it.
+    """
+    dated = sorted((d, i) for i in holders if (d := dates[i]) is not None)
+    window = dt.timedelta(days=GROUP_DATE_WINDOW_DAYS)
+    start = 0
+    for end, (day, i) in enumerate(dated):
+        while dated[start][0] < day - window:
+            start += 1
+        for _, k in dated[start:end]:
+            yield (min(i, k), max(i, k))
+    if undated:
+        loose = [i for i in holders if dates[i] is None]
+        for n, i in enumerate(loose):
+            for k in (*loose[n + 1 :], *(k for _, k in dated)):
+                yield (min(i, k), max(i, k))
 
 
 def _close(a: dt.date | None, b: dt.date | None) -> bool:

@@ -87,14 +87,16 @@ def find_reuse(
     best = _best_matches(entries, hashes)
     counts = _spread_counts(entries)
     by_id = {article.id: article for article in articles}
+    carried = _Carried()
     links: list[ReuseLink] = []
     for (a, b), matches in sorted(best.items()):
         if a > b:
             continue
-        link = _link((by_id[a], by_id[b]), matches, best.get((b, a), {}), entries, counts)
+        pair = (by_id[a], by_id[b])
+        link = _link(pair, matches, best.get((b, a), {}), entries, counts, carried)
         if link is not None:
             links.append(link)
-    links = _wire_sources(links, by_id)
+    links = _wire_sources(links, by_id, carried)
     return tuple(sorted(links, key=lambda link: (link.reuser, link.source)))
 
 
@@ -103,7 +105,24 @@ WIRE_MIN_CARRIERS = 2
 text is taken to be the agency's copy too (the source outlet carries the wire as well)."""
 
 
-def _wire_sources(links: list[ReuseLink], by_id: Mapping[str, Article]) -> list[ReuseLink]:
+class _Carried(dict[str, frozenset[str]]):
+    """Article id → the agencies it carries (:func:`wires`), each read once.
+
+    Reading them searches the whole body; an article in many candidate pairs
+    was searched again for each.
+    """
+
+    def of(self, article: Article) -> frozenset[str]:
+        """The agencies ``article`` carries."""
+        found = self.get(article.id)
+        if found is None:
+            found = self[article.id] = wires(article)
+        return found
+
+
+def _wire_sources(
+    links: list[ReuseLink], by_id: Mapping[str, Article], carried: _Carried
+) -> list[ReuseLink]:
     """Mark links whose shared text is most likely one agency's copy.
 
     An article several wire-crediting outlets all reproduce is not their origin: it
@@ -112,14 +131,14 @@ def _wire_sources(links: list[ReuseLink], by_id: Mapping[str, Article]) -> list[
     """
     carriers: dict[tuple[str, str], set[str]] = defaultdict(set)
     for link in links:
-        for agency in wires(by_id[link.reuser]):
+        for agency in carried.of(by_id[link.reuser]):
             carriers[(link.source, agency)].add(link.reuser)
     out: list[ReuseLink] = []
     for link in links:
         if link.wire is None:
             agencies = sorted(
                 a
-                for a in wires(by_id[link.reuser])
+                for a in carried.of(by_id[link.reuser])
                 if len(carriers[(link.source, a)]) >= WIRE_MIN_CARRIERS
             )
             if agencies:
@@ -223,10 +242,12 @@ def _link(
     b_in_a: Mapping[int, tuple[float, int, int]],
     entries: Sequence[_Entry],
     counts: Mapping[str, int],
+    carried: _Carried,
 ) -> ReuseLink | None:
     """Decide the direction of reuse between two articles and build the link."""
     reuser, basis, uncertain = _direction(pair, counts)
-    wire = shared_wire(pair[0], pair[1])
+    common = sorted(carried.of(pair[0]) & carried.of(pair[1]))
+    wire = common[0] if common else None  # as shared_wire finds it
     if wire is not None:
         owner = [a for a in pair if _agency(a.publisher or "") == wire]
         if len(owner) == 1:

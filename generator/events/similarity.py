@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import itertools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -59,31 +58,64 @@ def weighted_dice(a: AbstractSet[str], b: AbstractSet[str], weights: Mapping[str
     return 2 * sum(weights.get(w, 1.0) for w in a & b) / total if total else 0.0
 
 
+# Pairs whose row products Vectors.dots computes at once: it bounds the memory (no effect
+# on any value, so not an analysis threshold).
+_DOTS_CHUNK = 8_192
+
+
 @dataclass(frozen=True, slots=True)
 class Vectors:
     """TF-IDF vectors of texts, as :func:`tfidf` computes them.
 
     Attributes:
         terms: The term of each column (alphabetical).
-        rows: Per text, column → weight, in scikit-learn's storage order.
         indices: The columns of all rows, concatenated (CSR layout).
         data: Their weights, in the same order.
         indptr: Where each row starts in ``indices``/``data`` (one more entry than rows).
     """
 
     terms: list[str]
-    rows: list[dict[int, float]]
     indices: NDArray[np.int64]
     data: NDArray[np.float64]
     indptr: NDArray[np.int64]
+
+    def row(self, number: int) -> dict[int, float]:
+        """Row ``number`` as column → weight, in scikit-learn's storage order.
+
+        Built when asked: a dict per row for a whole corpus held hundreds of
+        megabytes at 10,000 articles, and only signatures and a few merge
+        tests read rows one by one.
+        """
+        start, end = int(self.indptr[number]), int(self.indptr[number + 1])
+        columns = self.indices[start:end].tolist()
+        return dict(zip(columns, self.data[start:end].tolist(), strict=True))
+
+    @property
+    def rows(self) -> list[dict[int, float]]:
+        """Every row (see :meth:`row`)."""
+        return [self.row(n) for n in range(len(self.indptr) - 1)]
 
     def dots(self, left: Sequence[int], right: Sequence[int]) -> NDArray[np.float64]:
         """Dot products of rows ``left[n]`` and ``right[n]``, for every n at once.
 
         Each product is summed as SciPy sums ``matrix[left].multiply(matrix[right])``
         along its rows (the shared columns in reverse order of the left row, then
-        NumPy's ``add.reduceat``), so the values are those bit for bit.
+        NumPy's ``add.reduceat``), so the values are those bit for bit. Pairs are
+        taken a fixed number of pairs at a time: the work arrays hold every entry of
+        every left row, which for a large corpus's candidate pairs ran to
+        gigabytes; each product only reads its own pair, so chunks change no value.
         """
+        if len(left) <= _DOTS_CHUNK:
+            return self._dots(left, right)
+        return np.concatenate(
+            [
+                self._dots(left[first : first + _DOTS_CHUNK], right[first : first + _DOTS_CHUNK])
+                for first in range(0, len(left), _DOTS_CHUNK)
+            ]
+        )
+
+    def _dots(self, left: Sequence[int], right: Sequence[int]) -> NDArray[np.float64]:
+        """:meth:`dots` of one chunk of pairs."""
         out = np.zeros(len(left), dtype=np.float64)
         if not len(left):
             return out
@@ -161,11 +193,7 @@ def tfidf(texts: Sequence[str]) -> Vectors:
     idf += 1.0
     data *= idf[indices]
     _normalise_rows(data, indptr)
-    rows = [
-        dict(zip(indices[a:b].tolist(), data[a:b].tolist(), strict=True))
-        for a, b in itertools.pairwise(indptr.tolist())
-    ]
-    return Vectors(terms, rows, indices, data, indptr)
+    return Vectors(terms, indices, data, indptr)
 
 
 def _normalise_rows(data: NDArray[np.float64], indptr: NDArray[np.int64]) -> None:

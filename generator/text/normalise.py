@@ -60,6 +60,9 @@ def fold(text: str) -> tuple[str, tuple[int, ...]]:
         The folded text and, for each of its characters, the index in
         ``text`` of the character it came from.
     """
+    fast = _fold_fast(text)
+    if fast is not None:
+        return fast
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
@@ -69,6 +72,44 @@ def fold(text: str) -> tuple[str, tuple[int, ...]]:
                 continue
             out.append(c)
             index.append(i)
+    return "".join(out), tuple(index)
+
+
+_RUNS = re.compile(r"(.)\1+", re.DOTALL)
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded_char(ch: str) -> str:
+    """What :func:`fold` turns one character into, before doubles collapse (may be empty)."""
+    return "".join(_VOWEL_FOLD.get(b, b) for b in _base(ch))
+
+
+def _fold_fast(text: str) -> tuple[str, tuple[int, ...]] | None:
+    """:func:`fold` in one translation and one pass over runs; None when it cannot.
+
+    It can when each character folds to exactly one (almost every text).
+    With one character out per character in, the character a folded one is
+    compared with is the one before it, so a run of one letter (or of spaces)
+    keeps its first character and that character's index.
+    """
+    table = {ord(ch): _folded_char(ch) for ch in set(text)}
+    if any(len(folded) != 1 for folded in table.values()):
+        return None
+    translated = text.translate(table)
+    out: list[str] = []
+    index: list[int] = []
+    kept = 0
+    for match in _RUNS.finditer(translated):
+        ch = match.group(1)
+        if not (ch.isalpha() or ch == " "):
+            continue
+        out.append(translated[kept : match.start() + 1])
+        index.extend(range(kept, match.start() + 1))
+        kept = match.end()
+    if not kept:
+        return translated, tuple(range(len(translated)))
+    out.append(translated[kept:])
+    index.extend(range(kept, len(translated)))
     return "".join(out), tuple(index)
 
 

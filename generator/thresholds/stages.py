@@ -181,6 +181,14 @@ class GroupingRules:
         "Actors too common to group by",
         "Actors named by more than this share of all articles do not propose groups.",
     )
+    actor_undated_max: int = listed(
+        f"{_EVENTS}.grouping",
+        "GROUP_ACTOR_UNDATED_MAX",
+        "Actors too common to place an undated article",
+        "An undated article is compared with the other articles naming one of its actors only "
+        "when at most this many name that actor.",
+        "article",
+    )
     signature_terms: int = listed(
         f"{_EVENTS}.grouping",
         "GROUP_SIGNATURE_TERMS",
