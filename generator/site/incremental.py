@@ -109,7 +109,11 @@ class Built:
 
 
 def preview(
-    base: Built, settings: Settings, edited: tuple[str, ...], snapshot: Snapshot
+    base: Built,
+    settings: Settings,
+    edited: tuple[str, ...],
+    snapshot: Snapshot,
+    directory_urls: bool = True,
 ) -> Built | None:
     """``base`` with the edited seeds read again and their article pages rendered again.
 
@@ -118,6 +122,7 @@ def preview(
         settings: Where the seeds are.
         edited: Seed paths (relative to the seeds folder) whose text changed.
         snapshot: The inputs now.
+        directory_urls: MkDocs' ``use_directory_urls`` (the pages' links depend on it).
 
     Returns:
         The preview, or None when an edited seed cannot be previewed (it no
@@ -150,7 +155,7 @@ def preview(
         problems=tuple(sorted(kept + problems, key=lambda p: (p.file, p.line, p.code, p.message))),
     )
     pages = dict(base.pages)
-    pages.update(render_article_pages(corpus, {a.id for a in replaced.values()}))
+    pages.update(render_article_pages(corpus, {a.id for a in replaced.values()}, directory_urls))
     return Built(snapshot, corpus, pages, search_entries(corpus))
 
 
