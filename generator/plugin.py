@@ -45,7 +45,7 @@ from generator.site.incremental import (
     take_snapshot,
 )
 from generator.site.mdsafe import InertMarkdownExtension, heading_slug
-from generator.site.pagehtml import PageFinisher
+from generator.site.pagehtml import PageFinisher, anchor_headings
 from generator.site.pagestore import PageStore, remove_stale_outputs
 from generator.site.render import IN_NAV, render_site
 from generator.site.sanitize import inert_text, sanitize_html
@@ -468,7 +468,7 @@ class _MemoryBytecodeCache(BytecodeCache):
         self._store[bucket.key] = bucket.bytecode_to_string()
 
 
-_STUB = "<h1>Page not available</h1>\n<p>This page could not be built.</p>\n"
+_STUB = anchor_headings("<h1>Page not available</h1>\n<p>This page could not be built.</p>\n")
 
 
 def _nav_titles(nav: Any) -> dict[str, str]:
