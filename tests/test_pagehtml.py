@@ -55,7 +55,7 @@ def without_anchors(html: str) -> str:
 
 def test_headings_get_the_ids_and_permalinks_python_markdown_gives_them() -> None:
     html, tokens = python_markdown(MARKDOWN)
-    # Python-Markdown's inert extension drops the permalink's title; ours keeps it for the sanitiser.
+    # The inert extension drops the permalink's title; ours keeps it (the sanitiser drops it).
     expected = html.replace('" title="Permanent link">', '">')
     ours = anchor_headings(without_anchors(html)).replace('" title="Permanent link">', '">')
     assert ours == expected
