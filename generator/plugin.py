@@ -317,12 +317,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Sanitise generated pages: seed text must never run in a browser.
+        """Make generated pages' titles inert and mark every page for search.
 
-        The page title (taken from the first heading) lands in the ``<head>``,
-        the header, the nav and the search index, where the theme prints it raw
-        or through ``striptags`` (which un-escapes ``&lt;``): it is replaced by
-        inert plain text.
+        Their HTML is already sanitised (:class:`GeneratedPage`): seed text
+        must never run in a browser. The page title (taken from the first
+        heading) lands in the ``<head>``, the header, the nav and the search
+        index, where the theme prints it raw or through ``striptags`` (which
+        un-escapes ``&lt;``): it is replaced by inert plain text.
         """
         if page.file.src_uri not in self._generated:
             # Hand-written pages (methodology) are searchable in full.

@@ -8,12 +8,12 @@ in two steps:
 1. a *preview*: the edited seeds are read and inferred again and put into the
    previous build's corpus (their ids, events, actors and reuse links are the
    previous build's), and only their article pages are rendered again; every
-   other page keeps its previous Markdown, so MkDocs' dirty build rewrites the
+   other page keeps its previous content, so MkDocs' dirty build rewrites the
    edited pages only;
 2. a *catch-up*: the full pipeline and render run in a background thread;
    when they finish the server is asked to rebuild, and that build publishes
    exactly what ``mkdocs build`` would (the pages the preview wrote are
-   rendered again even when their Markdown did not change).
+   rendered again even when their content did not change).
 
 A :class:`Snapshot` of the inputs tells which seeds changed since a full build
 and whether a finished catch-up still matches the folder.
@@ -98,7 +98,7 @@ class Built:
     Attributes:
         snapshot: The inputs.
         corpus: The pipeline's output.
-        pages: Generated source path to Markdown.
+        pages: Generated source path to content (HTML).
         search: How each generated page is indexed.
     """
 
