@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
 from generator.site.mdsafe import escape_markdown
@@ -15,6 +18,7 @@ def test_seed_text_is_escaped_in_every_template_expression() -> None:
 
 
 def test_web_url_keeps_only_web_addresses_and_cannot_leave_its_attribute() -> None:
+    assert web_url(None) == "" and web_url("") == ""
     assert web_url("javascript:alert(1)") == ""
     assert web_url(" JaVaScRiPt:alert(1)") == ""
     assert web_url("data:text/html,x") == ""
@@ -72,3 +76,23 @@ def test_links_are_the_ones_mkdocs_would_write(directory_urls: bool) -> None:
         for source in (p for p in paths if p.endswith(".md")):
             expected = files[target].url_relative_to(files[source])
             assert relative_url(target, source, directory_urls) == expected, (target, source)
+
+
+def test_a_credited_source_without_a_url_is_named_without_a_link(tmp_path: Path) -> None:
+    from generator.models import Credit, Origin
+    from generator.pipeline import Settings, build_corpus
+    from generator.site.render import render_article_pages
+
+    (tmp_path / "a.md").write_text("The council met on Monday, officials said.\n", "utf-8")
+    corpus = build_corpus(Settings(tmp_path))
+    credits = (
+        Credit("Wire <b>", None, Origin.FRONT_MATTER),
+        Credit("Other", "javascript:alert(1)", Origin.FRONT_MATTER),
+        Credit("Web", "https://example.org/x", Origin.FRONT_MATTER),
+    )
+    article = dataclasses.replace(corpus.articles[0], credited=credits)
+    corpus = dataclasses.replace(corpus, articles=(article,))
+    page = render_article_pages(corpus, {article.id})[f"articles/{article.id}.md"]
+    assert "could not be built" not in page
+    assert ">Wire &lt;b&gt;</a>" in page and "javascript" not in page
+    assert '(<a href="https://example.org/x">link</a>)' in page

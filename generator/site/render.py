@@ -71,9 +71,9 @@ FLAG_LABELS = {
 }
 
 
-def web_url(url: str) -> str:
-    """A seed's URL as a link target: http(s) only, quoted (``""`` for anything else)."""
-    value = url.strip()
+def web_url(url: str | None) -> str:
+    """A seed's URL as a link target: http(s) only, quoted (``""`` for none or anything else)."""
+    value = (url or "").strip()
     if urlsplit(value).scheme.lower() not in ("http", "https"):
         return ""
     return quote(value, safe=":/?#@!$&'*+,;=%-._~[]")
