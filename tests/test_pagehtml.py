@@ -66,6 +66,12 @@ def test_headings_get_the_ids_and_permalinks_python_markdown_gives_them() -> Non
     assert {"fn:1", "fnref:1"} <= page.anchors
 
 
+def test_names_are_escaped_as_python_markdown_escapes_them() -> None:
+    page = read_page(anchor_headings("<h1>It&#39;s &#34;A&#34; &amp; &lt;b&gt;</h1>\n"))
+    assert page.title == 'It\'s "A" &amp; &lt;b&gt;'
+    assert page.toc[0]["name"] == page.title and page.toc[0]["id"] == "its-a-b"
+
+
 def test_a_page_that_does_not_start_with_a_level_one_heading_has_no_title() -> None:
     assert read_page(anchor_headings("<p>x</p>\n<h1>Late</h1>\n")).title is None
     assert read_page(anchor_headings("<h2>Two</h2>\n")).title is None

@@ -99,7 +99,9 @@ def read_page(page: str, finish: Callable[[str], str] = lambda html: html) -> Pa
     title: str | None = None
     for match in _ANCHORED.finditer(page):
         level, anchor, inner = int(match.group(1)), match.group(2), match.group(3)
-        name = strip_tags(inner)
+        # Escaped as Python-Markdown escapes text (the theme prints it raw):
+        # autoescaped quotes ("&#39;") come back as plain quotes.
+        name = html_module.escape(html_module.unescape(strip_tags(inner)), quote=False)
         if not tokens and level == 1 and not page[: match.start()].strip():
             title = name
         tokens.append(
