@@ -80,9 +80,9 @@ def to_json(summary: Summary) -> str:
 
 def text(value: object) -> str:
     """Seed-derived text for GitHub Markdown: escaped, and no @-mention pings anyone."""
-    from generator.site.render import md
+    from generator.site.mdsafe import escape_markdown
 
-    return md(value).replace("@", "@\u200b")
+    return escape_markdown(value).replace("@", "@\u200b")
 
 
 def to_markdown(summary: Summary, seeds_label: str = "seeds") -> str:

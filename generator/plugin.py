@@ -2,30 +2,26 @@
 
 It turns MkDocs settings into plain :class:`~generator.pipeline.Settings`,
 runs the pipeline once per build in ``on_files``, adds every generated page
-as a virtual file, converts generated pages through the content cache
-(:mod:`generator.site.pagehtml`), sanitises generated HTML, and watches the seeds
-in ``mkdocs serve``.
+as a virtual file whose page (:class:`GeneratedPage`) renders the templates'
+HTML without Markdown, sanitised once per content through the content cache
+(:mod:`generator.site.pagehtml`), and watches the seeds in ``mkdocs serve``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import html as html_module
 import logging
 import os
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
-
-# Python-Markdown ships no type information.
-from markdown import Markdown  # type: ignore[import-untyped]
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,14 +29,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.pages import (
-    Page,
-    _ExtractAnchorsTreeprocessor,
-    _ExtractTitleTreeprocessor,
-    _RawHTMLPreprocessor,
-    _RelativePathTreeprocessor,
-)
-from mkdocs.structure.pages import log as _pages_log
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.cache import ContentCache, build_corpus_cached, content_key, corpus_key
@@ -56,7 +45,7 @@ from generator.site.incremental import (
     take_snapshot,
 )
 from generator.site.mdsafe import InertMarkdownExtension, heading_slug
-from generator.site.pagehtml import PageConverter, PageHtml, config_fingerprint
+from generator.site.pagehtml import PageFinisher, anchor_headings
 from generator.site.pagestore import PageStore, remove_stale_outputs
 from generator.site.render import IN_NAV, render_site
 from generator.site.sanitize import inert_text, sanitize_html
@@ -119,11 +108,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._previewed: set[str] = set()
         self._nudge_file: Path | None = None
         self._bytecode = _MemoryBytecodeCache()
-        self._converter: PageConverter | None = None
-        self._converter_config = ""
-        self._headings: HeadingRenderer | None = None
-        self._converted: dict[str, PageHtml] = {}
-        self._site_files = ""
+        self._finisher: PageFinisher | None = None
+        self._directory_urls = True
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note ``serve --dirty``; having this hook also keeps the plugin across rebuilds."""
@@ -149,21 +135,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             strict=self.config.strict,
             urls_file=root / self.config.urls,
         )
-        # Seed Markdown may not load remote images or carry title attributes,
-        # and seed headings may not take the theme's element ids.
+        # Hand-written pages are held to the generated pages' rules: no remote
+        # images, no title attributes, no heading ids starting with the theme's "__".
         config.markdown_extensions.append(InertMarkdownExtension())
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_slug)
-        # Kept across `mkdocs serve` rebuilds while the Markdown settings stay the same.
-        fingerprint = config_fingerprint(config.markdown_extensions, config.mdx_configs)
-        if self._converter is None or fingerprint != self._converter_config:
+        # Links between generated pages are computed when they are rendered.
+        self._directory_urls = bool(config.use_directory_urls)
+        # Kept across `mkdocs serve` rebuilds: unchanged pages are not sanitised again.
+        if self._finisher is None:
             cache = ContentCache(self._cache) if self._cache is not None else None
-            self._converter = PageConverter(
-                config.markdown_extensions, config.mdx_configs, cache, finish=sanitize_html
-            )
-            self._converter_config = fingerprint
-            self._headings = HeadingRenderer(config.markdown_extensions, config.mdx_configs)
-        self._converter.new_build()
-        self._converted = {}
+            self._finisher = PageFinisher(cache, finish=sanitize_html)
+        self._finisher.new_build()
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -175,6 +157,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         corpus, pages = built.corpus, built.pages
         self._search = dict(built.search)
         on_disk = self._pages_on_disk(pages, config)
+        finisher = self._finisher or PageFinisher(None, finish=sanitize_html)
+        titles = _nav_titles(config.nav)
         generated: list[File] = []
         made: dict[str, Path] = {}
         for src_uri, content in pages.items():
@@ -189,16 +173,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 made[src_uri] = Path(file.abs_dest_path)
             else:
                 file = File.generated(config, src_uri, content=content, inclusion=inclusion)
+            if file.is_documentation_page():
+                GeneratedPage(titles.get(src_uri), file, config, finisher)
             generated.append(file)
             self._generated.add(src_uri)
         for file in generated:
             files.append(file)
         for problem in corpus.problems:
             self._log_problem(problem, settings.seeds_dir)
-        # Where links lead depends on which files exist and on the URL style.
-        names = "\n".join(sorted(f.src_uri for f in files))
-        listing = f"{config.use_directory_urls}\n{names}".encode()
-        self._site_files = hashlib.sha256(listing).hexdigest()
         remove_stale_outputs(self._built, made)
         self._built = made
         log.info(
@@ -230,7 +212,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             edited = edited_seeds(self._last.snapshot, snapshot)
             if edited:
                 started = time.perf_counter()
-                shown = preview(self._last, settings, edited, snapshot)
+                shown = preview(self._last, settings, edited, snapshot, self._directory_urls)
                 if shown is not None:
                     log.debug("briefing: preview in %.2f s", time.perf_counter() - started)
                     self._previewing = True
@@ -247,12 +229,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         seed_map = process_seed_map(self.config.workers or default_workers())
         if self._cache is None:
             corpus = build_corpus(settings, seed_map=seed_map)
-            pages = render_site(corpus)
+            pages = render_site(corpus, self._directory_urls)
         else:
             cache = ContentCache(self._cache)
             key = corpus_key(settings)
             corpus = build_corpus_cached(settings, cache, seed_map=seed_map)
-            pages = _rendered(cache, corpus, key if corpus_key(settings) == key else None)
+            same = key if corpus_key(settings) == key else None
+            pages = _rendered(cache, corpus, same, self._directory_urls)
         empty = Snapshot({}, "")
         return Built(snapshot or empty, corpus, pages, search_entries(corpus))
 
@@ -289,7 +272,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         cache = ContentCache(self._cache)
         key = corpus_key(settings)
         cache.put("corpus", key, built.corpus)
-        cache.put("pages", content_key("pages", key), dict(built.pages))
+        cache.put("pages", _pages_key(key, self._directory_urls), dict(built.pages))
 
     def _catch_up_build(self) -> Built | None:
         """The background full build after a preview (runs in the catch-up thread)."""
@@ -333,56 +316,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             env.bytecode_cache = self._bytecode
         return env
 
-    def on_page_markdown(
-        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
-        """Convert a generated page through the cache; MkDocs renders only its heading.
-
-        MkDocs still renders that line itself, so the page title comes out as
-        before; :meth:`on_page_content` puts the converted body and table of
-        contents in place.
-        """
-        src_uri = page.file.src_uri
-        if src_uri not in self._generated or self._converter is None:
-            return markdown
-        if self._headings is None:
-            _guard_render(page)
-        else:
-            headings = self._headings
-            _guard_render(page, lambda config, files: headings.render(page, config, files))
-
-        def links(md: Any) -> None:
-            # MkDocs' own link rewriting and checking, bound to this page.
-            _RelativePathTreeprocessor(page.file, files, config)._register(md)
-
-        try:
-            converted = self._converter.convert(src_uri, markdown, self._site_files, links)
-        except Exception as exc:  # isolation boundary: logged as a warning below
-            log.warning(
-                "briefing: %s could not be rendered (%s); a stub page was published.",
-                src_uri,
-                type(exc).__name__,
-            )
-            converted = self._converter.convert(src_uri, _STUB, self._site_files, links)
-        self._converted[src_uri] = converted
-        return converted.heading
-
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Sanitise generated pages: seed text must never run in a browser.
+        """Make generated pages' titles inert and mark every page for search.
 
-        The page title (taken from the first heading) lands in the ``<head>``,
-        the header, the nav and the search index, where the theme prints it raw
-        or through ``striptags`` (which un-escapes ``&lt;``): it is replaced by
-        inert plain text.
+        Their HTML is already sanitised (:class:`GeneratedPage`): seed text
+        must never run in a browser. The page title (taken from the first
+        heading) lands in the ``<head>``, the header, the nav and the search
+        index, where the theme prints it raw or through ``striptags`` (which
+        un-escapes ``&lt;``): it is replaced by inert plain text.
         """
         if page.file.src_uri not in self._generated:
             # Hand-written pages (methodology) are searchable in full.
             return mark_page(html, SearchEntry(Weight.FULL))
-        converted = self._converted.pop(page.file.src_uri, None)
-        if converted is not None:
-            html = converted.html  # sanitised by the converter (its `finish`)
-            page.toc = get_toc(list(converted.toc))  # type: ignore[arg-type]
-        else:
+        if not isinstance(page, GeneratedPage):
+            # Only a plugin that replaced our page object gets here: still sanitised.
             html = sanitize_html(html)
         if page.title and not page.is_homepage:
             page.meta["title"] = inert_text(html_module.unescape(page.title))
@@ -465,7 +412,14 @@ def _index_and_log(site: Path) -> None:
     log.info("briefing: search index of %s", plural(pages, "page"))
 
 
-def _rendered(cache: ContentCache, corpus: Corpus, key: str | None) -> dict[str, str]:
+def _pages_key(corpus: str, directory_urls: bool) -> str:
+    """Cache key of the rendered pages of a corpus (links depend on the URL style)."""
+    return content_key("pages", corpus, "directory" if directory_urls else "file")
+
+
+def _rendered(
+    cache: ContentCache, corpus: Corpus, key: str | None, directory_urls: bool
+) -> dict[str, str]:
     """The site's pages, from the cache when this corpus was rendered before.
 
     Rendering is a pure function of the corpus, and an unchanged corpus comes
@@ -473,12 +427,12 @@ def _rendered(cache: ContentCache, corpus: Corpus, key: str | None) -> dict[str,
     None (the seeds changed during the build) renders without the cache.
     """
     if key is None:
-        return render_site(corpus)
-    pages_key = content_key("pages", key)
+        return render_site(corpus, directory_urls)
+    pages_key = _pages_key(key, directory_urls)
     stored = cache.get("pages", pages_key)
     if isinstance(stored, dict):
         return stored
-    pages = render_site(corpus)
+    pages = render_site(corpus, directory_urls)
     cache.put("pages", pages_key, pages)
     return pages
 
@@ -515,69 +469,72 @@ class _MemoryBytecodeCache(BytecodeCache):
         self._store[bucket.key] = bucket.bytecode_to_string()
 
 
-_STUB = "# Page not available\n\nThis page could not be built.\n"
+_STUB = anchor_headings("<h1>Page not available</h1>\n<p>This page could not be built.</p>\n")
 
 
-class HeadingRenderer:
-    """MkDocs' own page render (``Page.render`` in MkDocs 1.6), with one reused Markdown instance.
+def _nav_titles(nav: Any) -> dict[str, str]:
+    """Source path to title of the pages mkdocs.yml's ``nav`` names with a title."""
+    titles: dict[str, str] = {}
+    items = nav if isinstance(nav, list) else [nav]
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                if isinstance(value, str):
+                    titles.setdefault(value, str(title))
+                else:
+                    for path, nested in _nav_titles(value).items():
+                        titles.setdefault(path, nested)
+    return titles
 
-    Generated pages hand MkDocs only their heading line; MkDocs would still
-    build a new Python-Markdown instance for each of them (about a millisecond
-    a page, the same order as rendering the line). This does what
-    ``Page.render`` does — MkDocs' raw-HTML, anchor, link and title processors
-    on the site's extensions — on an instance that is reset between pages.
+
+class GeneratedPage(Page):
+    """A generated page: its source is the templates' HTML, rendered without Markdown.
+
+    MkDocs would run Python-Markdown over each page (most of a cold build's
+    time); this page's :meth:`render` takes its content, table of contents,
+    title and anchors from :class:`~generator.site.pagehtml.PageFinisher`
+    instead (as Material's blog plugin gives its posts their own page class).
+    Links between generated pages are relative URLs made when they were
+    rendered, so MkDocs' link rewriting has nothing to do on them.
 
     Args:
-        extensions: The site's Markdown extensions.
-        configs: Their settings.
+        title: The title mkdocs.yml's nav gives the page, if any.
+        file: The page's virtual file.
+        config: The MkDocs configuration.
+        finisher: Sanitises the page once per content and reads its headings.
     """
 
-    def __init__(self, extensions: list[Any], configs: dict[str, Any]) -> None:
-        self._md = Markdown(extensions=extensions, extension_configs=configs)
+    def __init__(
+        self, title: str | None, file: File, config: MkDocsConfig, finisher: PageFinisher
+    ) -> None:
+        super().__init__(title, file, config)
+        self._finisher = finisher
 
-    def render(self, page: Page, config: MkDocsConfig, files: Files) -> None:
-        """Set the page's content, table of contents, title and anchors from its Markdown."""
-        if page.markdown is None:
+    def read_source(self, config: MkDocsConfig) -> None:
+        """Read the page's HTML (no front matter: the templates write none)."""
+        source = config.plugins.on_page_read_source(page=self, config=config)
+        self.markdown = self.file.content_string if source is None else source
+        self.meta = {}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        """Set content, table of contents, title and anchors from the page's HTML.
+
+        This is the isolation boundary MkDocs' own render step was: a page
+        that cannot be finished is published as a stub, with a warning (so
+        ``mkdocs build --strict`` still fails on it).
+        """
+        if self.markdown is None:
             raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
-        md = self._md
-        md.reset()
-        raw_html = _RawHTMLPreprocessor()
-        raw_html._register(md)
-        anchors = _ExtractAnchorsTreeprocessor(page.file, files, config)
-        anchors._register(md)
-        links = _RelativePathTreeprocessor(page.file, files, config)
-        links._register(md)
-        title = _ExtractTitleTreeprocessor()
-        title._register(md)
-        page.content = md.convert(page.markdown)
-        page.toc = get_toc(getattr(md, "toc_tokens", []))
-        page._title_from_render = title.title
-        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
-        if _pages_log.getEffectiveLevel() > logging.DEBUG:
-            page.links_to_anchors = links.links_to_anchors
-
-
-def _guard_render(page: Page, render: Callable[[MkDocsConfig, Files], None] | None = None) -> None:
-    """Make a generated page that Markdown cannot render a stub instead of a failed build.
-
-    The page's content came from seeds; whatever Python-Markdown raises on it
-    (the limits on seeds exist so that it never does) costs this page only.
-    This is the isolation boundary of MkDocs' own render step: the failure is
-    logged as a warning, so ``mkdocs build --strict`` still fails on it.
-    ``render`` is the page's render step (MkDocs' own by default).
-    """
-    render = render or page.render
-
-    def guarded(config: MkDocsConfig, files: Files) -> None:
         try:
-            render(config, files)
-        except Exception as exc:  # isolation boundary: logged as a warning below
+            finished = self._finisher.page(self.markdown)
+        except Exception as exc:  # isolation boundary: logged as a warning
             log.warning(
                 "briefing: %s could not be rendered (%s); a stub page was published.",
-                page.file.src_uri,
+                self.file.src_uri,
                 type(exc).__name__,
             )
-            page.markdown = _STUB
-            render(config, files)
-
-    page.render = guarded  # type: ignore[method-assign]
+            finished = self._finisher.page(_STUB)
+        self.content = finished.html
+        self.toc = get_toc(list(finished.toc))  # type: ignore[arg-type]
+        self._title_from_render = finished.title
+        self.present_anchor_ids = set(finished.anchors)

@@ -26,12 +26,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import posixpath
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
+from urllib.parse import quote
 
 from generator.events import Event, EventReport
 from generator.models import Problem, Severity
@@ -176,3 +178,62 @@ def _free_event_id(event: Event, taken: set[str]) -> str:
         number += 1
         candidate = f"{event.id}-{digest}-{number}"
     return candidate
+
+
+def page_url(src_uri: str, directory_urls: bool) -> str:
+    """The URL MkDocs publishes the file ``src_uri`` at, relative to the site root.
+
+    The same rule as MkDocs' ``File.url``: ``a/b.md`` is ``a/b/`` with
+    directory URLs and ``a/b.html`` without; ``a/index.md`` is ``a/``
+    (``a/index.html``); the home page is ``./``; other files keep their path.
+
+    Args:
+        src_uri: The file's path under ``docs/`` (``/``-separated).
+        directory_urls: MkDocs' ``use_directory_urls``.
+    """
+    if not src_uri.endswith(".md"):
+        return quote(src_uri)
+    parent, filename = posixpath.split(src_uri)
+    stem = filename.removesuffix(".md")
+    stem = "index" if stem == "README" else stem
+    if not directory_urls or stem == "index":
+        dest = posixpath.join(parent, stem + ".html")
+    else:
+        dest = posixpath.join(parent, stem, "index.html")
+    dirname, name = posixpath.split(dest)
+    if directory_urls and name == "index.html":
+        dest = (dirname or ".") + "/"
+    return quote(dest)
+
+
+def relative_url(target: str, source: str, directory_urls: bool) -> str:
+    """The link from the page ``source`` to the file ``target``, as MkDocs writes it.
+
+    Generated pages are HTML that MkDocs' Markdown link rewriting never sees,
+    so their links are computed here, with the rule of MkDocs'
+    ``utils.get_relative_url`` (the same text MkDocs made of ``[x](target.md)``).
+
+    Args:
+        target: Source path of the linked file (``articles/x.md``).
+        source: Source path of the page the link is on.
+        directory_urls: MkDocs' ``use_directory_urls``.
+    """
+    url = page_url(target, directory_urls)
+    other = page_url(source, directory_urls)
+    dirname, _, basename = other.rpartition("/")
+    if "." in basename:
+        other = dirname
+    other_parts = _url_parts(other)
+    dest_parts = _url_parts(url)
+    common = 0
+    for a, b in zip(other_parts, dest_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(other_parts) - common) + dest_parts[common:]) or "."
+    return relative + "/" if url.endswith("/") else relative
+
+
+def _url_parts(path: str) -> list[str]:
+    path = posixpath.normpath("/" + path.lstrip("/"))[1:]
+    return path.split("/") if path else []

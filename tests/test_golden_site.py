@@ -1,4 +1,4 @@
-"""Golden tests of the generated Markdown for a small fixture corpus."""
+"""Golden tests of the generated pages (HTML fragments) for a small fixture corpus."""
 
 from __future__ import annotations
 

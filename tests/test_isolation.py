@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -13,8 +12,9 @@ from generator import pipeline
 from generator.isolation import isolate
 from generator.models import Article, Severity
 from generator.pipeline import Settings, build_corpus
-from generator.plugin import _guard_render
+from generator.plugin import GeneratedPage
 from generator.site import render
+from generator.site.pagehtml import PageFinisher, anchor_headings
 from generator.site.render import render_site
 from tests.factories import make_article
 
@@ -86,14 +86,14 @@ def test_a_page_that_fails_to_render_becomes_a_stub_and_a_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     corpus = build_corpus(Settings(seeds(tmp_path, "ab")))
-    real = render.body_markdown
+    real = render.body_html
 
     def body(text: str, title: str) -> str:
         if "3 people" in text:
             raise RecursionError("deep")
         return real(text, title)
 
-    monkeypatch.setattr(render, "body_markdown", body)
+    monkeypatch.setattr(render, "body_html", body)
     pages = render_site(corpus)
     assert "could not be built" in pages["articles/b.md"]
     assert "could not be built" not in pages["articles/a.md"]
@@ -123,25 +123,35 @@ def test_a_stage_that_fails_on_nothing_is_a_bug_and_raises() -> None:
         isolate(stage, [make_article("a", "text")], "testing")
 
 
-class _FakePage:
-    """Just enough of an MkDocs page for the render guard."""
-
-    def __init__(self) -> None:
-        self.markdown = "*a " * 3 + "b"
-        self.file = SimpleNamespace(src_uri="articles/a.md")
-        self.rendered: list[str] = []
-
-    def render(self, config: object, files: object) -> None:
-        if self.markdown.startswith("*a"):
-            raise RecursionError("maximum recursion depth exceeded")
-        self.rendered.append(self.markdown)
-
-
-def test_markdown_failing_on_a_generated_page_publishes_a_stub(
-    caplog: pytest.LogCaptureFixture,
+def test_a_generated_page_that_cannot_be_finished_is_published_as_a_stub(
+    caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
-    page = _FakePage()
-    _guard_render(page, page.render)  # type: ignore[arg-type]
-    page.render(None, None)
-    assert page.rendered == ["# Page not available\n\nThis page could not be built.\n"]
-    assert "articles/a.md could not be rendered (RecursionError)" in caplog.text
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path)})
+    assert config.validate() == ([], [])
+
+    def finish(html: str) -> str:
+        if "poison" in html:
+            raise RecursionError("maximum recursion depth exceeded")
+        return html
+
+    finisher = PageFinisher(None, finish)
+    pages = {}
+    for name, text in (("a", "poison"), ("b", "fine")):
+        content = anchor_headings(f"<h1>{name.upper()}</h1>\n<p>{text}</p>\n")
+        file = File(f"articles/{name}.md", None, str(tmp_path / "site"), True)
+        file.content_string = content
+        pages[name] = page = GeneratedPage(None, file, config, finisher)
+        page.read_source(config)
+        page.render(config, None)  # type: ignore[arg-type]
+    assert pages["a"].title == "Page not available" and "could not be built" in str(
+        pages["a"].content
+    )
+    assert pages["b"].title == "B" and "fine" in str(pages["b"].content)
+    warnings = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert [r.getMessage() for r in warnings] == [
+        "briefing: articles/a.md could not be rendered (RecursionError); a stub page was published."
+    ]

@@ -1,4 +1,4 @@
-"""Generated pages converted once per content (generator/pagehtml.py)."""
+"""Generated pages are HTML: heading anchors, toc, title and a per-content cache (pagehtml.py)."""
 
 from __future__ import annotations
 
@@ -8,53 +8,89 @@ from markdown import Markdown  # type: ignore[import-untyped]
 
 from generator.cache import ContentCache
 from generator.site.mdsafe import InertMarkdownExtension, heading_slug
-from generator.site.pagehtml import PageConverter, heading_line
+from generator.site.pagehtml import PageFinisher, anchor_headings, read_page
 
+# The site's own Markdown settings (mkdocs.yml), under which these pages used to be rendered.
 EXTENSIONS: list[object] = ["tables", "admonition", "attr_list", "def_list", "md_in_html"]
 EXTENSIONS += ["footnotes", "toc", InertMarkdownExtension()]
 CONFIGS = {"toc": {"permalink": True, "slugify": heading_slug}}
-FIRST = "# One\n\nText[^1] with a ![x](https://tracker.example/p.png).\n\n[^1]: A note.\n\n## Two\n"
-SECOND = "# Other\n\n| a | b |\n|---|---|\n| [l](x.md) | 2 |\n\n## Section\n\n### Sub\n"
+# Headings that test toc's slugs: repeats, entities, markup, a "__" id, an empty slug, "_1" clashes.
+MARKDOWN = """# Title &amp; more
+
+Text[^1].
+
+[^1]: A note.
+
+## Coverage
+
+## Coverage
+
+### [A *linked* heading](x.md)
+
+## __config
+
+## ???
+
+## ???
+
+## Coverage_1
+
+## Café déjà vu
+"""
 
 
-def fresh(markdown: str) -> str:
-    html: str = Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS).convert(markdown)
-    return html
+def python_markdown(markdown: str) -> tuple[str, list[dict[str, object]]]:
+    md = Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS)
+    html: str = md.convert(markdown)
+    return html, md.toc_tokens
 
 
-def no_links(md: Markdown) -> None:
-    pass
+def without_anchors(html: str) -> str:
+    """The same HTML with toc's ids and permalinks taken out (what our templates write)."""
+    import re
+
+    html = re.sub(r'<a class="headerlink"[^>]*>&para;</a>', "", html)
+    return re.sub(r'<(h[1-6]) id="[^"]*">', r"<\1>", html)
 
 
-def test_a_reused_instance_writes_what_a_fresh_one_writes() -> None:
-    converter = PageConverter(EXTENSIONS, CONFIGS, None)
-    first = converter.convert("a.md", FIRST, "files", no_links)
-    second = converter.convert("b.md", SECOND, "files", no_links)
-    assert first.html == fresh(FIRST) and second.html == fresh(SECOND)
-    # Nothing of the first page (its footnote, its headings) leaks into the second.
-    assert "fn:1" not in second.html and [t["id"] for t in second.toc] == ["other"]
-    assert [c["id"] for c in second.toc[0]["children"]] == ["section"]
-    # The inert-seed extension still runs: a remote image is a link, not an image.
-    assert "<img" not in first.html and "external-image" in first.html
+def test_headings_get_the_ids_and_permalinks_python_markdown_gives_them() -> None:
+    html, tokens = python_markdown(MARKDOWN)
+    # The inert extension drops the permalink's title; ours keeps it (the sanitiser drops it).
+    expected = html.replace('" title="Permanent link">', '">')
+    ours = anchor_headings(without_anchors(html)).replace('" title="Permanent link">', '">')
+    assert ours == expected
+    page = read_page(anchor_headings(without_anchors(html)))
+    assert list(page.toc) == tokens
+    assert page.title == "Title &amp; more"
+    assert {"coverage", "coverage_1", "coverage_2", "h__config", "_1", "_2"} <= page.anchors
+    assert {"fn:1", "fnref:1"} <= page.anchors
 
 
-def test_pages_come_from_the_cache_when_their_inputs_are_the_same(tmp_path: Path) -> None:
-    PageConverter(EXTENSIONS, CONFIGS, ContentCache(tmp_path)).convert(
-        "a.md", FIRST, "files", no_links
-    )
+def test_names_are_escaped_as_python_markdown_escapes_them() -> None:
+    page = read_page(anchor_headings("<h1>It&#39;s &#34;A&#34; &amp; &lt;b&gt;</h1>\n"))
+    assert page.title == 'It\'s "A" &amp; &lt;b&gt;'
+    assert page.toc[0]["name"] == page.title and page.toc[0]["id"] == "its-a-b"
+
+
+def test_a_page_that_does_not_start_with_a_level_one_heading_has_no_title() -> None:
+    assert read_page(anchor_headings("<p>x</p>\n<h1>Late</h1>\n")).title is None
+    assert read_page(anchor_headings("<h2>Two</h2>\n")).title is None
+
+
+def test_finishing_is_applied_once_per_content_and_kept_in_the_cache(tmp_path: Path) -> None:
+    page = anchor_headings("<h1>One</h1>\n<p>Text <script>x()</script></p>\n")
+    calls: list[str] = []
+
+    def finish(html: str) -> str:
+        calls.append(html)
+        return html.replace("<script>x()</script>", "")
+
+    first = PageFinisher(ContentCache(tmp_path), finish)
+    assert "<script" not in first.page(page).html
+    assert first.page(page) == first.page(page) and len(calls) == 1
     cache = ContentCache(tmp_path)
-    converter = PageConverter(EXTENSIONS, CONFIGS, cache)
-    assert converter.convert("a.md", FIRST, "files", no_links).html == fresh(FIRST)
-    assert cache.hits["html"] == 1 and not cache.misses
-    # Another page path, another list of files or other Markdown: converted again.
-    converter.convert("b/a.md", FIRST, "files", no_links)
-    converter.convert("a.md", FIRST, "other files", no_links)
-    converter.convert("a.md", FIRST + "\nMore.\n", "files", no_links)
-    assert cache.misses["html"] == 3
-
-
-def test_the_heading_line_is_the_leading_level_one_heading() -> None:
-    assert heading_line("\n# Title *x*\n\nText\n") == "# Title *x*"
-    assert heading_line("Text first\n# Title\n") == ""
-    assert heading_line("## Level two\n") == ""
-    assert heading_line("") == ""
+    second = PageFinisher(cache, finish)
+    assert second.page(page).title == "One" and len(calls) == 1
+    assert cache.hits["html"] == 1
+    second.page(page + "<p>More</p>\n")
+    assert len(calls) == 2

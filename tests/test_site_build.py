@@ -230,4 +230,6 @@ def test_a_newline_in_a_file_name_injects_nothing(tmp_path: Path) -> None:
     pages = render_site(build_corpus(Settings(seeds)))
     for path, text in pages.items():
         if path.endswith(".md"):
-            assert "\n!!! danger" not in text and "\n# Injected" not in text, path
+            # Pages are HTML: the name stays text, it makes no admonition and no heading.
+            assert 'class="admonition danger"' not in text and "Injected<" not in text, path
+            assert text.count("<h1") == 1, path

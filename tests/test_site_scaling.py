@@ -26,7 +26,7 @@ def test_listings_are_paginated(tmp_path: Path) -> None:
     pages = render_site(build_corpus(Settings(write_corpus(tmp_path / "c", 2 * PAGE_SIZE + 1))))
     assert "articles/_page-2.md" in pages and "articles/_page-3.md" in pages
     assert "articles/_page-4.md" not in pages
-    assert "[next →](_page-2.md)" in pages["articles/index.md"]
+    assert '<a href="_page-2/">next →</a>' in pages["articles/index.md"]
 
 
 def test_adding_seeds_never_removes_or_renames_a_page(tmp_path: Path) -> None:

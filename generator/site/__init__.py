@@ -1,1 +1,1 @@
-"""Rendering the site: page view-models, templates, Markdown filters, sanitising and search."""
+"""Rendering the site: page view-models, HTML templates, headings, sanitising and search."""

@@ -1,24 +1,36 @@
-"""Turn a seed's body into safe, well-formed Markdown for its article page.
+"""Turn a seed's body into safe, well-formed HTML for its article page.
 
 Plain-text seeds put one paragraph per line, tables without the blank line
 Markdown needs, and section headings as bare short lines. This module makes
-those blocks explicit so the page shows the tables, FAQ and headings the text
-has, and escapes what would otherwise become raw HTML or attribute lists.
+those blocks explicit Markdown so the page shows the tables, FAQ and headings
+the text has, escapes what would otherwise become raw HTML or attribute lists,
+and converts it with Python-Markdown (a seed body is the one part of a
+generated page written in Markdown; the rest is HTML from the templates).
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
+
+# Python-Markdown ships no type information.
+from markdown import Markdown  # type: ignore[import-untyped]
 
 from generator.ingest import limits
 from generator.text.blocks import line_kind
+from generator.site.mdsafe import InertMarkdownExtension
 from generator.text.normalise import plain
 
 _ATX = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _SENTENCE_END = re.compile(r"[.!?:…;,][\"'”’)\]]*\s*$")
 SECTION_HEADING_MAX_WORDS = 12
+# The site's Markdown extensions that can act on escaped seed text (raw HTML
+# and attribute lists are escaped, so md_in_html and attr_list never would);
+# headings get their ids with the rest of the page (pagehtml.anchor_headings).
+_BODY_EXTENSIONS = ("tables", "admonition", "def_list", "footnotes")
+_LOCAL = threading.local()
 
 
 def escape_line(line: str) -> str:
@@ -44,6 +56,23 @@ def body_markdown(body: str, title: str) -> str:
     if blocks and blocks[0][0] == "heading" and _same(blocks[0][1], title):
         blocks = blocks[1:]
     return "\n\n".join(text for _, text in blocks) + "\n"
+
+
+def body_html(body: str, title: str) -> str:
+    """Return the article body as HTML (headings without ids: the page adds them).
+
+    Args:
+        body: The seed body (Markdown or plain text).
+        title: The article title (see :func:`body_markdown`).
+    """
+    # One instance per thread: the serve catch-up renders in a thread of its own.
+    md: Markdown | None = getattr(_LOCAL, "md", None)
+    if md is None:
+        md = Markdown(extensions=[*_BODY_EXTENSIONS, InertMarkdownExtension()])
+        _LOCAL.md = md
+    md.reset()
+    html: str = md.convert(body_markdown(body, title))
+    return html + "\n" if html else ""
 
 
 def _same(heading: str, title: str) -> bool:

@@ -8,12 +8,12 @@ in two steps:
 1. a *preview*: the edited seeds are read and inferred again and put into the
    previous build's corpus (their ids, events, actors and reuse links are the
    previous build's), and only their article pages are rendered again; every
-   other page keeps its previous Markdown, so MkDocs' dirty build rewrites the
+   other page keeps its previous content, so MkDocs' dirty build rewrites the
    edited pages only;
 2. a *catch-up*: the full pipeline and render run in a background thread;
    when they finish the server is asked to rebuild, and that build publishes
    exactly what ``mkdocs build`` would (the pages the preview wrote are
-   rendered again even when their Markdown did not change).
+   rendered again even when their content did not change).
 
 A :class:`Snapshot` of the inputs tells which seeds changed since a full build
 and whether a finished catch-up still matches the folder.
@@ -98,7 +98,7 @@ class Built:
     Attributes:
         snapshot: The inputs.
         corpus: The pipeline's output.
-        pages: Generated source path to Markdown.
+        pages: Generated source path to content (HTML).
         search: How each generated page is indexed.
     """
 
@@ -109,7 +109,11 @@ class Built:
 
 
 def preview(
-    base: Built, settings: Settings, edited: tuple[str, ...], snapshot: Snapshot
+    base: Built,
+    settings: Settings,
+    edited: tuple[str, ...],
+    snapshot: Snapshot,
+    directory_urls: bool = True,
 ) -> Built | None:
     """``base`` with the edited seeds read again and their article pages rendered again.
 
@@ -118,6 +122,7 @@ def preview(
         settings: Where the seeds are.
         edited: Seed paths (relative to the seeds folder) whose text changed.
         snapshot: The inputs now.
+        directory_urls: MkDocs' ``use_directory_urls`` (the pages' links depend on it).
 
     Returns:
         The preview, or None when an edited seed cannot be previewed (it no
@@ -150,7 +155,7 @@ def preview(
         problems=tuple(sorted(kept + problems, key=lambda p: (p.file, p.line, p.code, p.message))),
     )
     pages = dict(base.pages)
-    pages.update(render_article_pages(corpus, {a.id for a in replaced.values()}))
+    pages.update(render_article_pages(corpus, {a.id for a in replaced.values()}, directory_urls))
     return Built(snapshot, corpus, pages, search_entries(corpus))
 
 

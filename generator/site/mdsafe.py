@@ -1,4 +1,4 @@
-"""A Markdown extension that keeps seed Markdown inert: no titles, no remote images.
+"""Seed Markdown kept inert: an extension (no titles, no remote images), slugs, escaping.
 
 Seed bodies are Markdown, so a seed can write ``![x](https://tracker.example/p.png)``
 (the reader's browser would fetch it from a third party: the site must work
@@ -19,6 +19,7 @@ The sanitiser drops the same things again after rendering (defence in depth).
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 # Python-Markdown ships no type information.
@@ -27,8 +28,10 @@ from markdown.extensions import Extension  # type: ignore[import-untyped]
 from markdown.extensions.toc import slugify  # type: ignore[import-untyped]
 from markdown.treeprocessors import Treeprocessor  # type: ignore[import-untyped]
 
+from generator.ingest import limits
 from generator.site.sanitize import is_local_url
 
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>-])")
 # After "inline" (20) and "attr_list" (8), before "unescape" (0).
 _PRIORITY = 1
 
@@ -37,6 +40,18 @@ def heading_slug(value: str, separator: str) -> str:
     """Python-Markdown's heading slug, kept out of the theme's ``__`` ids."""
     slug: str = slugify(value, separator)
     return "h" + slug if slug.startswith("__") else slug
+
+
+def escape_markdown(value: object) -> str:
+    """Escape seed-derived text for inline Markdown (and for HTML inside it).
+
+    The site's pages are HTML; this is for Markdown written elsewhere (the
+    pull-request summary of ``briefing diff``).
+    """
+    # Clipped: Markdown renderers take time quadratic in the number of escapes.
+    text = limits.clip(" ".join(str(value).split()))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def image_link_text(alt: str) -> str:

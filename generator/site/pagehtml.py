@@ -1,102 +1,135 @@
-"""Generated pages to HTML once per content, not once per build.
+"""Generated pages are HTML: heading anchors, table of contents and title without Markdown.
 
-MkDocs renders every page with a new Python-Markdown instance, and the
-generated pages (tables of links, escaped seed text) are where a build spent
-most of its Markdown time. The plugin hands each generated page's Markdown
-here instead: one Python-Markdown instance, configured exactly as MkDocs
-configures its own (the site's extensions, the inert-seed extension, MkDocs'
-own link rewriting registered by the plugin), converts it, and the HTML, the
-table of contents and the heading line are kept in the content cache
-(:mod:`generator.cache`) under a key made of the page's path, its Markdown,
-the Markdown configuration and the site's list of files (a link's target
-depends on which files exist). MkDocs then renders only the heading line,
-which gives it the page title exactly as before.
+The page templates (``templates/*.html.j2``) write each generated page's body
+as HTML, so MkDocs' Python-Markdown never sees them (it was most of a cold
+build's time). What Python-Markdown's ``toc`` extension and MkDocs' render
+added to a page is made here instead:
 
-The HTML is the same as MkDocs' own render of the same Markdown; the plugin
-still sanitises it afterwards (:func:`generator.sanitize.sanitize_html`).
+- :func:`anchor_headings` (at render time) gives every heading the id and the
+  permalink ``toc`` gives it (``<h2 id="coverage">Coverage<a class="headerlink"
+  href="#coverage" title="Permanent link">&para;</a></h2>``), ids unique in
+  the page the way ``toc``'s ``unique`` makes them;
+- :class:`PageFinisher` (in the plugin) sanitises a page once per content and
+  reads back its table of contents (``toc_tokens`` for MkDocs' ``get_toc``),
+  its title (the first ``h1``'s text, as MkDocs' render takes it) and the ids
+  that links may point at.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Sequence
+import html as html_module
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 # Python-Markdown ships no type information.
-from markdown import Markdown  # type: ignore[import-untyped]
+from markdown.extensions.toc import nest_toc_tokens, unique  # type: ignore[import-untyped]
 
 from generator.cache import ContentCache, content_key
+from generator.site.mdsafe import heading_slug
 
-#: Registers the page-specific tree processors (MkDocs' link rewriting) on the instance.
-Prepare = Callable[[Markdown], None]
+# Headings as the templates and the body converter write them: no attributes.
+_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.S)
+# Headings after anchor_headings (and the sanitiser, which keeps ids and classes).
+_ANCHORED = re.compile(
+    r'<h([1-6]) id="([^"]*)">(.*?)<a class="headerlink" href="#[^"]*"[^>]*>[^<]*</a></h\1>', re.S
+)
+_ID = re.compile(r'\sid="([^"]*)"')
+_TAG = re.compile(r"<[^>]*>")
+# A bump makes every page be sanitised and read again (the cached results change).
+_VERSION = "1"
+
+
+def strip_tags(text: str) -> str:
+    """The text of an HTML fragment, whitespace collapsed, entities kept (as ``toc`` does)."""
+    return " ".join(_TAG.sub("", text).split())
+
+
+def anchor_headings(page: str) -> str:
+    """Give every heading of ``page`` its id and permalink, as Python-Markdown's ``toc`` does.
+
+    Args:
+        page: A page's HTML whose headings carry no attributes.
+
+    Returns:
+        The page with ``id`` attributes and ``headerlink`` anchors on its headings.
+    """
+    used = set(_ID.findall(page))
+    counters: dict[str, int] = {}
+
+    def anchored(match: re.Match[str]) -> str:
+        level, inner = match.group(1), match.group(2)
+        slug = heading_slug(html_module.unescape(strip_tags(inner)), "-")
+        anchor: str = unique(slug, used, counters)
+        return (
+            f'<h{level} id="{anchor}">{inner}<a class="headerlink" href="#{anchor}" '
+            f'title="Permanent link">&para;</a></h{level}>'
+        )
+
+    return _HEADING.sub(anchored, page)
 
 
 @dataclass(frozen=True, slots=True)
 class PageHtml:
-    """One generated page, converted.
+    """One generated page, ready for MkDocs.
 
     Attributes:
-        html: The page body as Python-Markdown writes it, then finished
-            (the plugin sanitises it: :class:`PageConverter`'s ``finish``).
-        toc: Python-Markdown's ``toc_tokens`` (nested dicts), for MkDocs' ``get_toc``.
-        heading: The Markdown MkDocs still renders itself: the page's leading
-            ``# `` line (its title), or nothing.
+        html: The page body, sanitised.
+        toc: ``toc_tokens`` as Python-Markdown makes them (nested dicts), for MkDocs' ``get_toc``.
+        title: The text of the page's leading ``h1`` (entities kept, as MkDocs
+            takes it), or None when the page does not start with one.
+        anchors: Every element id of the page (targets of ``#anchor`` links).
     """
 
     html: str
     toc: tuple[dict[str, Any], ...]
-    heading: str
+    title: str | None
+    anchors: frozenset[str]
 
 
-def heading_line(markdown: str) -> str:
-    """The page's first line when it is a level-1 ATX heading, else ``""``.
+def read_page(page: str, finish: Callable[[str], str] = lambda html: html) -> PageHtml:
+    """Finish a page made by :func:`anchor_headings` and read its headings back.
 
-    MkDocs takes a page's title from its first element when that is an
-    ``h1``; rendering this line alone yields the same title.
+    Args:
+        page: The page's HTML.
+        finish: Applied to the HTML (the plugin's sanitiser).
     """
-    for line in markdown.splitlines():
-        if line.strip():
-            return line if line.startswith("# ") else ""
-    return ""
-
-
-def config_fingerprint(extensions: Sequence[object], configs: dict[str, Any]) -> str:
-    """A stable text for the Markdown configuration (object addresses left out)."""
-
-    def name(value: object) -> str:
-        if isinstance(value, str):
-            return value
-        kind = value if callable(value) and hasattr(value, "__qualname__") else type(value)
-        return f"{kind.__module__}.{kind.__qualname__}"
-
-    return json.dumps(
-        {"extensions": [name(e) for e in extensions], "configs": configs},
-        sort_keys=True,
-        default=name,
+    tokens: list[dict[str, Any]] = []
+    title: str | None = None
+    for match in _ANCHORED.finditer(page):
+        level, anchor, inner = int(match.group(1)), match.group(2), match.group(3)
+        # Escaped as Python-Markdown escapes text (the theme prints it raw):
+        # autoescaped quotes ("&#39;") come back as plain quotes.
+        name = html_module.escape(html_module.unescape(strip_tags(inner)), quote=False)
+        if not tokens and level == 1 and not page[: match.start()].strip():
+            title = name
+        tokens.append(
+            {
+                "level": level,
+                "id": html_module.unescape(anchor),
+                "name": name,
+                "html": inner,
+                "data-toc-label": "",
+            }
+        )
+    html = finish(page)
+    return PageHtml(
+        html, tuple(nest_toc_tokens(tokens)), title, frozenset(_ID.findall(html))
     )
 
 
-class PageConverter:
-    """Convert generated pages with one reused Python-Markdown instance, through the cache.
+class PageFinisher:
+    """Finish generated pages once per content: in memory across builds, and in the cache.
 
     Args:
-        extensions: The site's Markdown extensions (MkDocs' ``markdown_extensions``).
-        configs: Their settings (MkDocs' ``mdx_configs``).
-        cache: Where converted pages are kept across builds; None keeps them in memory only.
-        finish: Applied to the HTML before it is kept (a pure function: the
-            plugin's sanitiser), so a cached page is not finished again.
+        cache: Where finished pages are kept across runs; None keeps them in memory only.
+        finish: Applied to each page's HTML (a pure function: the plugin's sanitiser).
     """
 
     def __init__(
-        self,
-        extensions: Sequence[object],
-        configs: dict[str, Any],
-        cache: ContentCache | None,
-        finish: Callable[[str], str] = lambda html: html,
+        self, cache: ContentCache | None, finish: Callable[[str], str] = lambda html: html
     ) -> None:
-        self._md = Markdown(extensions=list(extensions), extension_configs=configs)
-        self._config = config_fingerprint(extensions, configs)
         self._cache = cache
         self._finish = finish
         # Under `mkdocs serve` the plugin lives across rebuilds: the pages of the
@@ -108,31 +141,16 @@ class PageConverter:
         """Start a build: keep only the previous build's pages in memory."""
         self._previous, self._current = self._current or self._previous, {}
 
-    def convert(self, src_uri: str, markdown: str, site_files: str, prepare: Prepare) -> PageHtml:
-        """The converted page, from memory or the cache when its inputs were seen before.
-
-        Args:
-            src_uri: The page's source path (links are relative to it).
-            markdown: Its Markdown.
-            site_files: A fingerprint of the site's files (link targets).
-            prepare: Registers the page's own tree processors before converting.
-        """
-        key = content_key("html", self._config, site_files, src_uri, markdown)
+    def page(self, html: str) -> PageHtml:
+        """The finished page, from memory or the cache when this HTML was seen before."""
+        key = content_key("html", _VERSION, html)
         found = self._current.get(key) or self._previous.get(key)
         if found is None and self._cache is not None:
             stored = self._cache.get("html", key)
             found = stored if isinstance(stored, PageHtml) else None
         if found is None:
-            found = self._convert(markdown, prepare)
+            found = read_page(html, self._finish)
             if self._cache is not None:
                 self._cache.put("html", key, found)
         self._current[key] = found
         return found
-
-    def _convert(self, markdown: str, prepare: Prepare) -> PageHtml:
-        md = self._md
-        md.reset()
-        prepare(md)
-        html: str = md.convert(markdown)
-        tokens: list[dict[str, Any]] = getattr(md, "toc_tokens", [])
-        return PageHtml(self._finish(html), tuple(tokens), heading_line(markdown))

@@ -4,7 +4,7 @@ MkDocs' dirty rebuild skips a page when its output is newer than its source
 file (``File.is_modified``). A generated file that holds its content in
 memory counts as modified on every rebuild, so without this module every
 page is rendered again after any seed edit. Here each generated page is
-written to a folder, and rewritten only when its Markdown changed: its
+written to a folder, and rewritten only when its content changed: its
 modification time then tells MkDocs exactly which pages depend on the edit
 (the article, its event, its day, its outlet, the listings it appears on).
 
@@ -44,7 +44,7 @@ class PageStore:
         """Write ``pages`` whose text (or ``extra``) changed; drop pages no longer made.
 
         Args:
-            pages: Source path (``articles/x.md``) to Markdown.
+            pages: Source path (``articles/x.md``) to content (HTML).
             extra: Source path to whatever else its HTML depends on (its search
                 entry): a change rewrites the source, so MkDocs renders it again.
             force: Source paths written even when unchanged.
@@ -90,7 +90,7 @@ def sync_pages(folder: Path, pages: Mapping[str, str]) -> dict[str, Path]:
 
     Args:
         folder: Where generated sources live (inside the cache folder).
-        pages: Source path (``articles/x.md``) to Markdown.
+        pages: Source path (``articles/x.md``) to content (HTML).
 
     Returns:
         Source path to the file holding it.

@@ -1,33 +1,36 @@
-"""Render the corpus into Markdown pages through Jinja2 templates.
+"""Render the corpus into HTML pages through Jinja2 templates.
 
 ``render_site`` returns ``{src_uri: content}``; the MkDocs plugin turns each
-entry into a virtual file. Seed-derived strings reach Markdown only through
-the ``md`` filter, which escapes Markdown and HTML syntax, so a title or tag
-can never become markup.
+entry into a virtual file (still named ``*.md``, so every URL stays where it
+was) whose content is the page body as HTML: MkDocs' Markdown never runs on
+it (:mod:`generator.site.pagehtml`). The templates autoescape, so a seed's
+title or tag can never become markup; a seed's body is the one part written
+in Markdown (:func:`generator.site.bodies.body_html`). Links between pages are
+relative URLs computed here (:func:`generator.urls.relative_url`), for the
+site's ``use_directory_urls``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-import posixpath
-import re
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
-from generator.ingest import limits
 from generator.site import views
 from generator.actors import Actor, Place
-from generator.site.bodies import body_markdown
+from generator.site.bodies import body_html
 from generator.site.chart import coverage_chart
 from generator.events import Event, ReuseLink
 from generator.site.eventviews import EventLimits, EventView, event_views
+from generator.site.pagehtml import anchor_headings
 from generator.export import corpus_record, dumps
 from generator.isolation import failure
 from generator.models import Article
@@ -36,6 +39,7 @@ from generator.text.plurals import plural
 from generator.slugs import stable_slug
 from generator.site.thresholds import sections as threshold_sections
 from generator.site.views import PAGE_SIZE
+from generator.urls import relative_url
 
 # Pages listed in mkdocs.yml's nav; every other generated page stays out of
 # the sidebar so that page size does not grow with the corpus.
@@ -59,7 +63,6 @@ LATEST_ON_HOME = 10
 MAX_OUTLET_ROWS = 25
 MAX_NAMED_ALONGSIDE = 20
 LATEST_EVENTS_ON_HOME = 5
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>-])")
 FLAG_LABELS = {
     "ai-written": "AI-written",
     "no-metadata": "No metadata",
@@ -68,38 +71,31 @@ FLAG_LABELS = {
 }
 
 
-def md(value: object) -> str:
-    """Escape seed-derived text for inline Markdown (and for HTML inside it)."""
-    # Clipped: Python-Markdown takes time quadratic in the number of escapes.
-    text = limits.clip(" ".join(str(value).split()))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def md_url(url: str) -> str:
-    """Make a URL safe as a Markdown link target (it came from a seed)."""
-    return quote(url.strip(), safe=":/?#@!$&'*+,;=%-._~[]")
+def web_url(url: str | None) -> str:
+    """A seed's URL as a link target: http(s) only, quoted (``""`` for none or anything else)."""
+    value = (url or "").strip()
+    if urlsplit(value).scheme.lower() not in ("http", "https"):
+        return ""
+    return quote(value, safe=":/?#@!$&'*+,;=%-._~[]")
 
 
 @pass_context
 def link(context: Context, target: str) -> str:
-    """Relative link from the page being rendered to another source file."""
-    here = posixpath.dirname(context["page_path"])
-    return posixpath.relpath(target, here or ".")
+    """Relative URL from the page being rendered to another source file (``x.md``)."""
+    return relative_url(target, context["page_path"], context["directory_urls"])
 
 
 def make_environment() -> Environment:
-    """The Jinja2 environment for page templates (Markdown out, SVG autoescaped)."""
+    """The Jinja2 environment for page templates (HTML and SVG out, autoescaped)."""
     env = Environment(
         loader=PackageLoader("generator.site", "templates"),
-        autoescape=select_autoescape(enabled_extensions=("svg.j2",), default_for_string=False),
+        autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = md
-    env.filters["md_url"] = md_url
+    env.filters["web_url"] = web_url
     env.filters["plural"] = plural
     env.filters["flag_label"] = lambda flag: FLAG_LABELS.get(flag, flag)
     env.globals["link"] = link
@@ -134,8 +130,9 @@ class Pager:
 class SiteRenderer:
     """Collects rendered pages; one instance per build."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, directory_urls: bool = True) -> None:
         self.corpus = corpus
+        self.directory_urls = directory_urls
         self.env = _shared_environment()
         self.pages: dict[str, str] = {}
 
@@ -146,9 +143,9 @@ class SiteRenderer:
             (*self.corpus.problems, problem), key=lambda p: (p.file, p.line, p.code, p.message)
         )
         self.corpus = dataclasses.replace(self.corpus, problems=tuple(problems))
-        self.pages[path] = (
-            f"# {md(article.title)}\n\nThis article's page could not be built: "
-            f"{md(problem.message)}\n"
+        self.pages[path] = anchor_headings(
+            f"<h1>{escape(article.title)}</h1>\n<p>This article's page could not be built: "
+            f"{escape(problem.message)}</p>\n"
         )
 
     def page(self, path: str, template: str, **context: Any) -> None:
@@ -156,7 +153,10 @@ class SiteRenderer:
         if path in self.pages:
             # Slugs are unreserved and ids unique, so this is a bug, not bad input.
             raise RuntimeError(f"two generated pages claim {path}")
-        self.pages[path] = self.env.get_template(template).render(page_path=path, **context)
+        html = self.env.get_template(template).render(
+            page_path=path, directory_urls=self.directory_urls, **context
+        )
+        self.pages[path] = anchor_headings(html)
 
     def paginated(self, path: str, template: str, rows: Sequence[Any], **context: Any) -> None:
         """Render a listing over as many pages as PAGE_SIZE requires.
@@ -233,10 +233,10 @@ class SiteRenderer:
 
 def _home(site: SiteRenderer, articles: Sequence[Article]) -> None:
     chart = coverage_chart(articles)
-    svg = site.env.get_template("coverage.svg.j2").render(chart=chart) if chart else ""
+    svg = Markup(site.env.get_template("coverage.svg.j2").render(chart=chart)) if chart else ""
     site.page(
         "index.md",
-        "index.md.j2",
+        "index.html.j2",
         corpus=site.corpus,
         latest=views.newest_first(articles)[:LATEST_ON_HOME],
         topics=views.topics(articles),
@@ -251,7 +251,7 @@ def _home(site: SiteRenderer, articles: Sequence[Article]) -> None:
 
 
 def _articles(site: SiteRenderer, articles: Sequence[Article]) -> None:
-    site.paginated("articles/index.md", "articles.md.j2", views.newest_first(articles))
+    site.paginated("articles/index.md", "articles.html.j2", views.newest_first(articles))
     report = site.corpus.actors
     actor_names = {a.id: a.name for a in report.actors}
     place_names = {p.id: p.name for p in report.places}
@@ -273,13 +273,13 @@ def _article_page(
     report = site.corpus.actors
     site.page(
         path,
-        "article.md.j2",
+        "article.html.j2",
         article=article,
         actors=[(i, actor_names[i]) for i in report.actors_of(article.id)],
         places=[(i, place_names[i]) for i in report.places_of(article.id)],
         event=site.event_of_article(article.id),
         reuse=site.reuse_of_article(article.id),
-        body=body_markdown(article.body, article.title),
+        body=Markup(body_html(article.body, article.title)),
         problems=[p for p in site.corpus.problems if p.file == article.file],
     )
 
@@ -287,7 +287,7 @@ def _article_page(
 def _topics(site: SiteRenderer, articles: Sequence[Article]) -> None:
     facets = views.topics(articles)
     actor_names = {a.id: a.name for a in site.corpus.actors.actors}
-    site.paginated("topics/index.md", "topics.md.j2", facets)
+    site.paginated("topics/index.md", "topics.html.j2", facets)
     for facet in facets:
         members = (*facet.articles, *facet.inferred)
         outlets: Counter[str] = Counter(name for a in members for name in a.outlets)
@@ -297,7 +297,7 @@ def _topics(site: SiteRenderer, articles: Sequence[Article]) -> None:
         rows = [("declared", a) for a in facet.articles] + [("inferred", a) for a in facet.inferred]
         site.paginated(
             f"topics/{facet.slug}.md",
-            "topic.md.j2",
+            "topic.html.j2",
             rows,
             topic=facet,
             outlets=views.top(outlets),
@@ -309,12 +309,12 @@ def _topics(site: SiteRenderer, articles: Sequence[Article]) -> None:
 
 def _outlets(site: SiteRenderer, articles: Sequence[Article]) -> None:
     facets = views.outlets(articles)
-    site.paginated("outlets/index.md", "outlets.md.j2", facets)
+    site.paginated("outlets/index.md", "outlets.html.j2", facets)
     for facet in facets:
         rows = [("publisher", a) for a in facet.articles] + [
             ("credited", a) for a in facet.credited
         ]
-        site.paginated(f"outlets/{facet.slug}.md", "outlet.md.j2", rows, outlet=facet)
+        site.paginated(f"outlets/{facet.slug}.md", "outlet.html.j2", rows, outlet=facet)
 
 
 def _dates(site: SiteRenderer, articles: Sequence[Article]) -> None:
@@ -326,22 +326,22 @@ def _dates(site: SiteRenderer, articles: Sequence[Article]) -> None:
         count = len(published[slug].articles) if slug in published else 0
         months.setdefault(slug[:7], []).append((slug, count, len(happened.get(slug, []))))
     undated = views.undated(articles)
-    site.page("dates/index.md", "dates.md.j2", months=months, undated=len(undated))
-    site.paginated("dates/undated.md", "undated.md.j2", undated)
+    site.page("dates/index.md", "dates.html.j2", months=months, undated=len(undated))
+    site.paginated("dates/undated.md", "undated.html.j2", undated)
     for slug in slugs:
         day = published.get(slug, views.Facet(slug, slug, ()))
         site.paginated(
-            f"dates/{slug}.md", "date.md.j2", day.articles, day=day, happened=happened.get(slug, [])
+            f"dates/{slug}.md", "date.html.j2", day.articles, day=day, happened=happened.get(slug, [])
         )
 
 
 def _problems(site: SiteRenderer, articles: Sequence[Article]) -> None:
-    site.paginated("problems/index.md", "problems.md.j2", site.corpus.problems, corpus=site.corpus)
+    site.paginated("problems/index.md", "problems.html.j2", site.corpus.problems, corpus=site.corpus)
 
 
 def _data(site: SiteRenderer, articles: Sequence[Article]) -> None:
     site.pages["data/corpus.json"] = dumps(corpus_record(site.corpus))
-    site.page("data/index.md", "data.md.j2", corpus=site.corpus)
+    site.page("data/index.md", "data.html.j2", corpus=site.corpus)
 
 
 def _actors(site: SiteRenderer, articles: Sequence[Article]) -> None:
@@ -351,14 +351,14 @@ def _actors(site: SiteRenderer, articles: Sequence[Article]) -> None:
     incoming = _incoming_affiliations(report.actors)
     rows = [(t, a) for t, group in report.actors_by_type() for a in sorted(group, key=_by_name)]
     counts = [(t, len(group)) for t, group in report.actors_by_type()]
-    site.paginated("actors/index.md", "actors.md.j2", rows, counts=counts)
+    site.paginated("actors/index.md", "actors.html.j2", rows, counts=counts)
     articles_by_id = {a.id: a for a in articles}
     for actor in report.actors:
         if not actor.mentions and not actor.registered:
             continue
         site.paginated(
             f"actors/{actor.id}.md",
-            "actor.md.j2",
+            "actor.html.j2",
             actor.mentions,
             actor=actor,
             affiliations=[
@@ -372,17 +372,17 @@ def _actors(site: SiteRenderer, articles: Sequence[Article]) -> None:
             articles=articles_by_id,
             events=site.events_of_actor(actor.id),
         )
-    site.paginated("unregistered/index.md", "unregistered.md.j2", report.suggestions, names=names)
+    site.paginated("unregistered/index.md", "unregistered.html.j2", report.suggestions, names=names)
 
 
 def _places(site: SiteRenderer, articles: Sequence[Article]) -> None:
     places = sorted(site.corpus.actors.places, key=_by_name)
-    site.paginated("places/index.md", "places.md.j2", [p for p in places if p.mentions])
+    site.paginated("places/index.md", "places.html.j2", [p for p in places if p.mentions])
     articles_by_id = {a.id: a for a in articles}
     for place in places:
         site.paginated(
             f"places/{place.id}.md",
-            "place.md.j2",
+            "place.html.j2",
             place.mentions,
             place=place,
             articles=articles_by_id,
@@ -404,17 +404,17 @@ def _incoming_affiliations(actors: Sequence[Actor]) -> dict[str, list[tuple[str,
 def _events(site: SiteRenderer, articles: Sequence[Article]) -> None:
     views_ = site.event_views
     limits = EventLimits()
-    site.paginated("events/index.md", "events.md.j2", views_)
+    site.paginated("events/index.md", "events.html.j2", views_)
     for view in views_:
-        site.page(f"events/{view.event.id}.md", "event.md.j2", e=view, limits=limits)
+        site.page(f"events/{view.event.id}.md", "event.html.j2", e=view, limits=limits)
         if len(view.members) > limits.coverage:
             site.paginated(
-                f"events/{view.event.id}/articles.md", "event_articles.md.j2", view.members, e=view
+                f"events/{view.event.id}/articles.md", "event_articles.html.j2", view.members, e=view
             )
 
 
 def _thresholds(site: SiteRenderer, articles: Sequence[Article]) -> None:
-    site.page("thresholds.md", "thresholds.md.j2", sections=threshold_sections())
+    site.page("thresholds.md", "thresholds.html.j2", sections=threshold_sections())
 
 
 _STEPS: tuple[Callable[[SiteRenderer, Sequence[Article]], None], ...] = (
@@ -432,17 +432,20 @@ _STEPS: tuple[Callable[[SiteRenderer, Sequence[Article]], None], ...] = (
 )
 
 
-def render_article_pages(corpus: Corpus, article_ids: Collection[str]) -> dict[str, str]:
+def render_article_pages(
+    corpus: Corpus, article_ids: Collection[str], directory_urls: bool = True
+) -> dict[str, str]:
     """Render only the pages of the given articles (``mkdocs serve``'s first answer to an edit).
 
     Args:
         corpus: The corpus the pages are rendered from.
         article_ids: Ids of the articles whose pages are wanted.
+        directory_urls: MkDocs' ``use_directory_urls`` (links depend on it).
 
     Returns:
         A mapping from source path to content, as :func:`render_site` gives them.
     """
-    site = SiteRenderer(corpus)
+    site = SiteRenderer(corpus, directory_urls)
     report = corpus.actors
     actor_names = {a.id: a.name for a in report.actors}
     place_names = {p.id: p.name for p in report.places}
@@ -456,10 +459,14 @@ def render_article_pages(corpus: Corpus, article_ids: Collection[str]) -> dict[s
     return dict(sorted(site.pages.items()))
 
 
-def render_site(corpus: Corpus) -> dict[str, str]:
+def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
     """Render every generated page of the site.
+
+    Args:
+        corpus: The corpus.
+        directory_urls: MkDocs' ``use_directory_urls`` (links depend on it).
 
     Returns:
         A mapping from source path (relative to ``docs/``) to content.
     """
-    return SiteRenderer(corpus).render()
+    return SiteRenderer(corpus, directory_urls).render()

@@ -1,8 +1,9 @@
 """HTML sanitising for generated pages (the last line of defence against seeds).
 
-Seed text is already escaped before it reaches Markdown; this allow-list pass
-over the rendered HTML removes anything a crafted seed might still smuggle
-through a Markdown extension: scripts, event handlers, ``javascript:`` and
+Seed text is already escaped by the page templates (and in a seed's body
+before it reaches Markdown); this allow-list pass over the rendered HTML
+removes anything a crafted seed might still smuggle through a Markdown
+extension: scripts, event handlers, ``javascript:`` and
 ``data:`` URLs, inline styles, iframes, forms. ``title`` attributes are not
 allowed anywhere (a theme may render them as HTML tooltips), and an image may
 only load from the site itself (the site works offline and tracks nobody).
