@@ -86,7 +86,11 @@ def test_the_cache_filled_by_two_workers_gives_the_in_process_outputs(tmp_path: 
     corpus = build_corpus_cached(settings, parallel, seed_map=process_seed_map(2, min_batch=1))
     plain = outputs(settings, None)
     assert {**render_site(corpus), "export.json": dumps(corpus_record(corpus))} == plain
-    assert parallel.misses["prepare"] == 40 and parallel.misses["event"] > 10
+    # Every article prepared once and every event compared once, all by the workers.
+    assert (
+        parallel.misses["prepare"] == 40
+        and parallel.misses["event"] == len(corpus.events.events) > 5
+    )
     # Events and preparations written by the workers' results are read back in process.
     edited = seeds / "s00007.md"
     edited.write_text(edited.read_text("utf-8").rstrip() + " Zqxedited.\n", "utf-8")
