@@ -56,6 +56,8 @@ from generator.site.incremental import (
     take_snapshot,
 )
 from generator.site.mdsafe import InertMarkdownExtension, heading_slug
+from generator.site.navmemo import GLOBAL_NAME as MEMO_NAME
+from generator.site.navmemo import NavMemo
 from generator.site.pagehtml import PageConverter, PageHtml, config_fingerprint
 from generator.site.pagestore import PageStore, remove_stale_outputs
 from generator.site.render import IN_NAV, render_site
@@ -96,6 +98,8 @@ class BriefingConfig(Config):
     cache_dir = opt.Type(str, default=".cache/briefing")
     # Processes for per-seed reading and inference (generator/workers.py); 0 = one per core.
     workers = opt.Type(int, default=0)
+    # Render the theme's nav and tabs once per distinct page location (generator/site/navmemo.py).
+    nav_memo = opt.Type(bool, default=True)
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -323,7 +327,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         )
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Under ``serve``, keep the theme's compiled templates from one rebuild to the next.
+        """Reuse the theme's nav renders; under ``serve``, keep its compiled templates.
+
+        The nav and tabs of a page outside the nav are rendered once per
+        distinct set of relative links (:mod:`generator.site.navmemo`).
 
         MkDocs makes a new theme environment per build, which compiles the
         theme's templates again (about a second of a rebuild). Jinja's bytecode
@@ -331,6 +338,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """
         if self._serving:
             env.bytecode_cache = self._bytecode
+        if self.config.nav_memo:
+            # A new memo per build: nav titles and entries can change between serve rebuilds.
+            env.globals[MEMO_NAME] = NavMemo().render
         return env
 
     def on_page_markdown(
