@@ -21,11 +21,19 @@ allow-list never needs to admit those attributes for seed-derived markup.
 from __future__ import annotations
 
 import asyncio
+import base64
 import html
+import json
+import queue
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import PagefindService
+from pagefind.service.types import InternalResponseType
 
 from generator.pipeline import Corpus
 
@@ -155,19 +163,151 @@ def index_site(site_dir: Path) -> int:
     return asyncio.run(_index(site_dir.resolve()))
 
 
-async def _index(site_dir: Path) -> int:
-    # Imported here so that the pipeline and the CLI never need the binary.
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    config = IndexConfig(
+def _config(site_dir: Path) -> IndexConfig:
+    return IndexConfig(
         force_language="en",
         output_path=str(site_dir / "pagefind"),
         # Permalink anchors (¶) would end up in every result title.
         exclude_selectors=[".headerlink"],
     )
-    async with PagefindIndex(config=config) as index:
+
+
+async def _index(site_dir: Path) -> int:
+    async with PagefindIndex(config=_config(site_dir)) as index:
         result = await index.add_directory(str(site_dir))
     return int(result["page_count"])
+
+
+class _PromptService(PagefindService):
+    """Pagefind's service client, reading each response as soon as it arrives.
+
+    pagefind 1.5's own client sleeps 0.1 s before reading each response: one
+    call per site (``add_directory``) does not notice, one call per page
+    (``add_html_file``, 1,600 pages) would wait minutes for the answers.
+    """
+
+    async def _wait_for_responses(self) -> None:
+        stdout = self._backend.stdout
+        assert stdout is not None  # the service is started with a pipe
+        while True:
+            output = await stdout.readuntil(b",")
+            response = json.loads(base64.b64decode(output[:-1]))
+            future = self._responses.get(response.get("message_id"))
+            if future is None or future.done():
+                continue  # an answer to nothing this client waits for
+            payload = response["payload"]
+            if payload["type"] == InternalResponseType.ERROR.value:
+                future.set_exception(RuntimeError(f"Pagefind: {payload['message']}"))
+            else:
+                future.set_result(payload)
+
+
+class OverlappedIndex:
+    """A Pagefind index fed page by page while MkDocs is still rendering.
+
+    Pagefind parses each page in its own process (the machine's other core)
+    as soon as MkDocs has written it; :meth:`finish` adds the HTML files no
+    page hook saw (404.html, HTML copied from docs/, pages a ``--dirty``
+    build kept), in path order, and writes the index. The index holds the
+    same pages, words, filters and fragments as :func:`index_site` on the
+    finished folder; only Pagefind's internal page numbers follow the order
+    pages arrive in: MkDocs' build order, fixed by the site's files, so the
+    index does not change from one build of the same site to the next.
+
+    Pages travel through a bounded queue to one thread that runs Pagefind's
+    asyncio client: MkDocs waits only when Pagefind falls ``backlog`` pages behind.
+
+    Args:
+        site_dir: The folder MkDocs writes the site into.
+        backlog: Pages queued at most before :meth:`add` waits.
+    """
+
+    def __init__(self, site_dir: Path, backlog: int = 256) -> None:
+        self._site = site_dir.resolve()
+        self._queue: queue.Queue[tuple[str, str] | None] = queue.Queue(backlog)
+        self._added: set[str] = set()
+        self._result: int | BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="briefing-pagefind", daemon=True)
+        self._thread.start()
+
+    def add(self, path: str, page_html: str) -> None:
+        """Queue one written page; ``path`` is its output path relative to the site folder."""
+        self._added.add(path)
+        self._queue.put((path, page_html))
+
+    def finish(self) -> int:
+        """Add the files no hook saw, write the index and stop Pagefind.
+
+        Returns:
+            The number of pages indexed.
+
+        Raises:
+            RuntimeError: Pagefind failed (the original error is chained).
+        """
+        for path in sorted(self._site.rglob("*.html")):
+            name = path.relative_to(self._site).as_posix()
+            if name not in self._added and not name.startswith("pagefind/"):
+                self.add(name, path.read_text("utf-8", errors="replace"))
+        self.close()
+        if isinstance(self._result, BaseException):
+            raise RuntimeError("the search index was not written") from self._result
+        if self._result is None:
+            raise RuntimeError("the search index was not written")
+        return self._result
+
+    def close(self) -> None:
+        """Stop feeding Pagefind (on a failed build, nothing is written)."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            self._result = asyncio.run(self._consume())
+        except BaseException as exc:  # handed to the building thread by finish()
+            self._result = exc
+            # Let add() never block on a queue nobody reads any more.
+            while self._queue.get() is not None:
+                pass
+
+    async def _consume(self) -> int:
+        service = await _PromptService().launch()
+        try:
+            index = await service.create_index(_config(self._site))
+            # Pagefind's own count: with any data-pagefind-body on the site,
+            # only pages that have one (and any words) are indexed.
+            words: list[tuple[bool, bool]] = []
+            done = False
+            while not done:
+                # Whatever MkDocs wrote meanwhile goes out in one batch, in
+                # arrival order (each send writes its message before yielding),
+                # so Pagefind parses while this thread waits for the GIL.
+                batch = [self._queue.get()]
+                while batch[-1] is not None and not self._queue.empty():
+                    batch.append(self._queue.get_nowait())
+                done = batch[-1] is None
+                pages = [item for item in batch if item is not None]
+                sends = [
+                    asyncio.ensure_future(
+                        index.add_html_file(content=_as_written(html), source_path=path)
+                    )
+                    for path, html in pages
+                ]
+                responses = await asyncio.gather(*sends)
+                words += [
+                    ("data-pagefind-body" in html, bool(response["page_word_count"]))
+                    for (_, html), response in zip(pages, responses, strict=True)
+                ]
+            await index.write_files()
+            custom = any(body for body, _ in words)
+            return sum(1 for body, has_words in words if has_words and (body or not custom))
+        finally:
+            await service.close()
+
+
+def _as_written(page_html: str) -> str:
+    """The text of the file MkDocs writes (it replaces what UTF-8 cannot encode)."""
+    return page_html.encode("utf-8", errors="xmlcharrefreplace").decode("utf-8")
 
 
 def _filters(
