@@ -65,7 +65,7 @@ def measure(name: str, seeds: Path, query: str | None, serve: bool = False) -> d
         html = [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
         sizes = [p.stat().st_size for p in html]
         index_kb = sum(p.stat().st_size for p in (site / "pagefind").rglob("*")) / 1024
-        floor = build(floor_for(count_pages(site) - 3, Path(tmp) / "floor"))
+        floor = build(floor_for(count_pages(site), Path(tmp) / "floor"))
         searched = first_query(site, query) if query else None
         # make serve on the same project (warm cache), one seed edited.
         served = edit_to_page(project) if serve else {}
