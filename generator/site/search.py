@@ -24,6 +24,7 @@ import asyncio
 import base64
 import html
 import json
+import os
 import queue
 import threading
 from collections.abc import Iterable, Mapping
@@ -244,10 +245,9 @@ class OverlappedIndex:
         Raises:
             RuntimeError: Pagefind failed (the original error is chained).
         """
-        for path in sorted(self._site.rglob("*.html")):
-            name = path.relative_to(self._site).as_posix()
-            if name not in self._added and not name.startswith("pagefind/"):
-                self.add(name, path.read_text("utf-8", errors="replace"))
+        for name in _html_files(self._site):
+            if name not in self._added:
+                self.add(name, (self._site / name).read_text("utf-8", errors="replace"))
         self.close()
         if isinstance(self._result, BaseException):
             raise RuntimeError("the search index was not written") from self._result
@@ -303,6 +303,17 @@ class OverlappedIndex:
             return sum(1 for body, has_words in words if has_words and (body or not custom))
         finally:
             await service.close()
+
+
+def _html_files(site_dir: Path) -> list[str]:
+    """The HTML files under ``site_dir`` (Pagefind's own folder aside), as sorted relative paths."""
+    found = []
+    for folder, subfolders, names in os.walk(site_dir):
+        if Path(folder) == site_dir and "pagefind" in subfolders:
+            subfolders.remove("pagefind")
+        relative = Path(folder).relative_to(site_dir)
+        found += [(relative / n).as_posix() for n in names if n.endswith(".html")]
+    return sorted(found)
 
 
 def _as_written(page_html: str) -> str:
