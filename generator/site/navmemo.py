@@ -37,15 +37,19 @@ class NavMemo:
         self._last: tuple[Any, tuple[str, ...]] = (None, ())
 
     @pass_context
-    def render(self, context: Context, name: str, caller: Callable[[], str]) -> str:
+    def render(
+        self, context: Context, name: str, caller: Callable[[], str], per_page: bool = True
+    ) -> str:
         """The HTML ``caller`` renders, from memory when a page with the same key rendered it.
 
         Args:
             context: The page's template context (passed by Jinja).
             name: Which partial ("nav", "tabs"): part of the key.
             caller: The ``{% call %}`` block's body.
+            per_page: False for a partial that depends on nothing of the page
+                (the search box): rendered once for the whole build.
         """
-        key = self._key(context, name)
+        key = self._key(context, name) if per_page else (name,)
         if key is None:
             return caller()
         found = self._renders.get(key)
