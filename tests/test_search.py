@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from generator.site.search import (
+    OverlappedIndex,
     SearchEntry,
     Weight,
     entry_for,
@@ -238,3 +239,19 @@ def test_the_index_is_the_same_from_one_build_to_the_next(tmp_path: Path) -> Non
 def _folder(path: Path) -> Path:
     path.mkdir(parents=True)
     return path
+
+
+def test_a_site_without_marked_pages_is_indexed_whole(tmp_path: Path) -> None:
+    # Pages without data-pagefind-body wait on disk; with no marked page at
+    # all, Pagefind indexes every page, and so does the overlapped index.
+    pages = {
+        "index.html": "<html lang='en'><body><h1>Home</h1><p>Harbour cranes</p></body></html>",
+        "a/index.html": "<html lang='en'><body><h1>A</h1><p>Grain silos</p></body></html>",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, "utf-8")
+    overlap = OverlappedIndex(tmp_path)
+    overlap.add("a/index.html", pages["a/index.html"])
+    assert overlap.finish() == 2
+    assert index_content(tmp_path / "pagefind")["page_count"] == 2

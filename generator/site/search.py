@@ -209,7 +209,8 @@ class OverlappedIndex:
     Pagefind parses each page in its own process (the machine's other core)
     as soon as MkDocs has written it; :meth:`finish` adds the HTML files no
     page hook saw (404.html, HTML copied from docs/, pages a ``--dirty``
-    build kept), in path order, and writes the index. The index holds the
+    build kept), in path order, and writes the index. Pages Pagefind would
+    drop (no ``data-pagefind-body`` on a site that has some) are not sent. The index holds the
     same pages, words, filters and fragments as :func:`index_site` on the
     finished folder; only Pagefind's internal page numbers follow the order
     pages arrive in: MkDocs' build order, fixed by the site's files, so the
@@ -227,14 +228,25 @@ class OverlappedIndex:
         self._site = site_dir.resolve()
         self._queue: queue.Queue[tuple[str, str] | None] = queue.Queue(backlog)
         self._added: set[str] = set()
+        self._unmarked: list[str] = []
+        self._marked = False
         self._result: int | BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="briefing-pagefind", daemon=True)
         self._thread.start()
 
     def add(self, path: str, page_html: str) -> None:
-        """Queue one written page; ``path`` is its output path relative to the site folder."""
+        """Queue one written page; ``path`` is its output path relative to the site folder.
+
+        A page without ``data-pagefind-body`` is left on disk: once any page
+        has one, Pagefind drops the others (listings), so they are sent only
+        if no page of the site turns out to have one.
+        """
         self._added.add(path)
-        self._queue.put((path, page_html))
+        if _BODY in page_html:
+            self._marked = True
+            self._queue.put((path, page_html))
+        else:
+            self._unmarked.append(path)
 
     def finish(self) -> int:
         """Add the files no hook saw, write the index and stop Pagefind.
@@ -247,13 +259,19 @@ class OverlappedIndex:
         """
         for name in _html_files(self._site):
             if name not in self._added:
-                self.add(name, (self._site / name).read_text("utf-8", errors="replace"))
+                self.add(name, self._read(name))
+        if not self._marked:
+            for name in self._unmarked:
+                self._queue.put((name, self._read(name)))
         self.close()
         if isinstance(self._result, BaseException):
             raise RuntimeError("the search index was not written") from self._result
         if self._result is None:
             raise RuntimeError("the search index was not written")
         return self._result
+
+    def _read(self, name: str) -> str:
+        return (self._site / name).read_text("utf-8", errors="replace")
 
     def close(self) -> None:
         """Stop feeding Pagefind (on a failed build, nothing is written)."""
@@ -295,7 +313,7 @@ class OverlappedIndex:
                 ]
                 responses = await asyncio.gather(*sends)
                 words += [
-                    ("data-pagefind-body" in html, bool(response["page_word_count"]))
+                    (_BODY in html, bool(response["page_word_count"]))
                     for (_, html), response in zip(pages, responses, strict=True)
                 ]
             await index.write_files()
@@ -303,6 +321,10 @@ class OverlappedIndex:
             return sum(1 for body, has_words in words if has_words and (body or not custom))
         finally:
             await service.close()
+
+
+# Pagefind's marker of the part of a page to index (mark_page writes it).
+_BODY = "data-pagefind-body"
 
 
 def _html_files(site_dir: Path) -> list[str]:
