@@ -26,6 +26,7 @@ import html
 import json
 import os
 import queue
+import shutil
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from pathlib import Path
 
 from pagefind.index import IndexConfig, PagefindIndex
 from pagefind.service import PagefindService
-from pagefind.service.types import InternalResponseType
+from pagefind.service.types import InternalDecodedFile, InternalResponseType
 
 from generator.pipeline import Corpus
 
@@ -187,6 +188,23 @@ class _PromptService(PagefindService):
     (``add_html_file``, 1,600 pages) would wait minutes for the answers.
     """
 
+    async def launch(self) -> _PromptService:
+        """Start ``pagefind --service`` as the client does, reading answers of any size.
+
+        The bundle comes back in one answer (``get_files``), larger than the
+        client's 2 MiB line limit at a few hundred pages.
+        """
+        self._backend = await asyncio.create_subprocess_exec(
+            self._bin,
+            "--service",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+            limit=1 << 31,
+        )
+        self._poll_task = self._loop.create_task(self._wait_for_responses())
+        return self
+
     async def _wait_for_responses(self) -> None:
         stdout = self._backend.stdout
         assert stdout is not None  # the service is started with a pipe
@@ -201,6 +219,17 @@ class _PromptService(PagefindService):
                 future.set_exception(RuntimeError(f"Pagefind: {payload['message']}"))
             else:
                 future.set_result(payload)
+
+    async def stop(self) -> None:
+        """End Pagefind (closing its input) and wait for it to exit."""
+        self._poll_task.cancel()
+        if self._backend.stdin is not None:
+            self._backend.stdin.close()
+        try:
+            await asyncio.wait_for(self._backend.wait(), timeout=60)
+        except TimeoutError:
+            self._backend.terminate()
+            await self._backend.wait()
 
 
 class OverlappedIndex:
@@ -289,7 +318,8 @@ class OverlappedIndex:
                 pass
 
     async def _consume(self) -> int:
-        service = await _PromptService().launch()
+        service = _PromptService()
+        await service.launch()
         try:
             index = await service.create_index(_config(self._site))
             # Pagefind's own count: with any data-pagefind-body on the site,
@@ -316,11 +346,26 @@ class OverlappedIndex:
                     (_BODY in html, bool(response["page_word_count"]))
                     for (_, html), response in zip(pages, responses, strict=True)
                 ]
-            await index.write_files()
+            # Pagefind answers a write before its last files reach the disk
+            # (stopped then, it can leave empty files): the bundle is asked
+            # for instead, and written here.
+            _write_bundle(self._site / "pagefind", await index.get_files())
             custom = any(body for body, _ in words)
             return sum(1 for body, has_words in words if has_words and (body or not custom))
         finally:
-            await service.close()
+            await service.stop()
+
+
+def _write_bundle(folder: Path, files: Iterable[InternalDecodedFile]) -> None:
+    """Write Pagefind's bundle into ``folder`` (emptied first: its file names are hashes)."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    for file in files:
+        target = folder / file["path"]
+        if not target.resolve().is_relative_to(folder.resolve()):
+            raise RuntimeError(f"Pagefind named a file outside its folder: {file['path']!r}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file["content"])
 
 
 # Pagefind's marker of the part of a page to index (mark_page writes it).
