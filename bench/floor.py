@@ -1,8 +1,11 @@
 """Builds compared in the benchmark: the project, and MkDocs' own floor.
 
 The floor is the same ``mkdocs.yml`` without the briefing plugin (and so
-without any generated page or search index), with as many plain Markdown
-pages as the project generates, kept out of the nav as generated pages are.
+without any generated page or search index), nav included: each nav entry
+the plugin would generate (the home page, the listings) is a plain
+placeholder page, so the theme renders the same navigation on every page.
+The rest are plain Markdown pages, as many as make the same number of HTML
+pages as the project's site, kept out of the nav as generated pages are.
 The ratio project/floor says what the generator costs on top of MkDocs.
 """
 
@@ -15,6 +18,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -63,23 +67,43 @@ def _env_default(loader: yaml.SafeLoader, node: yaml.Node) -> object:
 _ConfigLoader.add_constructor("!ENV", _env_default)
 
 
-def floor_for(pages: int, work: Path) -> Path:
-    """A project with ``pages`` plain pages and no briefing plugin."""
+def floor_for(html_pages: int, work: Path) -> Path:
+    """A project without the briefing plugin that builds ``html_pages`` HTML pages (404 included).
+
+    mkdocs.yml keeps its nav; a nav entry with no file in docs/ (one the
+    plugin generates) becomes a placeholder page.
+    """
     work.mkdir(parents=True, exist_ok=True)
     config = yaml.load((ROOT / "mkdocs.yml").read_text("utf-8"), Loader=_ConfigLoader)
     config["plugins"] = []
-    config["nav"] = [{"Home": "index.md"}]
     config["not_in_nav"] = "/p/\n"
     (work / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
     shutil.copytree(ROOT / "overrides", work / "overrides")
     docs = work / "docs"
     shutil.copytree(ROOT / "docs", docs)
-    (docs / "index.md").write_text("# Home\n", "utf-8")
+    for title, path in nav_entries(config["nav"]):
+        page = docs / path
+        if not page.exists():
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"# {title}\n\nA placeholder for the generated page.\n", "utf-8")
+    written = sum(1 for _ in docs.rglob("*.md"))
     folder = docs / "p"
     folder.mkdir()
-    for n in range(pages):
+    # The site's HTML pages: the Markdown pages and 404.html.
+    for n in range(max(html_pages - written - 1, 0)):
         (folder / f"{n:06d}.md").write_text(PLAIN_PAGE.format(n=n), "utf-8")
     return work
+
+
+def nav_entries(nav: Any, title: str = "") -> list[tuple[str, str]]:
+    """``(title, path)`` of every page in an mkdocs.yml nav (untitled ones take their section's)."""
+    if isinstance(nav, str):
+        return [(title or Path(nav).stem, nav)]
+    if isinstance(nav, list):
+        return [entry for item in nav for entry in nav_entries(item, title)]
+    if isinstance(nav, dict):
+        return [entry for key, value in nav.items() for entry in nav_entries(value, str(key))]
+    return []
 
 
 # A small wrapper process starts the build and reports its children's peak:

@@ -45,11 +45,14 @@ from generator.site.incremental import (
     take_snapshot,
 )
 from generator.site.mdsafe import InertMarkdownExtension, heading_slug
+from generator.site.navmemo import GLOBAL_NAME as MEMO_NAME
+from generator.site.navmemo import NavMemo
 from generator.site.pagehtml import PageFinisher, anchor_headings
 from generator.site.pagestore import PageStore, remove_stale_outputs
 from generator.site.render import IN_NAV, render_site
 from generator.site.sanitize import inert_text, sanitize_html
 from generator.site.search import (
+    OverlappedIndex,
     SearchEntry,
     Weight,
     entry_for,
@@ -85,6 +88,8 @@ class BriefingConfig(Config):
     cache_dir = opt.Type(str, default=".cache/briefing")
     # Processes for per-seed reading and inference (generator/workers.py); 0 = one per core.
     workers = opt.Type(int, default=0)
+    # Render the theme's nav and tabs once per distinct page location (generator/site/navmemo.py).
+    nav_memo = opt.Type(bool, default=True)
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -99,6 +104,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._dirty = False
         self._serving = False
         self._indexer: ThreadPoolExecutor | None = None
+        # `mkdocs build`: Pagefind indexes each page as it is written (search.py).
+        self._overlap: OverlappedIndex | None = None
         self._built: dict[str, Path] = {}
         self._page_store: PageStore | None = None
         # serve --dirty: the last full build, the background one, the pages previewed since.
@@ -306,7 +313,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         )
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Under ``serve``, keep the theme's compiled templates from one rebuild to the next.
+        """Reuse the theme's nav renders; under ``serve``, keep its compiled templates.
+
+        The nav and tabs of a page outside the nav are rendered once per
+        distinct set of relative links (:mod:`generator.site.navmemo`).
 
         MkDocs makes a new theme environment per build, which compiles the
         theme's templates again (about a second of a rebuild). Jinja's bytecode
@@ -314,6 +324,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """
         if self._serving:
             env.bytecode_cache = self._bytecode
+        if self.config.nav_memo:
+            # A new memo per build: nav titles and entries can change between serve rebuilds.
+            env.globals[MEMO_NAME] = NavMemo().render
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -336,17 +349,37 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         entry = entry_for(page.file.src_uri, self._search)
         return mark_page(html, entry, page.title or "")
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """In ``mkdocs build``, hand each written page to Pagefind while the next one renders."""
+        if not self._serving and output.strip():
+            if self._overlap is None:
+                self._overlap = OverlappedIndex(Path(config.site_dir))
+            self._overlap.add(page.file.dest_uri, output)
+        return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop the Pagefind process of a build that failed; no index is written."""
+        if self._overlap is not None:
+            self._overlap.close()
+            self._overlap = None
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Index the built site with Pagefind (in ``build`` and ``serve`` alike).
 
-        Under ``serve`` the index is written in the background, one run at a
-        time: the pages an edit changed are served as soon as MkDocs wrote
-        them, and search catches up seconds later (indexing the whole site
-        took longer than rebuilding the edited pages).
+        In ``build`` Pagefind has parsed the pages while MkDocs rendered the
+        next ones (:meth:`on_post_page`); here it gets the files no page hook
+        saw and writes the index. Under ``serve`` the index is written in the
+        background, one run at a time: the pages an edit changed are served
+        as soon as MkDocs wrote them, and search catches up seconds later
+        (indexing the whole site took longer than rebuilding the edited pages).
         """
         site = Path(config.site_dir)
         if not self._serving:
-            _index_and_log(site)
+            overlap, self._overlap = self._overlap, None
+            if overlap is None:
+                _index_and_log(site)
+            else:
+                _finish_and_log(overlap)
             return
         if self._previewing:
             # The full build starts now that the edited pages are out; search
@@ -408,6 +441,18 @@ def _index_and_log(site: Path) -> None:
         pages = index_site(site)
     except Exception as exc:  # a background run has no caller to raise to: logged
         log.warning("briefing: the search index was not written (%s: %s)", type(exc).__name__, exc)
+        raise
+    log.info("briefing: search index of %s", plural(pages, "page"))
+
+
+def _finish_and_log(overlap: OverlappedIndex) -> None:
+    try:
+        pages = overlap.finish()
+    except RuntimeError as exc:
+        cause = exc.__cause__ or exc
+        log.warning(
+            "briefing: the search index was not written (%s: %s)", type(cause).__name__, cause
+        )
         raise
     log.info("briefing: search index of %s", plural(pages, "page"))
 

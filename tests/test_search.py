@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import json
+import re
+import shutil
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator.site.search import SearchEntry, Weight, entry_for, mark_page, search_entries
+from generator.site.search import (
+    OverlappedIndex,
+    SearchEntry,
+    Weight,
+    entry_for,
+    index_site,
+    mark_page,
+    search_entries,
+)
 from tests.browser_support import serve_directory
 from tests.conftest import ARTIFACTS, FIXTURES, SEEDS
+from tests.pagefind_files import SIGNATURE, index_content
 from tests.test_browser import build_site
 
 # First search at the seeds' size: Pagefind's loader, its WebAssembly, the
@@ -179,3 +192,69 @@ def test_the_outlet_filter_narrows_the_results(page: Any, seeds_url: str) -> Non
         "links => links.map(a => a.getAttribute('href'))"
     )
     assert narrowed and set(narrowed) < set(everything)
+
+
+# Pagefind writes its filter files from a hash map: their bytes (and so the
+# names the meta file and the entry file give them) vary between runs of the
+# same index; their content is compared through pagefind_files.index_content.
+_HASH_MAP_ORDERED = re.compile(r"^(filter/|pagefind\.[^/]*\.pf_meta$|pagefind-entry\.json$)")
+
+
+def _bundle_bytes(bundle: Path) -> dict[str, bytes]:
+    return {
+        name: path.read_bytes()
+        for path in sorted(bundle.rglob("*"))
+        if path.is_file()
+        and not _HASH_MAP_ORDERED.match(name := path.relative_to(bundle).as_posix())
+    }
+
+
+@pytest.mark.slow
+def test_the_index_built_during_the_build_is_the_folders_index(tmp_path: Path) -> None:
+    # `mkdocs build` feeds Pagefind page by page (OverlappedIndex); indexing
+    # the finished folder afterwards must give the same pages, words and filters.
+    site = build_site(_folder(tmp_path / "a"), SEEDS)
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind"))
+    # In a thread: Playwright's synchronous API may keep an event loop in this one.
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(index_site, copy).result() > 0
+    during = index_content(site / "pagefind")
+    after = index_content(copy / "pagefind")
+    assert during["page_count"] > 20
+    assert during == after
+    # Light pages and listings keep their weights: an actor page, and no listing.
+    urls = {
+        json.loads(fragment[len(SIGNATURE) :])["url"] for fragment in during["fragments"].values()
+    }
+    assert any(url.startswith("/actors/") for url in urls)
+    assert "/articles/" not in urls and "/" not in urls
+
+
+@pytest.mark.slow
+def test_the_index_is_the_same_from_one_build_to_the_next(tmp_path: Path) -> None:
+    first = build_site(_folder(tmp_path / "a"), SEEDS) / "pagefind"
+    second = build_site(_folder(tmp_path / "b"), SEEDS) / "pagefind"
+    assert _bundle_bytes(first) == _bundle_bytes(second)
+    assert index_content(first) == index_content(second)
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True)
+    return path
+
+
+def test_a_site_without_marked_pages_is_indexed_whole(tmp_path: Path) -> None:
+    # Pages without data-pagefind-body wait on disk; with no marked page at
+    # all, Pagefind indexes every page, and so does the overlapped index.
+    pages = {
+        "index.html": "<html lang='en'><body><h1>Home</h1><p>Harbour cranes</p></body></html>",
+        "a/index.html": "<html lang='en'><body><h1>A</h1><p>Grain silos</p></body></html>",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, "utf-8")
+    overlap = OverlappedIndex(tmp_path)
+    overlap.add("a/index.html", pages["a/index.html"])
+    assert overlap.finish() == 2
+    assert index_content(tmp_path / "pagefind")["page_count"] == 2

@@ -21,11 +21,21 @@ allow-list never needs to admit those attributes for seed-derived markup.
 from __future__ import annotations
 
 import asyncio
+import base64
 import html
+import json
+import os
+import queue
+import shutil
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+
+from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.service import PagefindService
+from pagefind.service.types import InternalDecodedFile, InternalResponseType
 
 from generator.pipeline import Corpus
 
@@ -155,19 +165,227 @@ def index_site(site_dir: Path) -> int:
     return asyncio.run(_index(site_dir.resolve()))
 
 
-async def _index(site_dir: Path) -> int:
-    # Imported here so that the pipeline and the CLI never need the binary.
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    config = IndexConfig(
+def _config(site_dir: Path) -> IndexConfig:
+    return IndexConfig(
         force_language="en",
         output_path=str(site_dir / "pagefind"),
         # Permalink anchors (¶) would end up in every result title.
         exclude_selectors=[".headerlink"],
     )
-    async with PagefindIndex(config=config) as index:
+
+
+async def _index(site_dir: Path) -> int:
+    async with PagefindIndex(config=_config(site_dir)) as index:
         result = await index.add_directory(str(site_dir))
     return int(result["page_count"])
+
+
+class _PromptService(PagefindService):
+    """Pagefind's service client, reading each response as soon as it arrives.
+
+    pagefind 1.5's own client sleeps 0.1 s before reading each response: one
+    call per site (``add_directory``) does not notice, one call per page
+    (``add_html_file``, 1,600 pages) would wait minutes for the answers.
+    """
+
+    async def launch(self) -> _PromptService:
+        """Start ``pagefind --service`` as the client does, reading answers of any size.
+
+        The bundle comes back in one answer (``get_files``), larger than the
+        client's 2 MiB line limit at a few hundred pages.
+        """
+        self._backend = await asyncio.create_subprocess_exec(
+            self._bin,
+            "--service",
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+            limit=1 << 31,
+        )
+        self._poll_task = self._loop.create_task(self._wait_for_responses())
+        return self
+
+    async def _wait_for_responses(self) -> None:
+        stdout = self._backend.stdout
+        assert stdout is not None  # the service is started with a pipe
+        while True:
+            output = await stdout.readuntil(b",")
+            response = json.loads(base64.b64decode(output[:-1]))
+            future = self._responses.get(response.get("message_id"))
+            if future is None or future.done():
+                continue  # an answer to nothing this client waits for
+            payload = response["payload"]
+            if payload["type"] == InternalResponseType.ERROR.value:
+                future.set_exception(RuntimeError(f"Pagefind: {payload['message']}"))
+            else:
+                future.set_result(payload)
+
+    async def stop(self) -> None:
+        """End Pagefind (closing its input) and wait for it to exit."""
+        self._poll_task.cancel()
+        if self._backend.stdin is not None:
+            self._backend.stdin.close()
+        try:
+            await asyncio.wait_for(self._backend.wait(), timeout=60)
+        except TimeoutError:
+            self._backend.terminate()
+            await self._backend.wait()
+
+
+class OverlappedIndex:
+    """A Pagefind index fed page by page while MkDocs is still rendering.
+
+    Pagefind parses each page in its own process (the machine's other core)
+    as soon as MkDocs has written it; :meth:`finish` adds the HTML files no
+    page hook saw (404.html, HTML copied from docs/, pages a ``--dirty``
+    build kept), in path order, and writes the index. Pages Pagefind would
+    drop (no ``data-pagefind-body`` on a site that has some) are not sent. The index holds the
+    same pages, words, filters and fragments as :func:`index_site` on the
+    finished folder; only Pagefind's internal page numbers follow the order
+    pages arrive in: MkDocs' build order, fixed by the site's files, so the
+    index does not change from one build of the same site to the next.
+
+    Pages travel through a bounded queue to one thread that runs Pagefind's
+    asyncio client: MkDocs waits only when Pagefind falls ``backlog`` pages behind.
+
+    Args:
+        site_dir: The folder MkDocs writes the site into.
+        backlog: Pages queued at most before :meth:`add` waits.
+    """
+
+    def __init__(self, site_dir: Path, backlog: int = 256) -> None:
+        self._site = site_dir.resolve()
+        self._queue: queue.Queue[tuple[str, str] | None] = queue.Queue(backlog)
+        self._added: set[str] = set()
+        self._unmarked: list[str] = []
+        self._marked = False
+        self._result: int | BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="briefing-pagefind", daemon=True)
+        self._thread.start()
+
+    def add(self, path: str, page_html: str) -> None:
+        """Queue one written page; ``path`` is its output path relative to the site folder.
+
+        A page without ``data-pagefind-body`` is left on disk: once any page
+        has one, Pagefind drops the others (listings), so they are sent only
+        if no page of the site turns out to have one.
+        """
+        self._added.add(path)
+        if _BODY in page_html:
+            self._marked = True
+            self._queue.put((path, page_html))
+        else:
+            self._unmarked.append(path)
+
+    def finish(self) -> int:
+        """Add the files no hook saw, write the index and stop Pagefind.
+
+        Returns:
+            The number of pages indexed.
+
+        Raises:
+            RuntimeError: Pagefind failed (the original error is chained).
+        """
+        for name in _html_files(self._site):
+            if name not in self._added:
+                self.add(name, self._read(name))
+        if not self._marked:
+            for name in self._unmarked:
+                self._queue.put((name, self._read(name)))
+        self.close()
+        if isinstance(self._result, BaseException):
+            raise RuntimeError("the search index was not written") from self._result
+        if self._result is None:
+            raise RuntimeError("the search index was not written")
+        return self._result
+
+    def _read(self, name: str) -> str:
+        return (self._site / name).read_text("utf-8", errors="replace")
+
+    def close(self) -> None:
+        """Stop feeding Pagefind (on a failed build, nothing is written)."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+    def _run(self) -> None:
+        try:
+            self._result = asyncio.run(self._consume())
+        except BaseException as exc:  # handed to the building thread by finish()
+            self._result = exc
+            # Let add() never block on a queue nobody reads any more.
+            while self._queue.get() is not None:
+                pass
+
+    async def _consume(self) -> int:
+        service = _PromptService()
+        await service.launch()
+        try:
+            index = await service.create_index(_config(self._site))
+            # Pagefind's own count: with any data-pagefind-body on the site,
+            # only pages that have one (and any words) are indexed.
+            words: list[tuple[bool, bool]] = []
+            done = False
+            while not done:
+                # Whatever MkDocs wrote meanwhile goes out in one batch, in
+                # arrival order (each send writes its message before yielding),
+                # so Pagefind parses while this thread waits for the GIL.
+                batch = [self._queue.get()]
+                while batch[-1] is not None and not self._queue.empty():
+                    batch.append(self._queue.get_nowait())
+                done = batch[-1] is None
+                pages = [item for item in batch if item is not None]
+                sends = [
+                    asyncio.ensure_future(
+                        index.add_html_file(content=_as_written(html), source_path=path)
+                    )
+                    for path, html in pages
+                ]
+                responses = await asyncio.gather(*sends)
+                words += [
+                    (_BODY in html, bool(response["page_word_count"]))
+                    for (_, html), response in zip(pages, responses, strict=True)
+                ]
+            # Pagefind answers a write before its last files reach the disk
+            # (stopped then, it can leave empty files): the bundle is asked
+            # for instead, and written here.
+            _write_bundle(self._site / "pagefind", await index.get_files())
+            custom = any(body for body, _ in words)
+            return sum(1 for body, has_words in words if has_words and (body or not custom))
+        finally:
+            await service.stop()
+
+
+def _write_bundle(folder: Path, files: Iterable[InternalDecodedFile]) -> None:
+    """Write Pagefind's bundle into ``folder`` (emptied first: its file names are hashes)."""
+    if folder.exists():
+        shutil.rmtree(folder)
+    for file in files:
+        target = folder / file["path"]
+        if not target.resolve().is_relative_to(folder.resolve()):
+            raise RuntimeError(f"Pagefind named a file outside its folder: {file['path']!r}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file["content"])
+
+
+# Pagefind's marker of the part of a page to index (mark_page writes it).
+_BODY = "data-pagefind-body"
+
+
+def _html_files(site_dir: Path) -> list[str]:
+    """The HTML files under ``site_dir`` (Pagefind's own folder aside), as sorted relative paths."""
+    found = []
+    for folder, subfolders, names in os.walk(site_dir):
+        if Path(folder) == site_dir and "pagefind" in subfolders:
+            subfolders.remove("pagefind")
+        relative = Path(folder).relative_to(site_dir)
+        found += [(relative / n).as_posix() for n in names if n.endswith(".html")]
+    return sorted(found)
+
+
+def _as_written(page_html: str) -> str:
+    """The text of the file MkDocs writes (it replaces what UTF-8 cannot encode)."""
+    return page_html.encode("utf-8", errors="xmlcharrefreplace").decode("utf-8")
 
 
 def _filters(
