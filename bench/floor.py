@@ -138,6 +138,22 @@ def build(project: Path) -> Run:
     return Run(seconds, int(maxrss) / 1024, float(cpu))
 
 
+def against_floor(run: Run, floor: Run) -> dict[str, float]:
+    """A build's time, CPU and peak memory beside the floor's, with their ratios."""
+    return {
+        "build_s": round(run.seconds, 2),
+        "floor_s": round(floor.seconds, 2),
+        "build_vs_floor": round(run.seconds / floor.seconds, 2),
+        # CPU seconds of the build's process tree: on a shared machine wall time
+        # also measures the neighbours.
+        "build_cpu_s": round(run.cpu_seconds, 1),
+        "floor_cpu_s": round(floor.cpu_seconds, 1),
+        "build_vs_floor_cpu": round(run.cpu_seconds / floor.cpu_seconds, 2),
+        "peak_mb": round(run.peak_mb),
+        "floor_peak_mb": round(floor.peak_mb),
+    }
+
+
 def count_pages(site: Path) -> int:
     """HTML pages MkDocs wrote (404 included), for a like-for-like floor."""
     return sum(1 for _ in site.rglob("*.html"))

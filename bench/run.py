@@ -29,7 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.floor import build, count_pages, floor_for, project_for  # noqa: E402
+from bench.floor import against_floor, build, count_pages, floor_for, project_for  # noqa: E402
 from bench.search_bytes import first_query  # noqa: E402
 from bench.serve_edit import edit_to_page  # noqa: E402
 from generator.cache import ContentCache, build_corpus_cached  # noqa: E402
@@ -84,18 +84,11 @@ def measure(name: str, seeds: Path, query: str | None, serve: bool = False) -> d
         "cold_vs_warm": round(cold / warm, 1),
         "cold_articles_per_s": round(len(corpus.articles) / cold, 1),
         "render_s": round(render, 2),
-        "build_s": round(run.seconds, 2),
-        "floor_s": round(floor.seconds, 2),
-        "build_vs_floor": round(run.seconds / floor.seconds, 2),
-        "build_cpu_s": round(run.cpu_seconds, 1),
-        "floor_cpu_s": round(floor.cpu_seconds, 1),
-        "build_vs_floor_cpu": round(run.cpu_seconds / floor.cpu_seconds, 2),
+        **against_floor(run, floor),
         "warm_build_vs_floor_cpu": round(warm_run.cpu_seconds / floor_again.cpu_seconds, 2),
         "warm_build_s": round(warm_run.seconds, 2),
         "floor_again_s": round(floor_again.seconds, 2),
         "warm_build_vs_floor": round(warm_run.seconds / floor_again.seconds, 2),
-        "peak_mb": round(run.peak_mb),
-        "floor_peak_mb": round(floor.peak_mb),
         "html_pages": len(sizes),
         "mean_html_kb": round(sum(sizes) / len(sizes) / 1024, 1),
         "max_html_kb": round(max(sizes) / 1024, 1),

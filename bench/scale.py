@@ -131,7 +131,7 @@ def site(size: int) -> dict[str, object]:
     HTML page of each section of the site (the first folder of its path), so
     that running two sizes shows which kind of page grows with the corpus.
     """
-    from bench.floor import build, count_pages, floor_for, project_for
+    from bench.floor import against_floor, build, count_pages, floor_for, project_for
     from bench.search_bytes import first_query
     from tests.synthetic import write_corpus
 
@@ -150,21 +150,12 @@ def site(size: int) -> dict[str, object]:
         # Layout 0 of the synthetic corpus titles every third article "Story N about …".
         query = f"Story {(size // 2) // 3 * 3}"
         searched = first_query(out, query)
-        floor = build(floor_for(pages - 3, Path(tmp) / "floor"))
+        floor = build(floor_for(pages, Path(tmp) / "floor"))
     return {
         "articles": size,
         "pages": pages,
         "pages_per_article": round(pages / size, 2),
-        "build_s": round(run.seconds, 1),
-        "floor_s": round(floor.seconds, 1),
-        "build_vs_floor": round(run.seconds / floor.seconds, 2),
-        # CPU seconds of the build's process tree: on a shared machine wall time also
-        # measures the neighbours.
-        "build_cpu_s": round(run.cpu_seconds, 1),
-        "floor_cpu_s": round(floor.cpu_seconds, 1),
-        "build_vs_floor_cpu": round(run.cpu_seconds / floor.cpu_seconds, 2),
-        "peak_mb": round(run.peak_mb),
-        "floor_peak_mb": round(floor.peak_mb),
+        **against_floor(run, floor),
         "first_query": query,
         "first_query_kb": round(searched.bytes / 1024, 1),
         "first_result": searched.first,

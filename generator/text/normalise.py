@@ -61,8 +61,11 @@ def fold(text: str) -> tuple[str, tuple[int, ...]]:
         ``text`` of the character it came from.
     """
     fast = _fold_fast(text)
-    if fast is not None:
-        return fast
+    return fast if fast is not None else fold_each_character(text)
+
+
+def fold_each_character(text: str) -> tuple[str, tuple[int, ...]]:
+    """:func:`fold` one character at a time, as the rule is written (any text)."""
     out: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
