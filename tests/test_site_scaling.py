@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -36,3 +37,15 @@ def test_adding_seeds_never_removes_or_renames_a_page(tmp_path: Path) -> None:
     write_corpus(seeds, 80)
     after = set(render_site(build_corpus(Settings(seeds))))
     assert before <= after
+
+
+def test_the_dates_index_lists_months_and_each_month_page_its_days(tmp_path: Path) -> None:
+    pages = render_site(build_corpus(Settings(write_corpus(tmp_path / "c", 300))))
+    days = sorted(p[6:-3] for p in pages if re.fullmatch(r"dates/\d{4}-\d{2}-\d{2}\.md", p))
+    months = sorted(p[6:-3] for p in pages if re.fullmatch(r"dates/\d{4}-\d{2}\.md", p))
+    assert len(days) > 20 and months == sorted({day[:7] for day in days})
+    index = pages["dates/index.md"]
+    # One line per month, however many days the corpus covers.
+    assert not re.search(r'href="\d{4}-\d{2}-\d{2}/"', index)
+    assert all(f'href="{month}/"' in index for month in months)
+    assert all(f'href="../{day}/"' in pages[f"dates/{day[:7]}.md"] for day in days)

@@ -326,7 +326,16 @@ def _dates(site: SiteRenderer, articles: Sequence[Article]) -> None:
         count = len(published[slug].articles) if slug in published else 0
         months.setdefault(slug[:7], []).append((slug, count, len(happened.get(slug, []))))
     undated = views.undated(articles)
-    site.page("dates/index.md", "dates.html.j2", months=months, undated=len(undated))
+    # The index lists months, each month's page its days: no listing grows with the corpus.
+    years: dict[str, list[tuple[str, int, int, int]]] = {}
+    for month, days in months.items():
+        published_count = sum(count for _, count, _ in days)
+        happened_count = sum(events for _, _, events in days)
+        years.setdefault(month[:4], []).append(
+            (month, len(days), published_count, happened_count)
+        )
+        site.page(f"dates/{month}.md", "month.html.j2", month=month, days=days)
+    site.page("dates/index.md", "dates.html.j2", years=years, undated=len(undated))
     site.paginated("dates/undated.md", "undated.html.j2", undated)
     for slug in slugs:
         day = published.get(slug, views.Facet(slug, slug, ()))
