@@ -121,13 +121,13 @@ class Grouping:
 class _Similarity:
     """Text and name cosines computed on demand."""
 
-    def __init__(self, articles: Sequence[Article], names: Sequence[_Names]) -> None:
-        texts = [" ".join(content_words(f"{a.title}. {a.body}")) for a in articles]
+    def __init__(self, features: Sequence[GroupingFeatures]) -> None:
         # An article without content words gets a token of its own, so it matches nothing
         # (and the vectorizer never sees an empty vocabulary).
-        texts = [text or f"empty-article-{n}" for n, text in enumerate(texts)]
+        texts = [f.text or f"empty-article-{n}" for n, f in enumerate(features)]
         self.text = tfidf(texts)
         self.terms = self.text.terms
+        names = [f.names for f in features]
         name_texts = [" ".join(n.weighted) or f"no-names-{k}" for k, n in enumerate(names)]
         self.names = tfidf(name_texts)
         self.named = np.array([bool(n.weighted) for n in names])
@@ -237,6 +237,42 @@ def _names(article: Article, body: Sequence[Sentence]) -> _Names:
     return _Names(tuple(weighted), frozenset(opening), heads, frozenset(words), frozenset(lower))
 
 
+@dataclass(frozen=True, slots=True)
+class GroupingFeatures:
+    """What grouping reads from one article alone.
+
+    Computed once per article in the per-article map (cached, in the worker
+    processes: :mod:`generator.events.features`), so that only the
+    corpus-wide part of the grouping runs in the main process.
+
+    Attributes:
+        text: The content words of the title and body, joined by spaces (its TF-IDF text).
+        names: Its proper names.
+        days: Days its opening says the news happened on (:func:`_event_days`).
+    """
+
+    text: str
+    names: _Names
+    days: frozenset[dt.date]
+
+
+def grouping_features(article: Article, sentences: Sequence[Sentence]) -> GroupingFeatures:
+    """What grouping reads from ``article`` alone, given its sentences.
+
+    Args:
+        article: The article.
+        sentences: Its body's sentences (``document(article.body, article.body_line)``).
+
+    Returns:
+        Its TF-IDF text, proper names and the days its opening names.
+    """
+    return GroupingFeatures(
+        " ".join(content_words(f"{article.title}. {article.body}")),
+        _names(article, sentences),
+        _event_days(article, sentences),
+    )
+
+
 def _keep_run(run: Sequence[str], start: int, in_opening: bool, into: set[str]) -> None:
     """Record a run of capitalised words of the opening as one name."""
     if in_opening and run and (start > 0 or len(run) > 1) and len(run[-1]) >= 3:
@@ -249,6 +285,7 @@ def group_articles(
     reuse_pairs: Sequence[tuple[str, str]] = (),
     sentences: Mapping[str, Sequence[Sentence]] | None = None,
     places: Mapping[str, Sequence[str]] | None = None,
+    features: Mapping[str, GroupingFeatures] | None = None,
 ) -> Grouping:
     """Group articles into events.
 
@@ -262,6 +299,8 @@ def group_articles(
         reuse_pairs: (reuser, source) pairs from text provenance, used as candidates.
         sentences: Article id → its sentences, when already split (else split here).
         places: Article id → place ids it names (their words never veto a merge).
+        features: Article id → what grouping reads from it alone, when already
+            computed (else computed here, from ``sentences`` when given).
 
     Returns:
         The groups (pinned ones included).
@@ -269,17 +308,20 @@ def group_articles(
     ordered = sorted(articles, key=lambda a: a.id)
     if not ordered:
         return Grouping((), {}, 0)
+    known = features or {}
     split = sentences or {}
-    split_all = [
-        split[a.id] if a.id in split else document(a.body, a.body_line).sentences for a in ordered
+    found = [
+        known[a.id]
+        if a.id in known
+        else grouping_features(
+            a, split[a.id] if a.id in split else document(a.body, a.body_line).sentences
+        )
+        for a in ordered
     ]
-    names = [_names(a, s) for a, s in zip(ordered, split_all, strict=True)]
     place_words = frozenset(
         word for ids in (places or {}).values() for place in ids for word in place.split("-")
     )
-    clusters, candidates, scored = _cluster(
-        ordered, split_all, names, actors, reuse_pairs, place_words
-    )
+    clusters, candidates, scored = _cluster(ordered, found, actors, reuse_pairs, place_words)
     pin_of = {a.id: a.event_pin for a in ordered if a.event_pin}
     pinned: dict[str, list[str]] = defaultdict(list)
     free: list[tuple[str, ...]] = []
@@ -332,20 +374,20 @@ def _title_case(title: str) -> bool:
 
 def _cluster(
     articles: Sequence[Article],
-    sentences: Sequence[Sequence[Sentence]],
-    names: Sequence[_Names],
+    features: Sequence[GroupingFeatures],
     actors: Mapping[str, Sequence[str]],
     reuse_pairs: Sequence[tuple[str, str]],
     places: frozenset[str],
 ) -> tuple[list[list[str]], int, int]:
     """Cluster unpinned articles; return (groups, candidate pairs, pairs scored)."""
-    sim = _Similarity(articles, names)
+    sim = _Similarity(features)
+    names = [f.names for f in features]
     index = {a.id: i for i, a in enumerate(articles)}
     dates = [a.published.date for a in articles]
     candidates = _candidates(sim, articles, actors, index, reuse_pairs)
     sim.prime(candidates)
     distinctive = _distinctive(names, places)
-    days = [_event_days(a, s) for a, s in zip(articles, sentences, strict=True)]
+    days = [f.days for f in features]
     links = [(sim.score(i, j), i, j) for i, j in candidates if _close(dates[i], dates[j])]
 
     def mergeable(left: Sequence[int], right: Sequence[int]) -> bool:
