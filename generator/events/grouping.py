@@ -30,6 +30,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -215,14 +216,19 @@ def _names(article: Article, body: Sequence[Sentence]) -> _Names:
         previous_end = 0
         for k, match in enumerate(_NAME_TOKEN.finditer(text)):
             token = match.group(0)
-            # Interned: every article's word sets share one string per word.
-            low = sys.intern(token.lower().replace("’", "'").removesuffix("'s").strip("'-"))
+            low = _folded(token)
             words.add(low)
             if token[0].islower():
                 lower.add(low)
-            # An acronym (IBF, NYPD) or an upper-case dateline names an organisation or
-            # a place, not a person, and a title (Mr, Sen) is not part of the name.
-            name = not title_case and token[0].isupper() and low not in _NOT_NAMES
+                name = False
+            else:
+                # An acronym (IBF, NYPD) or an upper-case dateline names an organisation
+                # or a place, not a person, and a title (Mr, Sen) is not part of the name.
+                name = not title_case and low not in _NOT_NAMES
+            if name and k > 0 and len(low) >= 3:
+                weighted += [low] * (GROUP_NAME_LEDE_WEIGHT if in_opening else 1)
+            if not in_opening:
+                continue  # whole names are only kept from the opening
             if name and not token.isupper() and run and text[previous_end : match.start()] == " ":
                 run.append(low)
             else:
@@ -230,11 +236,19 @@ def _names(article: Article, body: Sequence[Sentence]) -> _Names:
                 run = [low] if name and not token.isupper() else []
                 run_start = k
             previous_end = match.end()
-            if name and k > 0 and len(low) >= 3:
-                weighted += [low] * (GROUP_NAME_LEDE_WEIGHT if in_opening else 1)
         _keep_run(run, run_start, in_opening, opening)
     heads = frozenset(name.rsplit(" ", 1)[-1] for name in opening)
     return _Names(tuple(weighted), frozenset(opening), heads, frozenset(words), frozenset(lower))
+
+
+@lru_cache(maxsize=65536)
+def _folded(token: str) -> str:
+    """A word as the name sets hold it: lower case, no possessive, straight apostrophes.
+
+    Interned, so every article's word sets share one string per word; memoised,
+    since an article's words are mostly the corpus's common ones.
+    """
+    return sys.intern(token.lower().replace("’", "'").removesuffix("'s").strip("'-"))
 
 
 @dataclass(frozen=True, slots=True)
