@@ -50,7 +50,9 @@ def coverage_chart(articles: Sequence[Article]) -> Chart | None:
     if not dated:
         return None
     keys = _bucket_keys(dated)
-    series_names = [name for name, _ in top(Counter(a.outlet_label for a in dated), PAGE_LIMITS.chart_outlets)]
+    series_names = [
+        name for name, _ in top(Counter(a.outlet_label for a in dated), PAGE_LIMITS.chart_outlets)
+    ]
     counts: Counter[tuple[str, str]] = Counter()
     for article in dated:
         name = article.outlet_label if article.outlet_label in series_names else "Other"

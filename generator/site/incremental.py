@@ -204,7 +204,7 @@ class CatchUp:
 
 
 def prepare(settings: Settings, snapshot: Snapshot) -> None:
-    """Parse what a preview needs now, after a full build, so the first edit does not wait for it."""
+    """Parse what a preview needs now, after a full build, so the first edit need not wait."""
     _outlets(settings.outlets_path(), snapshot.others)
 
 

@@ -24,21 +24,21 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from generator.site import views
 from generator.actors import Actor, Place
-from generator.site.bodies import body_html
-from generator.site.chart import coverage_chart
 from generator.events import Event, ReuseLink
-from generator.site.eventviews import EventLimits, EventView, event_views
-from generator.site.pagehtml import anchor_headings
 from generator.export import corpus_record, dumps
 from generator.isolation import failure
 from generator.models import Article
 from generator.pipeline import Corpus
-from generator.text.plurals import plural
-from generator.slugs import stable_slug
+from generator.site import views
+from generator.site.bodies import body_html
+from generator.site.chart import coverage_chart
+from generator.site.eventviews import EventLimits, EventView, event_views
+from generator.site.pagehtml import anchor_headings
 from generator.site.thresholds import sections as threshold_sections
 from generator.site.views import PAGE_SIZE
+from generator.slugs import stable_slug
+from generator.text.plurals import plural
 from generator.urls import relative_url
 
 # Pages listed in mkdocs.yml's nav; every other generated page stays out of
@@ -240,7 +240,7 @@ def _home(site: SiteRenderer, articles: Sequence[Article]) -> None:
         corpus=site.corpus,
         latest=views.newest_first(articles)[:LATEST_ON_HOME],
         topics=views.topics(articles),
-        # Named outlets only, as the event header counts them (the unknown-publisher bucket is not one).
+        # Named outlets only, as the event header counts them (unknown publishers are not one).
         outlet_count=len({name for a in articles for name in a.outlets}),
         days=views.days(articles),
         chart_svg=svg,
@@ -331,21 +331,25 @@ def _dates(site: SiteRenderer, articles: Sequence[Article]) -> None:
     for month, days in months.items():
         published_count = sum(count for _, count, _ in days)
         happened_count = sum(events for _, _, events in days)
-        years.setdefault(month[:4], []).append(
-            (month, len(days), published_count, happened_count)
-        )
+        years.setdefault(month[:4], []).append((month, len(days), published_count, happened_count))
         site.page(f"dates/{month}.md", "month.html.j2", month=month, days=days)
     site.page("dates/index.md", "dates.html.j2", years=years, undated=len(undated))
     site.paginated("dates/undated.md", "undated.html.j2", undated)
     for slug in slugs:
         day = published.get(slug, views.Facet(slug, slug, ()))
         site.paginated(
-            f"dates/{slug}.md", "date.html.j2", day.articles, day=day, happened=happened.get(slug, [])
+            f"dates/{slug}.md",
+            "date.html.j2",
+            day.articles,
+            day=day,
+            happened=happened.get(slug, []),
         )
 
 
 def _problems(site: SiteRenderer, articles: Sequence[Article]) -> None:
-    site.paginated("problems/index.md", "problems.html.j2", site.corpus.problems, corpus=site.corpus)
+    site.paginated(
+        "problems/index.md", "problems.html.j2", site.corpus.problems, corpus=site.corpus
+    )
 
 
 def _data(site: SiteRenderer, articles: Sequence[Article]) -> None:
@@ -418,7 +422,10 @@ def _events(site: SiteRenderer, articles: Sequence[Article]) -> None:
         site.page(f"events/{view.event.id}.md", "event.html.j2", e=view, limits=limits)
         if len(view.members) > limits.coverage:
             site.paginated(
-                f"events/{view.event.id}/articles.md", "event_articles.html.j2", view.members, e=view
+                f"events/{view.event.id}/articles.md",
+                "event_articles.html.j2",
+                view.members,
+                e=view,
             )
 
 
