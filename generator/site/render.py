@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -24,7 +24,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from generator.actors import Actor, Place
+from generator.actors import Actor, OutletUsage, Place
 from generator.events import Event, ReuseLink
 from generator.export import corpus_record, dumps
 from generator.isolation import failure
@@ -62,6 +62,11 @@ IN_NAV = frozenset(
 LATEST_ON_HOME = 10
 MAX_OUTLET_ROWS = 25
 MAX_NAMED_ALONGSIDE = 20
+# An actor page lists its most recent events and each outlet's most frequent
+# spellings and descriptors only: a name in the news every day would otherwise
+# add a line per event and a phrase per new wording (the mention rows are paginated).
+MAX_EVENTS_ON_ACTOR = 20
+MAX_VALUES_PER_OUTLET = 12
 LATEST_EVENTS_ON_HOME = 5
 FLAG_LABELS = {
     "ai-written": "AI-written",
@@ -378,14 +383,23 @@ def _actors(site: SiteRenderer, articles: Sequence[Article]) -> None:
                 (str(f.relation), by_id[f.target]) for f in actor.affiliations if f.target in by_id
             ],
             incoming=incoming.get(actor.id, []),
-            spellings=actor.spellings_by_outlet()[:MAX_OUTLET_ROWS],
-            descriptors=[u for u in actor.descriptors_by_outlet() if u.items][:MAX_OUTLET_ROWS],
+            spellings=_most_frequent(actor.spellings_by_outlet()),
+            descriptors=_most_frequent(u for u in actor.descriptors_by_outlet() if u.items),
             co_occurring=report.co_occurring(actor.id)[:MAX_NAMED_ALONGSIDE],
             names=names,
             articles=articles_by_id,
-            events=site.events_of_actor(actor.id),
+            events=site.events_of_actor(actor.id)[:MAX_EVENTS_ON_ACTOR],
+            event_count=len(site.events_of_actor(actor.id)),
         )
     site.paginated("unregistered/index.md", "unregistered.html.j2", report.suggestions, names=names)
+
+
+def _most_frequent(usages: Iterable[OutletUsage]) -> list[OutletUsage]:
+    """The first outlets' usages, each cut to its most frequent values (they come sorted)."""
+    return [
+        dataclasses.replace(u, items=u.items[:MAX_VALUES_PER_OUTLET])
+        for u in list(usages)[:MAX_OUTLET_ROWS]
+    ]
 
 
 def _places(site: SiteRenderer, articles: Sequence[Article]) -> None:
