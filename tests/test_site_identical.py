@@ -55,6 +55,13 @@ def test_the_seeds_site_is_byte_identical_cold_warm_and_with_one_or_two_workers(
     assert differences(cold_one, cold_two) == []
     assert differences(cold_one, warm) == []
     assert differences(cold_one, uncached) == []
+    # The site's export is `briefing export`'s output, byte for byte.
+    subprocess.run(
+        [sys.executable, "-m", "generator", "export", "--seeds", "seeds", "--out", "export.json"],
+        cwd=project,
+        check=True,
+    )
+    assert cold_one["data/corpus.json"] == (project / "export.json").read_bytes()
 
 
 @pytest.mark.slow

@@ -26,7 +26,6 @@ from markupsafe import Markup, escape
 
 from generator.actors import Actor, OutletUsage, Place
 from generator.events import Event, ReuseLink
-from generator.export import corpus_record, dumps
 from generator.isolation import failure
 from generator.models import Article
 from generator.pipeline import Corpus
@@ -358,7 +357,7 @@ def _problems(site: SiteRenderer, articles: Sequence[Article]) -> None:
 
 
 def _data(site: SiteRenderer, articles: Sequence[Article]) -> None:
-    site.pages["data/corpus.json"] = dumps(corpus_record(site.corpus))
+    # data/corpus.json itself is written by the plugin as it is encoded (exportfile.py).
     site.page("data/index.md", "data.html.j2", corpus=site.corpus)
 
 
