@@ -17,7 +17,7 @@ from tests.conftest import FIXTURES, SEEDS
 SAMPLES: list[Any] = [
     {},
     [],
-    {"b": [1, 2.5, None, True], "a": {"z": "é ☃ \u2028 \"q\" \\", "y": []}, "c": {}},
+    {"b": [1, 2.5, None, True], "a": {"z": 'é ☃ \u2028 "q" \\', "y": []}, "c": {}},
     {"nan": math.nan, "inf": -math.inf, "deep": [[[{"k": "v"}]]]},
     "just text",
     12,
