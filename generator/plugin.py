@@ -35,6 +35,7 @@ from mkdocs.structure.toc import get_toc
 from generator.cache import ContentCache, build_corpus_cached, content_key, corpus_key
 from generator.models import Problem, Severity
 from generator.pipeline import Corpus, Settings, build_corpus
+from generator.site.exportfile import EXPORT_PATH, write_export
 from generator.site.incremental import (
     Built,
     CatchUp,
@@ -184,6 +185,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 GeneratedPage(titles.get(src_uri), file, config, finisher)
             generated.append(file)
             self._generated.add(src_uri)
+        generated.append(self._export_file(built, files, config))
         for file in generated:
             files.append(file)
         for problem in corpus.problems:
@@ -197,6 +199,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             " (the edited pages first; the rest follows)" if self._previewing else "",
         )
         return files
+
+    def _export_file(self, built: Built, files: Files, config: MkDocsConfig) -> File:
+        """``data/corpus.json``, written into the site folder as it is encoded (exportfile.py)."""
+        if files.get_file_from_path(EXPORT_PATH) is not None:
+            raise PluginError(f"briefing: docs/{EXPORT_PATH} clashes with the export; remove it.")
+        target = Path(config.site_dir) / EXPORT_PATH
+        if not (self._previewing and target.is_file()):
+            # A preview keeps the last full build's export, as it keeps its other pages.
+            store = self._cache / "export" if self._cache is not None else None
+            write_export(built.corpus, target, store, built.key)
+        return File.generated(
+            config, EXPORT_PATH, abs_src_path=str(target), inclusion=InclusionLevel.NOT_IN_NAV
+        )
 
     def _build(self, settings: Settings) -> Built:
         """This build's corpus and pages: in full, or under ``serve --dirty`` a preview of an edit.
@@ -234,6 +249,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _full(self, settings: Settings, snapshot: Snapshot | None = None) -> Built:
         """Run the whole pipeline and render every page."""
         seed_map = process_seed_map(self.config.workers or default_workers())
+        same = None
         if self._cache is None:
             corpus = build_corpus(settings, seed_map=seed_map)
             pages = render_site(corpus, self._directory_urls)
@@ -244,7 +260,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             same = key if corpus_key(settings) == key else None
             pages = _rendered(cache, corpus, same, self._directory_urls)
         empty = Snapshot({}, "")
-        return Built(snapshot or empty, corpus, pages, search_entries(corpus))
+        return Built(snapshot or empty, corpus, pages, search_entries(corpus), same)
 
     def _publish(self, settings: Settings, built: Built) -> Built:
         """Apply strict mode and record the published URLs of a full build."""

@@ -1,10 +1,10 @@
 """Read a Pagefind 1.x bundle back into plain data, to compare two indexes by content.
 
 Pagefind numbers pages in the order they reach it (a word lists its pages
-as differences between those numbers), and writes its filter
-files from a hash map (their bytes vary between runs even for the same
-folder); :func:`index_content` replaces page numbers by the page's fragment
-hash and sorts what has no order, so two indexes of the same pages compare equal.
+as differences between those numbers): indexing a finished folder and
+feeding pages during the build give different numbers for the same pages.
+:func:`index_content` replaces page numbers by the page's fragment hash and
+sorts what has no order, so two indexes of the same pages compare equal.
 """
 
 from __future__ import annotations
@@ -15,49 +15,14 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
-SIGNATURE = b"pagefind_dcd"
+from generator.site.pagefind_bundle import SIGNATURE, unpack
 
-
-def _cbor(data: bytes, at: int = 0) -> tuple[Any, int]:
-    """Decode one CBOR item at ``at`` (the subset Pagefind writes)."""
-    head = data[at]
-    major, info = head >> 5, head & 0x1F
-    at += 1
-    if info < 24:
-        value = info
-    else:
-        size = 1 << (info - 24)
-        value = int.from_bytes(data[at : at + size], "big")
-        at += size
-    if major == 0:
-        return value, at
-    if major == 1:
-        return -1 - value, at
-    if major in (2, 3):
-        raw = data[at : at + value]
-        return (raw if major == 2 else raw.decode("utf-8")), at + value
-    if major == 4:
-        items = []
-        for _ in range(value):
-            item, at = _cbor(data, at)
-            items.append(item)
-        return items, at
-    if major == 5:
-        pairs = {}
-        for _ in range(value):
-            key, at = _cbor(data, at)
-            pairs[key], at = _cbor(data, at)
-        return pairs, at
-    if major == 7:
-        return {20: False, 21: True, 22: None}.get(value), at
-    raise ValueError(f"CBOR major type {major} at {at}")
+__all__ = ["SIGNATURE", "index_content", "read"]
 
 
 def read(path: Path) -> Any:
     """One of Pagefind's gzipped CBOR files."""
-    raw = gzip.decompress(path.read_bytes())
-    assert raw.startswith(SIGNATURE), path
-    return _cbor(raw, len(SIGNATURE))[0]
+    return unpack(path.read_bytes())
 
 
 def index_content(bundle: Path) -> dict[str, Any]:

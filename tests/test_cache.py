@@ -15,7 +15,7 @@ from generator.export import corpus_record, dumps
 from generator.pipeline import Settings, build_corpus
 from generator.site.render import render_site
 from generator.workers import process_seed_map, start_pool
-from tests.conftest import FIXTURES, SEEDS, make_project
+from tests.conftest import FIXTURES, SEEDS
 from tests.synthetic import write_corpus
 
 
@@ -156,43 +156,3 @@ def test_an_unreadable_cache_file_is_a_miss(tmp_path: Path) -> None:
         if stored.is_file():
             stored.write_bytes(b"not a pickle")
     assert outputs(settings, ContentCache(tmp_path / "cache")) == plain
-
-
-def unstable(path: str) -> bool:
-    """Pagefind files that differ between two runs on the same input.
-
-    Pagefind writes its filter and metadata indexes (and so the entry file that
-    names them) in hash-map order: Pagefind/pagefind#638. Its fragments and
-    word index, which hold the text, are stable and are compared.
-    """
-    return path.startswith("pagefind/filter/") or (
-        path.startswith("pagefind/") and path.endswith((".pf_meta", "pagefind-entry.json"))
-    )
-
-
-@pytest.mark.slow
-def test_the_built_site_is_byte_identical_with_and_without_cache(tmp_path: Path) -> None:
-    project = make_project(tmp_path, SEEDS)
-    sites = {}
-    for name, option in [("plain", '""'), ("cold", ".cache/b"), ("warm", ".cache/b")]:
-        config = (project / "mkdocs.yml").read_text("utf-8")
-        config = config.replace(
-            "      seeds: seeds\n", f"      seeds: seeds\n      cache_dir: {option}\n"
-        )
-        (project / f"{name}.yml").write_text(config, "utf-8")
-        subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"{name}.yml", "-d", name],
-            cwd=project,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            check=True,
-        )
-        sites[name] = {
-            p.relative_to(project / name).as_posix(): p.read_bytes()
-            for p in sorted((project / name).rglob("*"))
-            if p.is_file() and not unstable(p.relative_to(project / name).as_posix())
-        }
-    assert (project / ".cache" / "b" / "corpus").is_dir()
-    assert sites["plain"].keys() == sites["warm"].keys()
-    different = [k for k in sites["plain"] if sites["plain"][k] != sites["warm"][k]]
-    assert different == []
-    assert sites["cold"] == sites["warm"]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.export import corpus_record, dumps
 from generator.pipeline import Settings, build_corpus
+from generator.site.exportfile import EXPORT_PATH
 from generator.site.render import render_site
 from tests.golden_util import check_tree
 
@@ -14,7 +16,9 @@ GOLDEN = Path(__file__).parent / "golden" / "site"
 
 def test_generated_pages_match_golden_files() -> None:
     corpus = build_corpus(Settings(GOLDEN / "input"))
-    check_tree(render_site(corpus), GOLDEN / "expected")
+    # The plugin writes the export beside the pages (exportfile.py): checked with them.
+    export = {EXPORT_PATH: dumps(corpus_record(corpus))}
+    check_tree({**render_site(corpus), **export}, GOLDEN / "expected")
 
 
 def test_rendering_is_deterministic() -> None:

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from markdown import Markdown  # type: ignore[import-untyped]
 
 from generator.ingest import limits
-from generator.text.blocks import line_kind
 from generator.site.mdsafe import InertMarkdownExtension
+from generator.text.blocks import line_kind
 from generator.text.normalise import plain
 
 _ATX = re.compile(r"^\s{0,3}(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")

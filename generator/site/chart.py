@@ -2,13 +2,18 @@
 
 The template ``coverage.svg.j2`` draws it; this module only computes boxes,
 so the chart is inline SVG that works offline and needs no script.
+
+The chart has a bar per day while the corpus covers few days, then per
+month, per year, and past that per group of years: it never has more than
+``PAGE_LIMITS.chart_months`` bars (or ``chart_days``, whichever is larger),
+so the home page does not grow with the span of the corpus.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from generator.models import Article
@@ -38,6 +43,7 @@ class Chart:
     ticks: tuple[tuple[float, str], ...]
     legend: tuple[tuple[int, str], ...]
     max_count: int
+    unit: str = "day"
     width: int = WIDTH
     height: int = HEIGHT
     left: int = LEFT
@@ -49,12 +55,14 @@ def coverage_chart(articles: Sequence[Article]) -> Chart | None:
     dated = [a for a in articles if a.published.date]
     if not dated:
         return None
-    keys = _bucket_keys(dated)
-    series_names = [name for name, _ in top(Counter(a.outlet_label for a in dated), PAGE_LIMITS.chart_outlets)]
+    unit, bucket_of = _buckets({a.published.date for a in dated if a.published.date})
+    series_names = [
+        name for name, _ in top(Counter(a.outlet_label for a in dated), PAGE_LIMITS.chart_outlets)
+    ]
     counts: Counter[tuple[str, str]] = Counter()
     for article in dated:
         name = article.outlet_label if article.outlet_label in series_names else "Other"
-        counts[(_bucket(article.published.date, keys), name)] += 1  # type: ignore[arg-type]
+        counts[(bucket_of(article.published.date), name)] += 1  # type: ignore[arg-type]
     buckets = sorted({b for b, _ in counts})
     names = series_names + (["Other"] if any(n == "Other" for _, n in counts) else [])
     per_bucket = {b: sum(counts[(b, n)] for n in names) for b in buckets}
@@ -73,16 +81,40 @@ def coverage_chart(articles: Sequence[Article]) -> Chart | None:
     ticks = tuple(
         (LEFT + (i + 0.5) * slot, b) for i, b in enumerate(buckets) if _show_tick(i, len(buckets))
     )
-    return Chart(tuple(bars), ticks, tuple(enumerate(names)), max_count)
+    return Chart(tuple(bars), ticks, tuple(enumerate(names)), max_count, unit)
 
 
-def _bucket_keys(dated: Sequence[Article]) -> str:
-    span = {a.published.date for a in dated}
-    return "month" if len(span) > PAGE_LIMITS.chart_days else "day"
+def _buckets(days: set[dt.date]) -> tuple[str, Callable[[dt.date], str]]:
+    """The finest bucket that keeps the chart within its bars: its name and key function.
+
+    Returns:
+        The unit a bar covers ("day", "month", "year" or "10 years") and the
+        function giving a date's bar label; labels sort in date order.
+    """
+    if len(days) <= PAGE_LIMITS.chart_days:
+        return "day", dt.date.isoformat
+    if len({(d.year, d.month) for d in days}) <= PAGE_LIMITS.chart_months:
+        return "month", _month
+    first, last = min(days).year, max(days).year
+    # Bars are counted from the first year to the last (empty years get no
+    # bar, but a corpus that spans them needs that many slots at most).
+    step = -(-(last - first + 1) // PAGE_LIMITS.chart_months)
+    if step == 1:
+        return "year", _year
+    return f"{step} years", lambda day: _years(day, first, step)
 
 
-def _bucket(date: dt.date, keys: str) -> str:
-    return date.isoformat()[:7] if keys == "month" else date.isoformat()
+def _month(day: dt.date) -> str:
+    return day.isoformat()[:7]
+
+
+def _year(day: dt.date) -> str:
+    return f"{day.year:04d}"
+
+
+def _years(day: dt.date, first: int, step: int) -> str:
+    start = first + (day.year - first) // step * step
+    return f"{start:04d}–{start + step - 1:04d}"
 
 
 def _show_tick(index: int, total: int) -> bool:

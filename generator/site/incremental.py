@@ -100,12 +100,14 @@ class Built:
         corpus: The pipeline's output.
         pages: Generated source path to content (HTML).
         search: How each generated page is indexed.
+        key: The corpus's cache key, when it was built with a cache.
     """
 
     snapshot: Snapshot
     corpus: Corpus
     pages: Mapping[str, str]
     search: Mapping[str, SearchEntry]
+    key: str | None = None
 
 
 def preview(
@@ -204,7 +206,7 @@ class CatchUp:
 
 
 def prepare(settings: Settings, snapshot: Snapshot) -> None:
-    """Parse what a preview needs now, after a full build, so the first edit does not wait for it."""
+    """Parse what a preview needs now, after a full build, so the first edit need not wait."""
     _outlets(settings.outlets_path(), snapshot.others)
 
 

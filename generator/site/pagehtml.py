@@ -114,9 +114,7 @@ def read_page(page: str, finish: Callable[[str], str] = lambda html: html) -> Pa
             }
         )
     html = finish(page)
-    return PageHtml(
-        html, tuple(nest_toc_tokens(tokens)), title, frozenset(_ID.findall(html))
-    )
+    return PageHtml(html, tuple(nest_toc_tokens(tokens)), title, frozenset(_ID.findall(html)))
 
 
 class PageFinisher:

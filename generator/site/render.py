@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -24,21 +24,20 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from generator.site import views
-from generator.actors import Actor, Place
-from generator.site.bodies import body_html
-from generator.site.chart import coverage_chart
+from generator.actors import Actor, OutletUsage, Place
 from generator.events import Event, ReuseLink
-from generator.site.eventviews import EventLimits, EventView, event_views
-from generator.site.pagehtml import anchor_headings
-from generator.export import corpus_record, dumps
 from generator.isolation import failure
 from generator.models import Article
 from generator.pipeline import Corpus
-from generator.text.plurals import plural
-from generator.slugs import stable_slug
+from generator.site import views
+from generator.site.bodies import body_html
+from generator.site.chart import coverage_chart
+from generator.site.eventviews import EventLimits, EventView, event_views
+from generator.site.pagehtml import anchor_headings
 from generator.site.thresholds import sections as threshold_sections
 from generator.site.views import PAGE_SIZE
+from generator.slugs import stable_slug
+from generator.text.plurals import plural
 from generator.urls import relative_url
 
 # Pages listed in mkdocs.yml's nav; every other generated page stays out of
@@ -62,6 +61,11 @@ IN_NAV = frozenset(
 LATEST_ON_HOME = 10
 MAX_OUTLET_ROWS = 25
 MAX_NAMED_ALONGSIDE = 20
+# An actor page lists its most recent events and each outlet's most frequent
+# spellings and descriptors only: a name in the news every day would otherwise
+# add a line per event and a phrase per new wording (the mention rows are paginated).
+MAX_EVENTS_ON_ACTOR = 20
+MAX_VALUES_PER_OUTLET = 12
 LATEST_EVENTS_ON_HOME = 5
 FLAG_LABELS = {
     "ai-written": "AI-written",
@@ -240,7 +244,7 @@ def _home(site: SiteRenderer, articles: Sequence[Article]) -> None:
         corpus=site.corpus,
         latest=views.newest_first(articles)[:LATEST_ON_HOME],
         topics=views.topics(articles),
-        # Named outlets only, as the event header counts them (the unknown-publisher bucket is not one).
+        # Named outlets only, as the event header counts them (unknown publishers are not one).
         outlet_count=len({name for a in articles for name in a.outlets}),
         days=views.days(articles),
         chart_svg=svg,
@@ -331,25 +335,29 @@ def _dates(site: SiteRenderer, articles: Sequence[Article]) -> None:
     for month, days in months.items():
         published_count = sum(count for _, count, _ in days)
         happened_count = sum(events for _, _, events in days)
-        years.setdefault(month[:4], []).append(
-            (month, len(days), published_count, happened_count)
-        )
+        years.setdefault(month[:4], []).append((month, len(days), published_count, happened_count))
         site.page(f"dates/{month}.md", "month.html.j2", month=month, days=days)
     site.page("dates/index.md", "dates.html.j2", years=years, undated=len(undated))
     site.paginated("dates/undated.md", "undated.html.j2", undated)
     for slug in slugs:
         day = published.get(slug, views.Facet(slug, slug, ()))
         site.paginated(
-            f"dates/{slug}.md", "date.html.j2", day.articles, day=day, happened=happened.get(slug, [])
+            f"dates/{slug}.md",
+            "date.html.j2",
+            day.articles,
+            day=day,
+            happened=happened.get(slug, []),
         )
 
 
 def _problems(site: SiteRenderer, articles: Sequence[Article]) -> None:
-    site.paginated("problems/index.md", "problems.html.j2", site.corpus.problems, corpus=site.corpus)
+    site.paginated(
+        "problems/index.md", "problems.html.j2", site.corpus.problems, corpus=site.corpus
+    )
 
 
 def _data(site: SiteRenderer, articles: Sequence[Article]) -> None:
-    site.pages["data/corpus.json"] = dumps(corpus_record(site.corpus))
+    # data/corpus.json itself is written by the plugin as it is encoded (exportfile.py).
     site.page("data/index.md", "data.html.j2", corpus=site.corpus)
 
 
@@ -374,14 +382,23 @@ def _actors(site: SiteRenderer, articles: Sequence[Article]) -> None:
                 (str(f.relation), by_id[f.target]) for f in actor.affiliations if f.target in by_id
             ],
             incoming=incoming.get(actor.id, []),
-            spellings=actor.spellings_by_outlet()[:MAX_OUTLET_ROWS],
-            descriptors=[u for u in actor.descriptors_by_outlet() if u.items][:MAX_OUTLET_ROWS],
+            spellings=_most_frequent(actor.spellings_by_outlet()),
+            descriptors=_most_frequent(u for u in actor.descriptors_by_outlet() if u.items),
             co_occurring=report.co_occurring(actor.id)[:MAX_NAMED_ALONGSIDE],
             names=names,
             articles=articles_by_id,
-            events=site.events_of_actor(actor.id),
+            events=site.events_of_actor(actor.id)[:MAX_EVENTS_ON_ACTOR],
+            event_count=len(site.events_of_actor(actor.id)),
         )
     site.paginated("unregistered/index.md", "unregistered.html.j2", report.suggestions, names=names)
+
+
+def _most_frequent(usages: Iterable[OutletUsage]) -> list[OutletUsage]:
+    """The first outlets' usages, each cut to its most frequent values (they come sorted)."""
+    return [
+        dataclasses.replace(u, items=u.items[:MAX_VALUES_PER_OUTLET])
+        for u in list(usages)[:MAX_OUTLET_ROWS]
+    ]
 
 
 def _places(site: SiteRenderer, articles: Sequence[Article]) -> None:
@@ -418,7 +435,10 @@ def _events(site: SiteRenderer, articles: Sequence[Article]) -> None:
         site.page(f"events/{view.event.id}.md", "event.html.j2", e=view, limits=limits)
         if len(view.members) > limits.coverage:
             site.paginated(
-                f"events/{view.event.id}/articles.md", "event_articles.html.j2", view.members, e=view
+                f"events/{view.event.id}/articles.md",
+                "event_articles.html.j2",
+                view.members,
+                e=view,
             )
 
 

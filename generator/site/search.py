@@ -33,11 +33,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.index import IndexConfig
 from pagefind.service import PagefindService
 from pagefind.service.types import InternalDecodedFile, InternalResponseType
 
 from generator.pipeline import Corpus
+from generator.site.pagefind_bundle import canonical_bundle
 
 #: Filters offered by the search box, in display order.
 FILTERS = ("outlet", "topic", "actor", "date")
@@ -175,8 +176,16 @@ def _config(site_dir: Path) -> IndexConfig:
 
 
 async def _index(site_dir: Path) -> int:
-    async with PagefindIndex(config=_config(site_dir)) as index:
+    service = _PromptService()
+    await service.launch()
+    try:
+        index = await service.create_index(_config(site_dir))
         result = await index.add_directory(str(site_dir))
+        # Written from the files Pagefind returns, like the overlapped index,
+        # so both go through the same canonical re-encoding.
+        _write_bundle(site_dir / "pagefind", await index.get_files())
+    finally:
+        await service.stop()
     return int(result["page_count"])
 
 
@@ -357,15 +366,21 @@ class OverlappedIndex:
 
 
 def _write_bundle(folder: Path, files: Iterable[InternalDecodedFile]) -> None:
-    """Write Pagefind's bundle into ``folder`` (emptied first: its file names are hashes)."""
+    """Write Pagefind's bundle into ``folder`` (emptied first: its file names are hashes).
+
+    The files go through :func:`canonical_bundle` first: as Pagefind returns
+    them, the filter files (and the two files naming them) differ between
+    two runs over the same pages.
+    """
     if folder.exists():
         shutil.rmtree(folder)
-    for file in files:
-        target = folder / file["path"]
+    bundle = canonical_bundle({file["path"]: file["content"] for file in files})
+    for path, content in sorted(bundle.items()):
+        target = folder / path
         if not target.resolve().is_relative_to(folder.resolve()):
-            raise RuntimeError(f"Pagefind named a file outside its folder: {file['path']!r}")
+            raise RuntimeError(f"Pagefind named a file outside its folder: {path!r}")
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(file["content"])
+        target.write_bytes(content)
 
 
 # Pagefind's marker of the part of a page to index (mark_page writes it).

@@ -148,6 +148,13 @@ class PageLimits:
         "A longer span is charted by month.",
         "day",
     )
+    chart_months: int = setting(
+        60,
+        "Months shown one by one in the coverage chart",
+        "A longer span is charted by year, and past this many years by groups of years, "
+        "so the chart never has more bars than this.",
+        "month",
+    )
     external_images_reported: int = setting(
         20,
         "Images from other sites reported per seed",
