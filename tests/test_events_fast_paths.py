@@ -17,6 +17,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import generator.events.numbers as numbers
 import generator.events.parallel as parallel
 import generator.events.slotunits as slotunits
 from generator.events.analyse import EventJob
@@ -165,3 +166,22 @@ def test_the_slot_filter_skips_most_pairs_and_keeps_every_slot(
     assert plain == filtered
     assert sum(map(len, filtered)) > 20
     assert with_filter < len(aligned) / 2
+
+
+# --- numbers: only tokens a number can start with are tried ------------------------------
+
+_NUMBER_WORDS = (
+    "7 12 2,500 1.5 2005 412 1 one two sixty-six twenty four a an dozen dozens tens of "
+    "hundred hundreds thousand million at least about more than nearly up to between and "
+    "or to - / ⁄ people troops killed half a year 10:30 the"
+)
+_NUMBER_TOKENS = tuple(_NUMBER_WORDS.split(" "))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_TOKENS), max_size=14))
+def test_finding_numbers_skips_only_tokens_no_number_starts_with(toks: list[str]) -> None:
+    starts = [n for n in range(len(toks)) if numbers._parse_at(toks, n) is not None]
+    assert all(numbers._may_start(toks[n]) for n in starts)
+    found = numbers.find_quantities(toks)
+    assert {q.start for q in found} <= set(starts)
