@@ -10,7 +10,7 @@ Counts and equality only, never times.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import generator.events.numbers as numbers
+import generator.events.ordinals as ordinals
 import generator.events.parallel as parallel
 import generator.events.slotunits as slotunits
 from generator.events.analyse import EventJob
@@ -185,3 +186,50 @@ def test_finding_numbers_skips_only_tokens_no_number_starts_with(toks: list[str]
     assert all(numbers._may_start(toks[n]) for n in starts)
     found = numbers.find_quantities(toks)
     assert {q.start for q in found} <= set(starts)
+
+
+# --- title defences: only sentences with the patterns' literal words are scanned ----------
+
+_DEFENCE_WORDS = (
+    "his her the sixth 6th 12th third title world straight successful consecutive "
+    "defence defense defences defended retained defending retaining DEFENDED Retained "
+    "of IBF belt crown for a time WBA titles and"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DEFENCE_WORDS.split(" ")), max_size=14))
+def test_a_sentence_the_defence_filter_skips_holds_no_defence(words: list[str]) -> None:
+    text = " ".join(words)
+    line = Line("a", 0, text, 1, (), frozenset(), False, False)
+    matched = ordinals._NOUN.search(text) or ordinals._VERB.search(text)
+    assert bool(ordinals.ordinal_readings([line, replace(line, article_id="b")])) <= bool(matched)
+    if matched:
+        lowered = text.lower()
+        assert "defen" in lowered or "reta" in lowered
+
+
+def test_the_defence_filter_keeps_both_patterns() -> None:
+    lines = [
+        Line(
+            "a",
+            0,
+            "Marlow made the sixth defence of his IBF title.",
+            1,
+            (),
+            frozenset(),
+            False,
+            False,
+        ),
+        Line(
+            "b",
+            0,
+            "Marlow retained his IBF title for a fifth time.",
+            1,
+            (),
+            frozenset(),
+            False,
+            False,
+        ),
+    ]
+    assert len(ordinals.ordinal_readings(lines)) == 1
