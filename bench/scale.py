@@ -1,7 +1,7 @@
 """Time each pipeline stage on synthetic corpora of growing size (not a test).
 
 Usage: .venv/bin/python bench/scale.py [SIZES...]   (default: 1000 2000 4000)
-       .venv/bin/python bench/scale.py --site SIZE    (one cold ``mkdocs build``)
+       .venv/bin/python bench/scale.py --site SIZE    (a cold and a warm ``mkdocs build``)
 
 Each size runs in a fresh process, so the peak memory (``ru_maxrss``) after
 each stage is that size's own. Per stage the table gives CPU seconds (the
@@ -124,9 +124,12 @@ def main(sizes: list[int]) -> None:
 
 
 def site(size: int) -> dict[str, object]:
-    """A cold ``mkdocs build`` of ``size`` synthetic articles, against MkDocs' floor.
+    """A cold and a warm ``mkdocs build`` of ``size`` synthetic articles, against MkDocs' floor.
 
-    Reports the build's peak memory, its ratio to the floor for as many pages,
+    The warm build is the same project built again with its content cache
+    full (what a hosted site or a preview with a kept cache pays), compared
+    with the floor built again in place (both clear the previous site first).
+    Reports the cold build's peak memory, both ratios to the floor for as many pages,
     the bytes of the first search query, pages per article, and the largest
     HTML page of each section of the site (the first folder of its path), so
     that running two sizes shows which kind of page grows with the corpus.
@@ -139,6 +142,7 @@ def site(size: int) -> dict[str, object]:
         seeds = write_corpus(Path(tmp) / "seeds", size)
         project = project_for(seeds, Path(tmp) / "project")
         run = build(project)
+        warm = build(project)
         out = project / "site"
         html = [p for p in out.rglob("*.html") if "pagefind" not in p.parts]
         largest: dict[str, tuple[int, str]] = {}
@@ -150,12 +154,20 @@ def site(size: int) -> dict[str, object]:
         # Layout 0 of the synthetic corpus titles every third article "Story N about …".
         query = f"Story {(size // 2) // 3 * 3}"
         searched = first_query(out, query)
-        floor = build(floor_for(pages, Path(tmp) / "floor"))
+        floor_project = floor_for(pages, Path(tmp) / "floor")
+        floor = build(floor_project)
+        floor_again = build(floor_project)
+    warm_row = against_floor(warm, floor_again)
     return {
         "articles": size,
         "pages": pages,
         "pages_per_article": round(pages / size, 2),
         **against_floor(run, floor),
+        "warm_build_s": warm_row["build_s"],
+        "floor_again_s": warm_row["floor_s"],
+        "warm_build_vs_floor": warm_row["build_vs_floor"],
+        "warm_build_vs_floor_cpu": warm_row["build_vs_floor_cpu"],
+        "warm_peak_mb": warm_row["peak_mb"],
         "first_query": query,
         "first_query_kb": round(searched.bytes / 1024, 1),
         "first_result": searched.first,

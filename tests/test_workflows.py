@@ -92,6 +92,28 @@ def test_preview_build_is_read_only_and_has_no_secret() -> None:
     assert "make preview" in runs and "GITHUB_STEP_SUMMARY" in runs
 
 
+def cache_steps(name: str) -> list[dict[str, Any]]:
+    return [s for s in steps(load(name)) if s.get("uses", "").startswith("actions/cache")]
+
+
+def test_the_content_cache_is_saved_only_by_main_and_keyed_by_code() -> None:
+    # The cache holds pickles: only main's deploy (trusted code) may write it; a
+    # pull request's build restores main's entries and never saves its own.
+    (deploy,) = cache_steps("deploy.yml")
+    (preview,) = cache_steps("preview-build.yml")
+    assert deploy["uses"].startswith("actions/cache@")
+    assert preview["uses"].startswith("actions/cache/restore@")
+    assert list(triggers(load("deploy.yml"))) == ["push", "workflow_dispatch"]
+    for step in (deploy, preview):
+        assert step["with"]["path"] == ".cache/briefing"
+        # A change to the generator or to a pinned library starts a fresh cache.
+        code = "hashFiles('generator/**', 'requirements.lock')"
+        assert step["with"]["key"].startswith(f"briefing-${{{{ {code} }}}}-")
+        assert step["with"]["restore-keys"] == f"briefing-${{{{ {code} }}}}-"
+    for name in ("preview-cleanup.yml", "preview-publish.yml"):
+        assert cache_steps(name) == []
+
+
 def test_preview_publish_never_checks_out_pull_request_code() -> None:
     workflow = load("preview-publish.yml")
     assert list(triggers(workflow)) == ["workflow_run"]
