@@ -9,6 +9,7 @@ Counts and equality only, never times.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,11 +18,13 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import generator.events.align as align
 import generator.events.numbers as numbers
 import generator.events.ordinals as ordinals
 import generator.events.parallel as parallel
 import generator.events.slotunits as slotunits
 from generator.events.analyse import EventJob
+from generator.events.claims import Claim
 from generator.events.document import Doc
 from generator.events.slotunits import Line, Reading
 from generator.pipeline import SeedMap, Settings, build_corpus
@@ -38,6 +41,7 @@ class EventInput:
 
     docs: list[Doc]
     lines: list[Line]
+    claims: list[Claim]
 
 
 def _events(seeds: Path) -> list[EventInput]:
@@ -63,7 +67,8 @@ def _events(seeds: Path) -> list[EventInput]:
     for job in captured:
         ready = [job.prepared[a.id].get() for a in job.members]
         lines = [line for p in sorted(ready, key=lambda p: p.id) for line in p.lines]
-        out.append(EventInput([p.doc for p in ready], lines))
+        claims = [claim for p in ready for claim in p.claims]
+        out.append(EventInput([p.doc for p in ready], lines, claims))
     return out
 
 
@@ -233,3 +238,26 @@ def test_the_defence_filter_keeps_both_patterns() -> None:
         ),
     ]
     assert len(ordinals.ordinal_readings(lines)) == 1
+
+
+# --- claims: only pairs sharing a key or a bridgeable value are scored --------------------
+
+
+def test_every_pair_of_claims_that_scores_is_a_candidate(
+    corpus_events: list[EventInput],
+) -> None:
+    scored = candidates = 0
+    for event in corpus_events:
+        ordered = sorted(event.claims, key=lambda c: (c.article_id, c.sentence, c.quantity.start))
+        idf = align._idf(ordered)
+        pairs = set(align.candidate_pairs(ordered))
+        every = itertools.combinations(range(len(ordered)), 2)
+        scoring = {
+            (i, j) for i, j in every if align.similarity(ordered[i], ordered[j], idf) is not None
+        }
+        assert scoring <= pairs
+        scored += len(scoring)
+        candidates += len(pairs)
+    assert scored > 100
+    # The index skips most pairs of claims: far fewer candidates than pairs.
+    assert candidates < sum(len(e.claims) * (len(e.claims) - 1) // 2 for e in corpus_events) / 2
