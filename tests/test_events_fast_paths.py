@@ -22,7 +22,9 @@ import generator.events.align as align
 import generator.events.numbers as numbers
 import generator.events.ordinals as ordinals
 import generator.events.parallel as parallel
+import generator.events.scheduled as scheduled
 import generator.events.slotunits as slotunits
+import generator.events.tense as tense
 from generator.events.analyse import EventJob
 from generator.events.claims import Claim
 from generator.events.document import Doc
@@ -261,3 +263,22 @@ def test_every_pair_of_claims_that_scores_is_a_candidate(
     assert scored > 100
     # The index skips most pairs of claims: far fewer candidates than pairs.
     assert candidates < sum(len(e.claims) * (len(e.claims) - 1) // 2 for e in corpus_events) / 2
+
+
+# --- scheduled happenings and future tense: sentences without the literal words skipped ---
+
+_SCHEDULE_WORDS = (
+    "The vote runoff primary summit will would is was be been held scheduled set slated for "
+    "on in early mid late May June may june 4 12 2024 hold parties the a special election "
+    "Senate is to expected plans defeat Marlow Hale"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SCHEDULE_WORDS.split(" ")), max_size=16))
+def test_a_sentence_without_a_month_name_holds_no_scheduled_date(words: list[str]) -> None:
+    text = " ".join(words)
+    if scheduled._DATE.search(text):
+        assert any(name in text for name in scheduled._MONTH_NAMES)
+    if tense._FUTURE.search(text):
+        assert tense._FUTURE_WORDS.search(text)
