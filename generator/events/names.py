@@ -177,9 +177,11 @@ def name_readings(
         units = line.units
         counts[line.article_id].update(u.form for u in units)
         common.update(u.form for u in units if u.text.islower())
-        for n, unit in enumerate(units):
-            # (A name is capitalised: most words are ruled out before the full test.)
-            if n == 0 or not unit.text[:1].isupper() or not _name_like(unit):
+        # A name is capitalised (and not the sentence's first word): most words are ruled
+        # out before the full test.
+        for n in [n for n, unit in enumerate(units) if n and unit.text[:1].isupper()]:
+            unit = units[n]
+            if not _name_like(unit):
                 continue
             left = _neighbour(units, n, -1)
             right = _neighbour(units, n, 1)
