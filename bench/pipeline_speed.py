@@ -96,7 +96,7 @@ def split(seeds: Path) -> list[str]:
 
     # Patched for this measurement only (the process exits after it).
     for owner, name, label in (
-        (analyse, "find_reuse", "serial: text reuse"),
+        (analyse, "reuse_links", "serial: text reuse"),
         (analyse, "group_articles", "serial: grouping"),
         (ContentCache, "put", "serial: cache writes"),
         (ContentCache, "get", "serial: cache reads"),
@@ -109,6 +109,7 @@ def split(seeds: Path) -> list[str]:
         names=timed("map: actor names", plain.names),
         prepare=timed("map: prepare (per article)", plain.prepare),
         events=timed("map: compare (per event)", plain.events),
+        features=timed("map: grouping and reuse features", plain.features),
     )
     with tempfile.TemporaryDirectory() as folder:
         started = time.process_time()

@@ -19,6 +19,9 @@ Two levels, both stored as pickles under a git-ignored folder
   content and dates) and the names, places and reuse links among them: after
   one seed is edited, only the event(s) it belongs to are compared again, and
   only the edited article is prepared again;
+- per article, what grouping and text reuse read from it alone
+  (:func:`generator.events.features.article_features`: sentences, names,
+  signatures) keyed by the article;
 - per corpus, the finished :class:`~generator.pipeline.Corpus`, keyed by every
   seed's path and bytes, both registries and the settings.
 
@@ -51,6 +54,7 @@ from generator.actors.extract import ArticleNames
 from generator.actors.records import ActorRegistry
 from generator.events import Event
 from generator.events.analyse import EventJob
+from generator.events.features import ArticleFeatures
 from generator.events.prepare import Prepared, ToPrepare
 from generator.ingest.outlets import OutletRegistry
 from generator.ingest.reader import iter_seed_paths
@@ -211,7 +215,14 @@ def cached_seed_map(cache: ContentCache, settings: Settings, inner: SeedMap) -> 
         keys = [_key("event", job.key()) for job in jobs]
         return _through(cache, "event", keys, jobs, inner.events)
 
-    return SeedMap(read=read, infer=infer, names=names, prepare=prepare, events=events)
+    def features(articles: Sequence[Article]) -> list[Packed[ArticleFeatures]]:
+        # What grouping and reuse read from an article depends on the article alone.
+        keys = [_key("features", repr(article)) for article in articles]
+        return _through(cache, "features", keys, articles, inner.features)
+
+    return SeedMap(
+        read=read, infer=infer, names=names, prepare=prepare, events=events, features=features
+    )
 
 
 def _through(

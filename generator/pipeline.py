@@ -15,6 +15,7 @@ from generator.actors.extract import names_of
 from generator.actors.records import Mention
 from generator.events import EventReport, analyse_events
 from generator.events.analyse import EventMap, PrepareMap, analyse_jobs
+from generator.events.features import FeatureMap, features_packed
 from generator.events.prepare import prepare_packed
 from generator.ingest.extract import infer_article
 from generator.ingest.outlets import OutletRegistry, load_outlet_registry
@@ -64,6 +65,7 @@ class SeedMap:
     names: NameMap = names_of
     prepare: PrepareMap = prepare_packed
     events: EventMap = analyse_jobs
+    features: FeatureMap = features_packed
 
 
 #: Per-seed work in this process, uncached.
@@ -257,6 +259,7 @@ def build_corpus(
             actor_names=_actor_names(actors),
             event_map=seed_map.events,
             prepare_map=seed_map.prepare,
+            features_map=seed_map.features,
         ),
         articles,
         "grouping and comparing events with",

@@ -38,6 +38,7 @@ from generator.actors.extract import ArticleNames, names_of
 from generator.actors.records import ActorRegistry
 from generator.events import Event
 from generator.events.analyse import EventJob, analyse_jobs
+from generator.events.features import ArticleFeatures, features_packed
 from generator.events.prepare import Prepared, ToPrepare, prepare_packed
 from generator.ingest.outlets import OutletRegistry
 from generator.models import Article, RawSeed
@@ -97,7 +98,12 @@ def process_seed_map(workers: int, min_batch: int = MIN_BATCH) -> SeedMap:
         # Per event the comparison takes from milliseconds to seconds: one job per chunk.
         return shared_map(analyse_jobs, jobs, workers, min(min_batch, 8), per_chunk=1)
 
-    return SeedMap(read=read, infer=infer, names=names, prepare=prepare, events=events)
+    def features(articles: Sequence[Article]) -> list[Packed[ArticleFeatures]]:
+        return shared_map(features_packed, articles, workers, min_batch)
+
+    return SeedMap(
+        read=read, infer=infer, names=names, prepare=prepare, events=events, features=features
+    )
 
 
 def shared_map(

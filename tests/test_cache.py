@@ -55,10 +55,12 @@ def test_an_edited_seed_is_the_only_one_read_again(seeds: Path, tmp_path: Path) 
         "names": 1,
         "prepare": 1,
         "event": 1,
+        "features": 1,
     }
     assert again.hits["read"] == len(list(seeds.glob("0*"))) - 1
-    # Every other article's part of the comparison is read back, not computed.
+    # Every other article's part of the comparison, grouping and reuse is read back.
     assert again.hits["prepare"] == first.misses["prepare"] - 1 > 0
+    assert again.hits["features"] == first.misses["features"] - 1 > 0
 
 
 def test_an_edited_seed_compares_only_its_own_event_again(tmp_path: Path) -> None:
@@ -76,6 +78,7 @@ def test_an_edited_seed_compares_only_its_own_event_again(tmp_path: Path) -> Non
     # Only the edited article is prepared again (this one is undated: it reads its
     # dates against its event's, which did not change); the others are read back.
     assert again.misses["prepare"] == 1 and again.hits["prepare"] == 39
+    assert again.misses["features"] == 1 and again.hits["features"] == 39
 
 
 def test_the_cache_filled_by_two_workers_gives_the_in_process_outputs(tmp_path: Path) -> None:
@@ -86,9 +89,9 @@ def test_the_cache_filled_by_two_workers_gives_the_in_process_outputs(tmp_path: 
     corpus = build_corpus_cached(settings, parallel, seed_map=process_seed_map(2, min_batch=1))
     plain = outputs(settings, None)
     assert {**render_site(corpus), "export.json": dumps(corpus_record(corpus))} == plain
-    # Every article prepared once and every event compared once, all by the workers.
+    # Every article prepared and read for grouping once, every event compared once.
     assert (
-        parallel.misses["prepare"] == 40
+        parallel.misses["prepare"] == parallel.misses["features"] == 40
         and parallel.misses["event"] == len(corpus.events.events) > 5
     )
     # Events and preparations written by the workers' results are read back in process.
@@ -96,7 +99,7 @@ def test_the_cache_filled_by_two_workers_gives_the_in_process_outputs(tmp_path: 
     edited.write_text(edited.read_text("utf-8").rstrip() + " Zqxedited.\n", "utf-8")
     again = ContentCache(tmp_path / "cache")
     assert outputs(settings, again) == outputs(settings, None)
-    assert again.misses["event"] == 1 and again.misses["prepare"] == 1
+    assert again.misses["event"] == again.misses["prepare"] == again.misses["features"] == 1
 
 
 def test_a_changed_registry_invalidates_inference(seeds: Path, tmp_path: Path) -> None:

@@ -102,7 +102,7 @@ def test_hostile_seeds_build_and_stay_inside_site(tmp_path: Path) -> None:
     cached = [Path(p).name for p in created if p.startswith("project/.cache/briefing/")]
     assert all(
         re.fullmatch(
-            r"[0-9a-f]{2}|[0-9a-f]{64}|corpus|read|infer|prepare|event|html|pages|names", n
+            r"[0-9a-f]{2}|[0-9a-f]{64}|corpus|read|infer|prepare|event|html|pages|names|features", n
         )
         for n in cached
     )

@@ -15,6 +15,7 @@ from generator.events.clock import clock_conflicts
 from generator.events.compare import update_conflicts, value_conflicts
 from generator.events.details import detail_conflicts
 from generator.events.document import Doc, Span
+from generator.events.features import FeatureMap, features_packed
 from generator.events.grouping import group_articles
 from generator.events.matrix import curate, describe_scopes
 from generator.events.model import (
@@ -26,7 +27,7 @@ from generator.events.model import (
     ReuseLink,
 )
 from generator.events.prepare import Prepared, ToPrepare, prepare_packed
-from generator.events.provenance import find_reuse
+from generator.events.provenance import reuse_links
 from generator.events.pubdates import complete_from_event
 from generator.events.quotes import quote_conflicts
 from generator.events.rows import fact_rows, only_here
@@ -43,7 +44,6 @@ from generator.events.wording import wording
 from generator.models import Article, Origin
 from generator.picklers import Packed
 from generator.slugs import stable_slug
-from generator.text.document import document
 from generator.text.lexicon import UNITS
 from generator.text.tokens import content_words
 
@@ -64,6 +64,7 @@ def analyse_events(
     actor_names: Mapping[str, Sequence[str]] | None = None,
     event_map: EventMap | None = None,
     prepare_map: PrepareMap | None = None,
+    features_map: FeatureMap | None = None,
 ) -> EventReport:
     """Group the articles into events and compare how each event was reported.
 
@@ -78,19 +79,23 @@ def analyse_events(
         prepare_map: How the per-article part of the comparison runs
             (:func:`~generator.events.prepare.prepare_packed` in this process by
             default; the cache and worker processes wrap it).
+        features_map: How what grouping and text reuse read from each article runs
+            (:func:`~generator.events.features.features_packed` in this process by
+            default; the cache and worker processes wrap it).
 
     Returns:
         The events (most recently reported first) and all text reuse links.
     """
     ordered = sorted(articles, key=lambda a: a.id)
-    sentences = {a.id: document(a.body, a.body_line).sentences for a in ordered}
-    reuse = find_reuse(ordered, sentences)
+    packed = (features_map or features_packed)(ordered)
+    features = {a.id: p.get() for a, p in zip(ordered, packed, strict=True)}
+    reuse = reuse_links(ordered, {i: f.reuse for i, f in features.items()})
     grouping = group_articles(
         ordered,
         actors_by_article,
         [(r.reuser, r.source) for r in reuse],
-        sentences,
         places=places_by_article,
+        features={i: f.grouping for i, f in features.items()},
     )
     by_id = {a.id: a for a in ordered}
     # A year-less publication date takes its year from the event's dated reports.

@@ -30,6 +30,7 @@ import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -121,13 +122,13 @@ class Grouping:
 class _Similarity:
     """Text and name cosines computed on demand."""
 
-    def __init__(self, articles: Sequence[Article], names: Sequence[_Names]) -> None:
-        texts = [" ".join(content_words(f"{a.title}. {a.body}")) for a in articles]
+    def __init__(self, features: Sequence[GroupingFeatures]) -> None:
         # An article without content words gets a token of its own, so it matches nothing
         # (and the vectorizer never sees an empty vocabulary).
-        texts = [text or f"empty-article-{n}" for n, text in enumerate(texts)]
+        texts = [f.text or f"empty-article-{n}" for n, f in enumerate(features)]
         self.text = tfidf(texts)
         self.terms = self.text.terms
+        names = [f.names for f in features]
         name_texts = [" ".join(n.weighted) or f"no-names-{k}" for k, n in enumerate(names)]
         self.names = tfidf(name_texts)
         self.named = np.array([bool(n.weighted) for n in names])
@@ -215,14 +216,19 @@ def _names(article: Article, body: Sequence[Sentence]) -> _Names:
         previous_end = 0
         for k, match in enumerate(_NAME_TOKEN.finditer(text)):
             token = match.group(0)
-            # Interned: every article's word sets share one string per word.
-            low = sys.intern(token.lower().replace("’", "'").removesuffix("'s").strip("'-"))
+            low = _folded(token)
             words.add(low)
             if token[0].islower():
                 lower.add(low)
-            # An acronym (IBF, NYPD) or an upper-case dateline names an organisation or
-            # a place, not a person, and a title (Mr, Sen) is not part of the name.
-            name = not title_case and token[0].isupper() and low not in _NOT_NAMES
+                name = False
+            else:
+                # An acronym (IBF, NYPD) or an upper-case dateline names an organisation
+                # or a place, not a person, and a title (Mr, Sen) is not part of the name.
+                name = not title_case and low not in _NOT_NAMES
+            if name and k > 0 and len(low) >= 3:
+                weighted += [low] * (GROUP_NAME_LEDE_WEIGHT if in_opening else 1)
+            if not in_opening:
+                continue  # whole names are only kept from the opening
             if name and not token.isupper() and run and text[previous_end : match.start()] == " ":
                 run.append(low)
             else:
@@ -230,11 +236,55 @@ def _names(article: Article, body: Sequence[Sentence]) -> _Names:
                 run = [low] if name and not token.isupper() else []
                 run_start = k
             previous_end = match.end()
-            if name and k > 0 and len(low) >= 3:
-                weighted += [low] * (GROUP_NAME_LEDE_WEIGHT if in_opening else 1)
         _keep_run(run, run_start, in_opening, opening)
     heads = frozenset(name.rsplit(" ", 1)[-1] for name in opening)
     return _Names(tuple(weighted), frozenset(opening), heads, frozenset(words), frozenset(lower))
+
+
+@lru_cache(maxsize=65536)
+def _folded(token: str) -> str:
+    """A word as the name sets hold it: lower case, no possessive, straight apostrophes.
+
+    Interned, so every article's word sets share one string per word; memoised,
+    since an article's words are mostly the corpus's common ones.
+    """
+    return sys.intern(token.lower().replace("’", "'").removesuffix("'s").strip("'-"))
+
+
+@dataclass(frozen=True, slots=True)
+class GroupingFeatures:
+    """What grouping reads from one article alone.
+
+    Computed once per article in the per-article map (cached, in the worker
+    processes: :mod:`generator.events.features`), so that only the
+    corpus-wide part of the grouping runs in the main process.
+
+    Attributes:
+        text: The content words of the title and body, joined by spaces (its TF-IDF text).
+        names: Its proper names.
+        days: Days its opening says the news happened on (:func:`_event_days`).
+    """
+
+    text: str
+    names: _Names
+    days: frozenset[dt.date]
+
+
+def grouping_features(article: Article, sentences: Sequence[Sentence]) -> GroupingFeatures:
+    """What grouping reads from ``article`` alone, given its sentences.
+
+    Args:
+        article: The article.
+        sentences: Its body's sentences (``document(article.body, article.body_line)``).
+
+    Returns:
+        Its TF-IDF text, proper names and the days its opening names.
+    """
+    return GroupingFeatures(
+        " ".join(content_words(f"{article.title}. {article.body}")),
+        _names(article, sentences),
+        _event_days(article, sentences),
+    )
 
 
 def _keep_run(run: Sequence[str], start: int, in_opening: bool, into: set[str]) -> None:
@@ -249,6 +299,7 @@ def group_articles(
     reuse_pairs: Sequence[tuple[str, str]] = (),
     sentences: Mapping[str, Sequence[Sentence]] | None = None,
     places: Mapping[str, Sequence[str]] | None = None,
+    features: Mapping[str, GroupingFeatures] | None = None,
 ) -> Grouping:
     """Group articles into events.
 
@@ -262,6 +313,8 @@ def group_articles(
         reuse_pairs: (reuser, source) pairs from text provenance, used as candidates.
         sentences: Article id → its sentences, when already split (else split here).
         places: Article id → place ids it names (their words never veto a merge).
+        features: Article id → what grouping reads from it alone, when already
+            computed (else computed here, from ``sentences`` when given).
 
     Returns:
         The groups (pinned ones included).
@@ -269,17 +322,20 @@ def group_articles(
     ordered = sorted(articles, key=lambda a: a.id)
     if not ordered:
         return Grouping((), {}, 0)
+    known = features or {}
     split = sentences or {}
-    split_all = [
-        split[a.id] if a.id in split else document(a.body, a.body_line).sentences for a in ordered
+    found = [
+        known[a.id]
+        if a.id in known
+        else grouping_features(
+            a, split[a.id] if a.id in split else document(a.body, a.body_line).sentences
+        )
+        for a in ordered
     ]
-    names = [_names(a, s) for a, s in zip(ordered, split_all, strict=True)]
     place_words = frozenset(
         word for ids in (places or {}).values() for place in ids for word in place.split("-")
     )
-    clusters, candidates, scored = _cluster(
-        ordered, split_all, names, actors, reuse_pairs, place_words
-    )
+    clusters, candidates, scored = _cluster(ordered, found, actors, reuse_pairs, place_words)
     pin_of = {a.id: a.event_pin for a in ordered if a.event_pin}
     pinned: dict[str, list[str]] = defaultdict(list)
     free: list[tuple[str, ...]] = []
@@ -332,20 +388,20 @@ def _title_case(title: str) -> bool:
 
 def _cluster(
     articles: Sequence[Article],
-    sentences: Sequence[Sequence[Sentence]],
-    names: Sequence[_Names],
+    features: Sequence[GroupingFeatures],
     actors: Mapping[str, Sequence[str]],
     reuse_pairs: Sequence[tuple[str, str]],
     places: frozenset[str],
 ) -> tuple[list[list[str]], int, int]:
     """Cluster unpinned articles; return (groups, candidate pairs, pairs scored)."""
-    sim = _Similarity(articles, names)
+    sim = _Similarity(features)
+    names = [f.names for f in features]
     index = {a.id: i for i, a in enumerate(articles)}
     dates = [a.published.date for a in articles]
     candidates = _candidates(sim, articles, actors, index, reuse_pairs)
     sim.prime(candidates)
     distinctive = _distinctive(names, places)
-    days = [_event_days(a, s) for a, s in zip(articles, sentences, strict=True)]
+    days = [f.days for f in features]
     links = [(sim.score(i, j), i, j) for i, j in candidates if _close(dates[i], dates[j])]
 
     def mergeable(left: Sequence[int], right: Sequence[int]) -> bool:

@@ -15,10 +15,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+import numpy as np
 from numpy.typing import NDArray
 
 from generator.events.model import ReuseLink, SentencePair
-from generator.events.similarity import jaccard, lsh_neighbours, minhash_signatures
+from generator.events.similarity import (
+    MINHASH_PERMUTATIONS,
+    jaccard,
+    lsh_neighbours,
+    minhash_signatures,
+)
 from generator.models import Article
 from generator.text.document import HEADING, TABLE, Sentence
 from generator.text.tokens import content_words
@@ -57,14 +63,103 @@ the others, and an article's own sentences are only skipped after that lookup.""
 
 
 @dataclass(frozen=True, slots=True)
+class ReuseSentence:
+    """One comparable sentence of an article: where it is and its content words.
+
+    Attributes:
+        index: Its index among the article's sentences.
+        line: Its line in the seed.
+        text: Its text.
+        words: Its content words.
+    """
+
+    index: int
+    line: int
+    text: str
+    words: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ReuseFeatures:
+    """What text reuse reads from one article alone: its comparable sentences, signed.
+
+    Computed once per article in the per-article map (cached, in the worker
+    processes: :mod:`generator.events.features`); :func:`reuse_links` only
+    combines them.
+
+    Attributes:
+        sentences: Comparable sentences, a repeat kept once, at most
+            :data:`REUSE_MAX_SENTENCES` (see :func:`reuse_features`).
+        signatures: Their MinHash signatures, one row per sentence, as the bytes
+            of a ``uint32`` array (:meth:`signature_rows`).
+    """
+
+    sentences: tuple[ReuseSentence, ...]
+    signatures: bytes
+
+    def signature_rows(self) -> NDArray[np.uint32]:
+        """The signatures as an array of shape (sentences, permutations)."""
+        return np.frombuffer(self.signatures, dtype=np.uint32).reshape(
+            len(self.sentences), MINHASH_PERMUTATIONS
+        )
+
+
+def reuse_features(sentences: Sequence[Sentence]) -> ReuseFeatures:
+    """Comparable sentences of one article (prose and list items long enough), signed.
+
+    A sentence repeated word for word in its own article is compared once, and
+    at most :data:`REUSE_MAX_SENTENCES` sentences of an article are compared: an
+    article is never compared with itself, but its repeats were all LSH
+    candidates of one another, so thousands of near-identical sentences made
+    the comparison quadratic.
+
+    Args:
+        sentences: The article's sentences.
+
+    Returns:
+        The sentences kept and their MinHash signatures.
+    """
+    kept: list[ReuseSentence] = []
+    seen: set[frozenset[str]] = set()
+    for sentence in sentences:
+        if sentence.kind in (HEADING, TABLE):
+            continue
+        words = frozenset(content_words(sentence.norm))
+        if len(words) < REUSE_MIN_WORDS or words in seen or len(seen) >= REUSE_MAX_SENTENCES:
+            continue
+        seen.add(words)
+        kept.append(ReuseSentence(sentence.index, sentence.line, sentence.text, words))
+    signatures = minhash_signatures([entry.words for entry in kept])
+    return ReuseFeatures(tuple(kept), signatures.tobytes())
+
+
+@dataclass(frozen=True, slots=True)
 class _Entry:
     article: str
-    sentence: Sentence
-    words: frozenset[str]
+    sentence: ReuseSentence
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.sentence.words
 
 
 def find_reuse(
     articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
+) -> tuple[ReuseLink, ...]:
+    """Find the articles that reuse other articles' sentences (see :func:`reuse_links`).
+
+    Args:
+        articles: The articles (for dates, credits and flags).
+        sentences: Article id → its sentences.
+
+    Returns:
+        Links sorted by (reuser, source).
+    """
+    return reuse_links(articles, {key: reuse_features(found) for key, found in sentences.items()})
+
+
+def reuse_links(
+    articles: Sequence[Article], features: Mapping[str, ReuseFeatures]
 ) -> tuple[ReuseLink, ...]:
     """Find the articles that reuse other articles' sentences.
 
@@ -76,12 +171,12 @@ def find_reuse(
 
     Args:
         articles: The articles (for dates, credits and flags).
-        sentences: Article id → its sentences.
+        features: Article id → its comparable sentences (:func:`reuse_features`).
 
     Returns:
         Links sorted by (reuser, source).
     """
-    entries, hashes = _distinct(_entries(sentences))
+    entries, hashes = _entries(features)
     if not entries:
         return ()
     best = _best_matches(entries, hashes)
@@ -150,31 +245,6 @@ def _wire_sources(
 _Matches = dict[tuple[str, str], dict[int, tuple[float, int, int]]]
 
 
-def _distinct(entries: Sequence[_Entry]) -> tuple[list[_Entry], NDArray[Any]]:
-    """Bound what each article brings to the comparison, and sign what is kept.
-
-    A sentence repeated word for word in its own article is compared once, and
-    at most :data:`REUSE_MAX_SENTENCES` sentences of an article are compared: an
-    article is never compared with itself, but its repeats were all LSH
-    candidates of one another, so thousands of near-identical sentences made
-    the comparison quadratic. Entries come grouped by article (id order).
-
-    Returns:
-        The kept entries and their MinHash signatures, in the same order.
-    """
-    kept: list[_Entry] = []
-    current: str | None = None
-    seen: set[frozenset[str]] = set()
-    for entry in entries:
-        if entry.article != current:
-            current, seen = entry.article, set()
-        if entry.words in seen or len(seen) >= REUSE_MAX_SENTENCES:
-            continue
-        seen.add(entry.words)
-        kept.append(entry)
-    return kept, minhash_signatures([entry.words for entry in kept])
-
-
 def _best_matches(entries: Sequence[_Entry], hashes: NDArray[Any]) -> _Matches:
     """(article, other article) → sentence index → (similarity, other entry, own entry).
 
@@ -223,17 +293,14 @@ def _spread_counts(entries: Sequence[_Entry]) -> dict[str, int]:
     return dict(counts)
 
 
-def _entries(bodies: Mapping[str, Sequence[Sentence]]) -> list[_Entry]:
-    """Comparable sentences (prose and list items long enough), in article-id order."""
-    out: list[_Entry] = []
-    for article in sorted(bodies):
-        for sentence in bodies[article]:
-            if sentence.kind in (HEADING, TABLE):
-                continue
-            words = frozenset(content_words(sentence.norm))
-            if len(words) >= REUSE_MIN_WORDS:
-                out.append(_Entry(article, sentence, words))
-    return out
+def _entries(features: Mapping[str, ReuseFeatures]) -> tuple[list[_Entry], NDArray[np.uint32]]:
+    """Every article's comparable sentences and their signatures, in article-id order."""
+    order = sorted(features)
+    entries = [_Entry(key, sentence) for key in order for sentence in features[key].sentences]
+    rows = [features[key].signature_rows() for key in order]
+    if not rows:
+        return entries, np.empty((0, MINHASH_PERMUTATIONS), dtype=np.uint32)
+    return entries, np.concatenate(rows)
 
 
 def _link(

@@ -293,12 +293,19 @@ def _permutations() -> tuple[NDArray[np.uint32], NDArray[np.uint32]]:
     return a * np.uint32(2) + np.uint32(1), b
 
 
+@functools.lru_cache(maxsize=1 << 17)
+def _word_hash(word: str) -> int:
+    """The first 4 bytes of a word's SHA-1, as datasketch's MinHash reads them.
+
+    Memoised: articles are signed one at a time (in the per-article map), and
+    most of an article's words are the corpus's common ones.
+    """
+    return int.from_bytes(hashlib.sha1(word.encode("utf-8")).digest()[:4], "little")
+
+
 def _permuted(words: Sequence[str]) -> NDArray[np.uint32]:
     """Every permutation of each word's hash: one row per word."""
-    hashes = np.array(
-        [int.from_bytes(hashlib.sha1(w.encode("utf-8")).digest()[:4], "little") for w in words],
-        dtype=np.uint32,
-    )
+    hashes = np.array([_word_hash(w) for w in words], dtype=np.uint32)
     shift1, multiplier1, shift2, multiplier2 = _FMIX
     hashes ^= hashes >> shift1
     hashes *= multiplier1
