@@ -9,8 +9,9 @@ most one claim per article.
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from generator.events.claims import Claim
@@ -83,13 +84,13 @@ def align(claims: Sequence[Claim]) -> list[list[Claim]]:
     idf = _idf(ordered)
     leads = _leads(ordered)
     scores: dict[tuple[int, int], float] = {}
-    for i, a in enumerate(ordered):
-        for j in range(i + 1, len(ordered)):
-            score = similarity(a, ordered[j], idf)
-            if score is not None and i in leads and j in leads and a.key == ordered[j].key:
-                score += LEAD_CLAIM_BONUS
-            if score is not None:
-                scores[(i, j)] = score
+    for i, j in candidate_pairs(ordered):
+        a = ordered[i]
+        score = similarity(a, ordered[j], idf)
+        if score is not None and i in leads and j in leads and a.key == ordered[j].key:
+            score += LEAD_CLAIM_BONUS
+        if score is not None:
+            scores[(i, j)] = score
     clusters = greedy_merge(
         len(ordered),
         ((score, i, j) for (i, j), score in scores.items()),
@@ -98,6 +99,33 @@ def align(claims: Sequence[Claim]) -> list[list[Claim]]:
     )
     groups = [sorted((ordered[i] for i in m), key=lambda c: c.article_id) for m in clusters]
     return sorted(groups, key=lambda g: (-len(g), g[0].article_id, g[0].sentence))
+
+
+def candidate_pairs(claims: Sequence[Claim]) -> list[tuple[int, int]]:
+    """The pairs of claims :func:`similarity` can score, as sorted index pairs ``(i, j)``, i < j.
+
+    A pair scores only when both count the same thing (same key) or, counting nothing
+    harmed, give the same precise value (the bridge): the claims are grouped by key and
+    by value, and only pairs within a group are compared, instead of every pair.
+
+    Args:
+        claims: Claims of one event.
+
+    Returns:
+        The pairs from different articles that share a key or a bridgeable value.
+    """
+    groups: dict[object, list[int]] = defaultdict(list)
+    for n, claim in enumerate(claims):
+        groups[("key", claim.key)].append(n)
+        if not claim.measure and not claim.quantity.vague:
+            groups[("value", claim.amount)].append(n)
+    pairs = {
+        (i, j)
+        for members in groups.values()
+        for i, j in itertools.combinations(members, 2)
+        if claims[i].article_id != claims[j].article_id
+    }
+    return sorted(pairs)
 
 
 def _mergeable(

@@ -35,7 +35,7 @@ from generator.text.dates import DAY, DateValue
 from generator.text.document import HEADING, TABLE
 from generator.text.factwords import ADVERBIAL_RELATIONS, HARM_MEASURES
 from generator.text.normalise import lemma
-from generator.text.tokens import token_spans
+from generator.text.tokens import token_spans, tokens
 
 _CLAUSE_CUT = re.compile(r"[,;:()—](?!\d)| - ")
 _CLOSE_CHARS = 25
@@ -181,10 +181,16 @@ def _parse(doc: Doc, index: int) -> _Parsed:
     """Tokens, dated tokens and numbers of one sentence."""
     norm = doc.sentences[index].norm
     spans = token_spans(norm)
-    toks = [norm[s:e] for s, e in spans]
+    toks = tokens(norm)
     mentions = doc.dates[index]
-    dated = frozenset(
-        i for i, (s, e) in enumerate(spans) if any(m.start <= s and e <= m.end for m in mentions)
+    dated = (
+        frozenset(
+            i
+            for i, (s, e) in enumerate(spans)
+            if any(m.start <= s and e <= m.end for m in mentions)
+        )
+        if mentions
+        else frozenset()
     )
     skip = dated | {i for i, tok in enumerate(toks) if ":" in tok}
     return _Parsed(toks, spans, dated, find_quantities(toks, frozenset(skip)))

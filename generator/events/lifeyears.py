@@ -31,6 +31,8 @@ _AFTER = re.compile(
     r"\b" + _NAME + r"\s+" + _ADVERB + _VERB + r"\b(?P<gap>[^,;:()\"“”]{0,60}?)\s+in\s+" + _YEAR
 )
 _OPENING = re.compile(r"^\s*In\s+" + _YEAR + r"\s*,\s+" + _NAME + r"\s+" + _ADVERB + _VERB + r"\b")
+# Both patterns read a year: a sentence without one is not scanned name by name.
+_ANY_YEAR = re.compile(_YEAR)
 _BOUNDS = re.compile(r"\b(?:by|after|since|until|till|before)\b", re.I)
 
 
@@ -45,6 +47,8 @@ def life_year_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
     """
     found: dict[tuple[str, str], list[Reading]] = defaultdict(list)
     for line in lines:
+        if not _ANY_YEAR.search(line.text):
+            continue
         for match in (*_AFTER.finditer(line.text), *_OPENING.finditer(line.text)):
             gap = match.groupdict().get("gap") or ""
             if _BOUNDS.search(gap):

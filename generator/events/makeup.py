@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from generator.events.names import word_forms
 from generator.events.numbers import format_number
-from generator.events.slotunits import Line, Reading, Unit
+from generator.events.slotunits import NUMBER, Line, Reading, Unit
 from generator.text.calendar import MONTHS, WEEKDAYS
 from generator.text.lexicon import STOPWORDS
 
@@ -43,7 +43,8 @@ def makeup_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
         seen = words.setdefault(line.article_id, set())
         seen.update(u.form for u in line.units if u.text[:1].isupper())
         units = line.units
-        for n in range(len(units)):
+        # Both readings open on a count: only the number units are tried.
+        for n in (n for n, unit in enumerate(units) if unit.kind == NUMBER):
             found = _split_at(line, units, n)
             if found is not None:
                 splits.append(found)
@@ -98,7 +99,7 @@ def _origin(unit: Unit) -> bool:
 def _count(unit: Unit) -> float | None:
     """The exact whole count a number unit gives, else None."""
     q = unit.quantity
-    if unit.kind != "number" or q is None or q.low is None or q.high is not None or q.qualifier:
+    if unit.kind != NUMBER or q is None or q.low is None or q.high is not None or q.qualifier:
         return None
     return q.low
 

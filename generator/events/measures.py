@@ -157,8 +157,7 @@ def _frequencies(line: Line) -> list[Reading]:
     out: list[Reading] = []
     for n in range(1, len(units)):
         verb, unit = units[n - 1], units[n]
-        if not _verbish(verb):
-            continue
+        # The count is tested first: it is rarer than a verb.
         if unit.text.lower() in TIMES_WORDS:
             times = float(TIMES_WORDS[unit.text.lower()])
         elif (
@@ -171,6 +170,8 @@ def _frequencies(line: Line) -> list[Reading]:
         ):
             times = unit.quantity.low
         else:
+            continue
+        if not _verbish(verb):
             continue
         stem = verb.form[:_STEM]
         value = f"{format_number(times)} times"
@@ -296,9 +297,11 @@ def _intervals(line: Line) -> list[Reading]:
     units = line.units
     out: list[Reading] = []
     for n, unit in enumerate(units):
+        if unit.kind != NUMBER:
+            continue
         measure = units[n + 1].form.rstrip("s") if n + 1 < len(units) else ""
         quantity = unit.quantity
-        if unit.kind != NUMBER or measure not in DAYS_PER_UNIT or quantity is None:
+        if measure not in DAYS_PER_UNIT or quantity is None:
             continue
         if quantity.low is None or n + 2 >= len(units):
             continue

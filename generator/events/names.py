@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -172,14 +172,16 @@ def name_readings(
     """
     uses: dict[str, list[_NameUse]] = defaultdict(list)
     common: set[str] = set()
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
     for line in lines if lines is not None else event_lines(docs):
         units = line.units
-        for n, unit in enumerate(units):
-            counts[line.article_id][unit.form] += 1
-            if unit.text.islower():
-                common.add(unit.form)
-            if n == 0 or not _name_like(unit):
+        counts[line.article_id].update(u.form for u in units)
+        common.update(u.form for u in units if u.text.islower())
+        # A name is capitalised (and not the sentence's first word): most words are ruled
+        # out before the full test.
+        for n in [n for n, unit in enumerate(units) if n and unit.text[:1].isupper()]:
+            unit = units[n]
+            if not _name_like(unit):
                 continue
             left = _neighbour(units, n, -1)
             right = _neighbour(units, n, 1)

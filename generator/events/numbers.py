@@ -6,6 +6,8 @@ Works on the token list of a normalised sentence (see ``text.tokens``), so
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -96,14 +98,14 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
         The quantities in reading order.
     """
     out: list[Quantity] = []
-    i = 0
-    while i < len(toks):
-        if i in skip or not _may_start(toks[i]) or _in_fraction(toks, i):
-            i += 1
+    i = 0  # where the next number may start: past the end of the last one read
+    # Most tokens are words no number starts with: only the others are tried, in order.
+    for start in itertools.compress(range(len(toks)), map(_may_start, toks)):
+        if start < i or start in skip or _in_fraction(toks, start):
             continue
+        i = start
         parsed = _parse_at(toks, i)
         if parsed is None:
-            i += 1
             continue
         end, low, vague = parsed
         if low is not None and not vague and low.is_integer():
@@ -112,7 +114,6 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
             if extra is not None:
                 low, end = low + extra, end + 3
         if low is not None and not low <= MAX_COUNT:
-            i += 1
             continue
         qualifier, q_start = _qualifier_before(toks, i)
         high, end = _range_end(toks, end, skip, between=qualifier == "between")
@@ -135,11 +136,12 @@ _STARTERS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _may_start(tok: str) -> bool:
     """Whether :func:`_parse_at` can read a number at this token.
 
     A cheap test first: most tokens are words that cannot, and the full parse
-    costs several lookups.
+    costs several lookups. Memoised: the same words recur in every sentence.
     """
     if tok[:1].isdigit():
         return True

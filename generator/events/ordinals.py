@@ -75,7 +75,10 @@ def ordinal_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
     """
     found: list[tuple[Reading, frozenset[str]]] = []
     for line in lines:
-        if line.background:
+        # Both patterns hold "defen(ce)" or "defend"/"reta(in)": a sentence without either
+        # is not scanned (the alternation of ordinals is tried at every word otherwise).
+        lowered = line.text.lower()
+        if line.background or ("defen" not in lowered and "reta" not in lowered):
             continue
         for pattern in (_NOUN, _VERB):
             for match in pattern.finditer(line.text):

@@ -103,10 +103,10 @@ def slot_readings(
             stated_of[article_id] = {s for line in by_article[article_id] for s in _stated(line)}
         return stated_of[article_id]
 
+    # What each sentence could hold in a slot, read once per sentence that is paired.
+    values: dict[int, SlotValues] = {}
     out: list[tuple[Reading, Reading]] = []
-    for (a, b), count in sorted(shared.items()):
-        if count < SLOT_MIN_SHARED // 2:
-            continue
+    for a, b in sorted(pair for pair, count in shared.items() if count >= SLOT_MIN_SHARED // 2):
         left, right = lines[a], lines[b]
         if left.article_id == right.article_id:
             continue
@@ -115,6 +115,11 @@ def slot_readings(
             len(left.content), len(right.content)
         ):
             continue
+        for n in (a, b):
+            if n not in values:
+                values[n] = slot_values(lines[n])
+        if not may_differ(values[a], values[b]):
+            continue  # no slot to read: skip aligning the pair (the costly part)
         for ra, rb in _slots(left, right):
             if ra.kind == NUMBER and (left.background or right.background):
                 continue  # counts of earlier events are background, not this event's facts
@@ -171,6 +176,96 @@ def _stated(line: Line) -> set[tuple[str, str]]:
         nxt = units[n + 1].form if n + 1 < len(units) else ""
         out.add((unit_key(unit), nxt))
     return out
+
+
+SlotValues = dict[str, frozenset[str]]
+"""A sentence's units that a slot could hold, by class (see :func:`slot_values`)."""
+
+_NAME_CLASS = "name"
+_MONTH_AFTER_RUN = "month after a run"
+
+
+def _word_classes() -> dict[str, tuple[str, ...]]:
+    """The classes of slot each word fills whatever its case (a word can fill two)."""
+    out: dict[str, tuple[str, ...]] = defaultdict(tuple)
+    for label, words in (
+        (PLACE, COMPASS_WORDS),
+        (DAY, WEEKDAYS),
+        (MONTH, [m for m in MONTHS if len(m) > 3]),
+        (COLOUR, COLOURS),
+    ):
+        for word in words:
+            out[word] += (label,)
+    return dict(out)
+
+
+_WORD_CLASSES = _word_classes()
+
+
+def slot_values(line: Line) -> SlotValues:
+    """The units of a sentence that :func:`_slots` could read as a slot, by class.
+
+    Every slot :func:`_slots` reads is a pair of units, one per sentence, of one of
+    these classes: numbers, years, clock times (by kind), compass words, weekdays,
+    month names longer than three letters, colours, capitalised ranks, capitalised
+    alphabetic words of at least ``NAME_MIN_LENGTH`` letters (spellings of a name), and
+    the capitalised month words :func:`_time_word` reads ("November-end" as "november").
+
+    Args:
+        line: A comparable sentence.
+
+    Returns:
+        Class → the comparable forms of its units in the sentence (classes it has none of
+        are left out).
+    """
+    found: dict[str, set[str]] = defaultdict(set)
+    for unit in line.units:
+        form = unit.form
+        if unit.kind != "word":
+            if unit.kind in (NUMBER, YEAR, TIME):
+                found[unit.kind].add(form)
+            continue
+        for label in _WORD_CLASSES.get(form, ()):
+            found[label].add(form)
+        if not unit.text[:1].isupper():
+            continue
+        if form in RANKS:
+            found[RANK].add(form)
+        if len(form) >= NAME_MIN_LENGTH and form.isalpha():
+            found[_NAME_CLASS].add(form)
+        month = _MONTH_FORM.match(form)
+        if month is not None and len(month.group(1)) > 3 and month.group(1) in MONTHS:
+            found[_MONTH_AFTER_RUN].add(month.group(1))
+    return {label: frozenset(forms) for label, forms in found.items()}
+
+
+def may_differ(a: SlotValues, b: SlotValues) -> bool:
+    """Whether two parallel sentences can hold a slot :func:`_slots` reads.
+
+    A slot is a stretch of units the two sentences do not share (SequenceMatcher's
+    ``replace``: no unit of one stretch has the form of a unit of the other), and every
+    kind of slot needs a unit of one class on each side (:func:`slot_values`); a name
+    also needs two spellings at least ``NAME_MIN_SIMILARITY`` alike. Sentences without
+    two such units of different forms hold no slot, so aligning them is skipped: a
+    filter that never changes what is read.
+
+    Args:
+        a: :func:`slot_values` of one sentence.
+        b: Of the other.
+
+    Returns:
+        False when no slot can be read from the pair.
+    """
+    for label in a.keys() & b.keys():
+        mine, theirs = a[label], b[label]
+        if label == _NAME_CLASS:
+            if any(
+                x != y and fuzz.ratio(x, y) >= NAME_MIN_SIMILARITY for x in mine for y in theirs
+            ):
+                return True
+        elif len(mine) > 1 or len(theirs) > 1 or mine != theirs:
+            return True
+    return False
 
 
 def _slots(a: Line, b: Line) -> list[tuple[Reading, Reading]]:

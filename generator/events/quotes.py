@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -219,23 +220,23 @@ def fold_words(words: Sequence[str]) -> tuple[str, ...]:
     Returns:
         Lower-case words that compare equal when only the writing differs.
     """
-    out: list[str] = []
-    for word in words:
-        low = word.lower().replace("’", "'").strip(".'")
-        low = low.replace(".", "") if re.fullmatch(r"(?:[a-z]\.)+[a-z]?", low + ".") else low
-        if low in IRREGULAR_CONTRACTIONS:
-            out.extend(IRREGULAR_CONTRACTIONS[low])
-            continue
-        for ending, expansion in CONTRACTIONS.items():
-            if low.endswith(ending) and len(low) > len(ending):
-                out.append(low[: -len(ending)])
-                out.extend(expansion)
-                break
-        else:
-            for part in low.split("-"):
-                if part:
-                    out.append(str(UNITS[part]) if part in UNITS else part)
-    return tuple(out)
+    return tuple(folded for word in words for folded in _fold_word(word))
+
+
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _fold_word(word: str) -> tuple[str, ...]:
+    """One word of a quotation folded (see :func:`fold_words`); memoised, words recur."""
+    low = word.lower().replace("’", "'").strip(".'")
+    low = low.replace(".", "") if _INITIALS.fullmatch(low + ".") else low
+    if low in IRREGULAR_CONTRACTIONS:
+        return tuple(IRREGULAR_CONTRACTIONS[low])
+    for ending, expansion in CONTRACTIONS.items():
+        if low.endswith(ending) and len(low) > len(ending):
+            return (low[: -len(ending)], *expansion)
+    return tuple(str(UNITS[part]) if part in UNITS else part for part in low.split("-") if part)
 
 
 def _aligned(a: Sequence[str], b: Sequence[str]) -> bool:

@@ -36,7 +36,8 @@ _OBJECT = re.compile(
     r"(?:(?:the|a|its|their)\s+)?(?P<words>(?:[a-z][a-z-]+\s+){0,2}?[a-z][a-z-]+)\s+(?=(?:on|in|for)\s)",
     re.I,
 )
-_MONTH = r"(?P<month>" + "|".join(m.capitalize() for m in MONTHS if len(m) > 3 or m == "may") + r")"
+_MONTH_NAMES = tuple(m.capitalize() for m in MONTHS if len(m) > 3 or m == "may")
+_MONTH = r"(?P<month>" + "|".join(_MONTH_NAMES) + r")"
 _DATE = re.compile(
     r"\s*(?:on|in|for)\s+(?:(?P<part>early|mid|late)[\s-]+)?"
     r"(?:" + _MONTH + r"(?:\s+(?P<day>\d{1,2})\b(?!,?\s*\d{3}))?"
@@ -88,6 +89,8 @@ def scheduled_readings(docs: Sequence[Doc]) -> list[tuple[Reading, Reading]]:
 def _happenings(text: str) -> list[tuple[str, frozenset[str], re.Match[str]]]:
     """(happening noun, its modifiers, its date) of each "held" phrase of a sentence."""
     out: list[tuple[str, frozenset[str], re.Match[str]]] = []
+    if not any(name in text for name in _MONTH_NAMES):
+        return out  # every happening is read with its date, which names a month
     for match in _PASSIVE.finditer(text):
         date = _DATE.match(text, match.end())
         before = [w.lower().strip(",;:") for w in text[: match.start("noun")].split()[-1:]]

@@ -154,13 +154,20 @@ def lines_of(doc: Doc) -> list[Line]:
 def _units(norm: str) -> list[Unit]:
     """Words (lower-cased, punctuation dropped), numbers as one unit each."""
     toks = tokens(norm)
-    skip = frozenset(i for i, t in enumerate(toks) if ":" in t or is_year(t))
+    skip = frozenset(i for i, t in enumerate(toks) if ":" in t or (t.isdigit() and is_year(t)))
     quantities = {q.qualifier_start: q for q in find_quantities(toks, skip)}
     out: list[Unit] = []
     i = 0
     while i < len(toks):
         tok = toks[i]
         quantity = quantities.get(i)
+        if quantity is None and not tok.isdigit():
+            # Most tokens: a word (or a time, a sign) that opens no number, code or record.
+            i += 1
+            unit = _token_unit(tok)
+            if unit is not None:
+                out.append(unit)
+            continue
         if out and out[-1].kind == "code" and tok.isdigit():
             # "AK 47" (tokenised "AK-47") is one code, not a code and a count of 47.
             prev = out.pop()

@@ -310,11 +310,13 @@ def _side_of(doc: Doc, contrast: Contrast) -> tuple[str, Quote] | None:
         if sentence.kind in (HEADING, TABLE):
             continue
         text = sentence.text
+        # Where each status word ends, found once for every alternative.
+        ends = [trigger.end() for trigger in contrast.trigger.finditer(text)]
         labels = {
             label
             for label, pattern in contrast.alternatives.items()
-            for trigger in contrast.trigger.finditer(text)
-            if pattern.search(text, trigger.end(), trigger.end() + STATUS_REACH)
+            for end in ends
+            if pattern.search(text, end, end + STATUS_REACH)
         }
         if not labels:
             continue

@@ -20,11 +20,14 @@ from generator.text.lexicon import STOPWORDS
 
 TENSE = "status"
 
+_WILL = r"(?:will|would|is\s+to|is\s+set\s+to|is\s+expected\s+to|plans\s+to)"
 _FUTURE = re.compile(
-    r"\b([A-Z][a-z]{2,})\b(?:\s+[\w-]+){0,3}?\s+(?:will|would|is\s+to|is\s+set\s+to|"
-    r"is\s+expected\s+to|plans\s+to)\s+(?:\w+ly\s+)?([a-z]{4,})\s+(?:the\s+|an?\s+)?"
-    r"(?:[\w-]+\s+){0,2}?([A-Z][a-z]{2,})\b"
+    r"\b([A-Z][a-z]{2,})\b(?:\s+[\w-]+){0,3}?\s+" + _WILL + r"\s+(?:\w+ly\s+)?([a-z]{4,})\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?([A-Z][a-z]{2,})\b"
 )
+# The future words alone, between spaces as in _FUTURE: a sentence without them is not
+# read word by word.
+_FUTURE_WORDS = re.compile(r"\s" + _WILL + r"\s")
 _PAST_REACH = 30
 _CAPITAL = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
@@ -44,6 +47,8 @@ def tense_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]
     futures: dict[tuple[str, str, str], list[Quote]] = {}
     for doc in ordered:
         for sentence in _body_lines(doc):
+            if not _FUTURE_WORDS.search(sentence[0]):
+                continue
             for start in _CAPITAL.finditer(sentence[0]):
                 found = _FUTURE.match(sentence[0], start.start())
                 if found is None:
