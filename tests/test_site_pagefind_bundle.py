@@ -6,15 +6,16 @@ import gzip
 import json
 import random
 import zlib
+from pathlib import Path
 from typing import Any
 
+import cbor2
 import pytest
 
+from generator.site import search
 from generator.site.pagefind_bundle import (
     SIGNATURE,
     canonical_bundle,
-    decode_cbor,
-    encode_cbor,
     full_hash,
     gzip_fixed,
     pack,
@@ -60,13 +61,13 @@ def test_the_canonical_bundle_is_sorted_and_named_by_content() -> None:
     meta_hash = entry["languages"]["en"]["hash"]
     meta_file = out[f"pagefind.{meta_hash}.pf_meta"]
     meta = unpack(meta_file)
-    assert meta_hash == f"en_{full_hash(encode_cbor(meta))[:10]}"
+    assert meta_hash == f"en_{full_hash(cbor2.dumps(meta))[:10]}"
     assert [name for name, _ in meta[3]] == ["date", "outlet", "topic"]
     for name, short in meta[3]:
         content = out[f"filter/{short}.pf_filter"]
         decoded_name, values = unpack(content)
         assert decoded_name == name
-        assert short == f"en_{full_hash(encode_cbor([name, values]))[:7]}"
+        assert short == f"en_{full_hash(cbor2.dumps([name, values]))[:7]}"
         assert [v for v, _ in values] == sorted(str(v) for v, _ in FILTERS[name])
     # Only the meta, filters and entry file are touched; old names are gone.
     assert "index/en_1234567.pf_index" in out
@@ -91,14 +92,30 @@ def test_pagefind_hash_drops_leading_zeros_of_each_byte() -> None:
     "value",
     [0, 23, 24, 255, 256, 65536, 2**32, -1, -25, -70000, "", "é" * 30, b"\x00\x01", [], {"a": [1]}],
 )
-def test_cbor_round_trips(value: object) -> None:
-    encoded = encode_cbor(value)
-    assert decode_cbor(encoded) == (value, len(encoded))
+def test_files_round_trip(value: object) -> None:
+    content, cbor = pack(value)
+    assert unpack(content) == value
+    assert zlib.decompress(content, wbits=31) == SIGNATURE + cbor
 
 
-def test_cbor_matches_minicbor_bytes() -> None:
+def test_cbor2_writes_minicbor_bytes() -> None:
     # Shortest heads as minicbor writes them: 24 -> 0x18 0x18, -25 -> 0x38 0x18.
-    assert encode_cbor([24, -25, "a", True, None]) == bytes.fromhex("85 1818 3818 6161 f5 f6")
+    assert pack([24, -25, "a", True, None])[1] == bytes.fromhex("85 1818 3818 6161 f5 f6")
+
+
+@pytest.mark.parametrize(
+    "cbor",
+    [
+        "1801",  # 1 with a longer head than needed
+        "9f01ff",  # indefinite-length array
+        "f93c00",  # a float (1.0 as half precision)
+        "0101",  # a byte after the item
+        "c11a514b67b0",  # a tag (epoch time)
+    ],
+)
+def test_what_would_not_re_encode_is_refused(cbor: str) -> None:
+    with pytest.raises(ValueError):
+        unpack(gzip_fixed(SIGNATURE + bytes.fromhex(cbor)))
 
 
 def test_an_entry_file_without_the_meta_hash_is_refused() -> None:
@@ -106,3 +123,32 @@ def test_an_entry_file_without_the_meta_hash_is_refused() -> None:
     files["pagefind-entry.json"] = b'{"languages":{"en":{"hash":"en_0000000000"}}}'
     with pytest.raises(ValueError, match="en_0000000000"):
         canonical_bundle(files)
+
+
+def test_pagefinds_own_files_re_encode_to_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What the canonical bundle relies on: every CBOR file Pagefind writes
+    # (metadata, filters, word chunks) decodes and encodes back byte for byte.
+    for n in range(12):
+        words = " ".join(f"w{(n * 7 + i) % 300} Zürich été" for i in range(400))
+        spans = f'<span data-pagefind-filter="outlet">Öutlet {n % 5}</span>'
+        spans += f'<span data-pagefind-filter="date">2024-01-{n % 28 + 1:02}</span>'
+        page = f"<html lang='en'><body data-pagefind-body><h1>P{n}</h1><p>{words}</p>{spans}"
+        (tmp_path / f"p{n}.html").write_text(page + "</body></html>", "utf-8")
+    seen: list[dict[str, bytes]] = []
+
+    def keep(files: dict[str, bytes]) -> dict[str, bytes]:
+        seen.append(files)
+        return canonical_bundle(files)
+
+    monkeypatch.setattr(search, "canonical_bundle", keep)
+    assert search.index_site(tmp_path) == 12
+    (files,) = seen
+    cbor_files = {
+        p: c for p, c in files.items() if p.endswith((".pf_meta", ".pf_filter", ".pf_index"))
+    }
+    assert {p.rsplit(".", 1)[1] for p in cbor_files} == {"pf_meta", "pf_filter", "pf_index"}
+    for content in cbor_files.values():
+        _, cbor = pack(unpack(content))
+        assert SIGNATURE + cbor == zlib.decompress(content, wbits=31)

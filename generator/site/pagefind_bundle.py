@@ -7,7 +7,8 @@ the metadata file that lists them and ``pagefind-entry.json`` that names the
 metadata all change from one run to the next over the same pages.
 
 :func:`canonical_bundle` re-encodes those files the way Pagefind itself
-encodes them, with every unordered collection sorted: a filter's values by
+encodes them (cbor2's default encoding is minicbor's, byte for byte, on what
+Pagefind writes), with every unordered collection sorted: a filter's values by
 value (Pagefind's reader loads them into a sorted map, so their order in the
 file carries no meaning), the metadata's filter list by filter name (read by
 name too). The files are then renamed by Pagefind's own content hash and the
@@ -28,6 +29,8 @@ import zlib
 from collections.abc import Mapping
 from typing import Any
 
+import cbor2
+
 #: What precedes the CBOR of every gzipped Pagefind file.
 SIGNATURE = b"pagefind_dcd"
 
@@ -40,116 +43,28 @@ _META_HASH_EXTRA = 8
 _META_FILTERS = 3
 
 
-def decode_cbor(data: bytes, at: int = 0) -> tuple[Any, int]:
-    """Decode one CBOR item at ``at`` (the subset Pagefind writes).
-
-    Returns:
-        The item (int, str, bytes, list, dict, bool or None) and the offset after it.
-
-    Raises:
-        ValueError: A CBOR feature Pagefind does not use (floats, tags, indefinite lengths).
-    """
-    head = data[at]
-    major, info = head >> 5, head & 0x1F
-    at += 1
-    if info < 24:
-        value = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        value = int.from_bytes(data[at : at + size], "big")
-        at += size
-    else:
-        raise ValueError(f"CBOR length form {info} at {at - 1}")
-    if major == 0:
-        return value, at
-    if major == 1:
-        return -1 - value, at
-    if major in (2, 3):
-        raw = data[at : at + value]
-        return (raw if major == 2 else raw.decode("utf-8")), at + value
-    if major == 4:
-        items = []
-        for _ in range(value):
-            item, at = decode_cbor(data, at)
-            items.append(item)
-        return items, at
-    if major == 5:
-        pairs = {}
-        for _ in range(value):
-            key, at = decode_cbor(data, at)
-            pairs[key], at = decode_cbor(data, at)
-        return pairs, at
-    if major == 7 and value in _SIMPLE:
-        return _SIMPLE[value], at
-    raise ValueError(f"CBOR major type {major} at {at}")
-
-
-_SIMPLE: dict[int, bool | None] = {20: False, 21: True, 22: None}
-
-
-def encode_cbor(value: object) -> bytes:
-    """Encode ``value`` as minicbor does: shortest lengths, definite-length containers.
-
-    Raises:
-        TypeError: A value CBOR decoding here would not give back.
-    """
-    out = bytearray()
-    _encode(value, out)
-    return bytes(out)
-
-
-def _encode(value: object, out: bytearray) -> None:
-    if value is None or isinstance(value, bool):
-        out.append(0xF6 if value is None else (0xF5 if value else 0xF4))
-    elif isinstance(value, int):
-        if value >= 0:
-            _head(0, value, out)
-        else:
-            _head(1, -1 - value, out)
-    elif isinstance(value, bytes):
-        _head(2, len(value), out)
-        out += value
-    elif isinstance(value, str):
-        raw = value.encode("utf-8")
-        _head(3, len(raw), out)
-        out += raw
-    elif isinstance(value, list):
-        _head(4, len(value), out)
-        for item in value:
-            _encode(item, out)
-    elif isinstance(value, dict):
-        _head(5, len(value), out)
-        for key, item in value.items():
-            _encode(key, out)
-            _encode(item, out)
-    else:
-        raise TypeError(f"no CBOR form for {type(value).__name__}")
-
-
-def _head(major: int, value: int, out: bytearray) -> None:
-    if value < 24:
-        out.append(major << 5 | value)
-        return
-    for info, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
-        if value < 1 << (8 * size):
-            out.append(major << 5 | info)
-            out += value.to_bytes(size, "big")
-            return
-    raise ValueError(f"CBOR cannot hold {value}")
-
-
 def unpack(content: bytes) -> Any:
     """The CBOR item of one gzipped Pagefind file.
 
+    The item must encode back to exactly the bytes read: re-encoding is what
+    makes the bundle canonical, so anything cbor2 would write differently
+    (trailing bytes, indefinite lengths, longer-than-needed heads, floats,
+    tags; pagefind 1.x writes none of them) is refused instead of silently
+    changing the file.
+
     Raises:
-        ValueError: Not a Pagefind file, or bytes left after the item.
+        ValueError: Not a Pagefind file, not CBOR, or not in the form :func:`pack` writes.
     """
     raw = zlib.decompress(content, wbits=31)
     if not raw.startswith(SIGNATURE):
         raise ValueError("not a Pagefind file (no signature)")
-    value, end = decode_cbor(raw, len(SIGNATURE))
-    if end != len(raw):
-        raise ValueError(f"{len(raw) - end} bytes after the CBOR item")
+    body = raw[len(SIGNATURE) :]
+    try:
+        value = cbor2.loads(body)
+    except cbor2.CBORDecodeError as error:
+        raise ValueError(f"not a Pagefind CBOR item: {error}") from error
+    if cbor2.dumps(value) != body:
+        raise ValueError("Pagefind's CBOR does not re-encode to the same bytes")
     return value
 
 
@@ -159,7 +74,10 @@ def pack(value: object) -> tuple[bytes, bytes]:
     Returns:
         The file's bytes and the CBOR they carry (what Pagefind hashes for the name).
     """
-    cbor = encode_cbor(value)
+    # cbor2's default (not ``canonical``, which would also sort maps) writes what
+    # Pagefind's minicbor writes: shortest heads, definite-length arrays and maps
+    # in the order given.
+    cbor = cbor2.dumps(value)
     return gzip_fixed(SIGNATURE + cbor), cbor
 
 
