@@ -10,19 +10,25 @@ Counts and equality only, never times.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import generator.events.align as align
+import generator.events.analyse as analyse
+import generator.events.firstnames as firstnames
 import generator.events.lifeyears as lifeyears
+import generator.events.names as names
 import generator.events.numbers as numbers
 import generator.events.ordinals as ordinals
 import generator.events.parallel as parallel
+import generator.events.residence as residence
 import generator.events.scheduled as scheduled
 import generator.events.slotunits as slotunits
 import generator.events.tense as tense
@@ -285,3 +291,84 @@ def test_sentences_without_the_patterns_literal_parts_are_skipped_safely(words: 
         assert tense._FUTURE_WORDS.search(text)
     if lifeyears._AFTER.search(text) or lifeyears._OPENING.search(text):
         assert lifeyears._ANY_YEAR.search(text)
+
+
+# --- readers guarded by what their patterns need: the guard never drops a match ----------
+
+
+_GUARDED_WORDS = (
+    "Bowe Marlow Hale Dana Derek Cedar Point Oak Hollow North who had lived lives in of , "
+    "( ) 43-1 45 - 1 43 -1 52-3-2 59 record to at his improved took 's the and . ’s Anna Mae "
+    "St. J. O’Neil Mc-Kay"
+)
+_GUARDED_TOKENS = tuple(_GUARDED_WORDS.split(" "))
+_GUARDED_TEXTS = st.lists(st.sampled_from(_GUARDED_TOKENS), max_size=16).map(" ".join) | st.text(
+    alphabet="BMHDaeor ,()-1234’'.\n", max_size=40
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_GUARDED_TEXTS)
+@example("Bowe (43-1) beat Hale, 45-1.")
+@example("took Marlow's record to 52-3")
+@example("Marlow, 59, of Cedar Point and Hale, who had lived for years in Oak Hollow")
+def test_a_sentence_a_reader_guard_skips_holds_no_match(text: str) -> None:
+    if names._RECORD.search(text) or names._RECORD_TO.search(text):
+        assert names._DASHED.search(text)
+    if residence._AGE_OF.search(text) or residence._LIVED.search(text):
+        assert residence._EITHER.search(text)
+
+
+_FULL_PLAIN = re.compile(
+    r"(?<![\w.’'-])([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})(?:['’]s?)?(?![\w-])(?!\s+[A-Z])"
+)
+"""The full-name pattern as first written (its lookbehind first): the fast one must equal it."""
+
+
+@settings(max_examples=800, deadline=None)
+@given(_GUARDED_TEXTS)
+@example("Anna Mae Marlow's novel; J.Dana Holt and O’Dana Holt, -Dana Holt")
+def test_the_full_name_pattern_finds_what_the_plain_one_finds(text: str) -> None:
+    def found(pattern: re.Pattern[str]) -> list[tuple[tuple[int, int], tuple[str | Any, ...]]]:
+        return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+    assert found(firstnames._FULL) == found(_FULL_PLAIN)
+
+
+def _central_plain(
+    actors: Sequence[str], spellings: Mapping[str, Sequence[str]], texts: Sequence[str]
+) -> list[str]:
+    """Actors by centrality, as first written (every name counted and found in every body)."""
+    bodies = [t.lower() for t in texts]
+
+    def weight(actor: str) -> tuple[int, int, int, str]:
+        patterns = [n.lower() for n in spellings[actor] if n]
+        hits = [sum(b.count(p) for p in patterns) for b in bodies]
+        first = [min((b.find(p) for p in patterns if p in b), default=10**9) for b in bodies]
+        return (-sum(1 for h in hits if h), -sum(hits), min(first, default=10**9), actor)
+
+    return sorted(actors, key=weight)
+
+
+_NAME_PARTS = st.sampled_from(("Hale", "hale", "Dana Hale", "Marlow", "aa", "a", "", "Oak"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(("hale", "marlow", "oak", "dana")),
+        st.lists(_NAME_PARTS, max_size=3),
+        max_size=4,
+    ),
+    st.lists(
+        st.lists(st.sampled_from(("Hale", "Dana", "aaa", "Marlow", "oak", " ")), max_size=12).map(
+            "".join
+        ),
+        max_size=4,
+    ),
+)
+def test_actors_are_ranked_as_the_plain_count_ranks_them(
+    names_of: dict[str, list[str]], texts: list[str]
+) -> None:
+    actors = sorted(names_of)
+    assert analyse._central(actors, names_of, texts) == _central_plain(actors, names_of, texts)

@@ -296,7 +296,7 @@ def _compare(
     alone, missing = only_here(facts, ids)
     every = _ranked(context.actors, ids)
     all_names = {a: tuple(context.names.get(a, ())) or (a.replace("-", " "),) for a in every}
-    key_actors = _central(every, all_names, docs)[:EVENT_KEY_ACTORS]
+    key_actors = _central(every, all_names, [d.article.body for d in docs])[:EVENT_KEY_ACTORS]
     names = {a: all_names[a] for a in key_actors}
     notes = tuple(
         ArticleNotes(p.id, alone[p.id], missing[p.id], wording(p.doc, names, p.lede))
@@ -348,20 +348,36 @@ def _as_digits(value: str) -> str:
 
 
 def _central(
-    actors: Sequence[str], names: Mapping[str, Sequence[str]], docs: Sequence[Doc]
+    actors: Sequence[str], names: Mapping[str, Sequence[str]], texts: Sequence[str]
 ) -> list[str]:
     """Actors by how central they are to the event, not by name.
 
     Central means named by more of the articles, then named more often in them, then
     named earlier (in the lede rather than the background); the id only breaks ties.
+
+    Args:
+        actors: The actor ids to rank.
+        names: Actor id → the names it is written as (looked for in any case).
+        texts: The articles' bodies.
     """
-    bodies = [d.article.body.lower() for d in docs]
+    bodies = [t.lower() for t in texts]
 
     def weight(actor: str) -> tuple[int, int, int, str]:
         patterns = [n.lower() for n in names[actor] if n]
-        hits = [sum(b.count(p) for p in patterns) for b in bodies]
-        first = [min((b.find(p) for p in patterns if p in b), default=10**9) for b in bodies]
-        return (-sum(1 for h in hits if h), -sum(hits), min(first, default=10**9), actor)
+        named = count = 0
+        earliest = 10**9
+        for body in bodies:
+            # One scan per name finds it or rules it out; only a name found is counted
+            # (from its first place, where the count from the start would begin anyway).
+            hits = 0
+            for pattern in patterns:
+                at = body.find(pattern)
+                if at >= 0:
+                    hits += body.count(pattern, at)
+                    earliest = min(earliest, at)
+            named += 1 if hits else 0
+            count += hits
+        return (-named, -count, earliest, actor)
 
     return sorted(actors, key=weight)
 

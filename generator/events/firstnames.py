@@ -35,8 +35,11 @@ FIRST_NAME_RARE_SHARE = 0.5
 articles write it."""
 
 _FULL = re.compile(
-    r"(?<![\w.’'-])([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})(?:['’]s?)?(?![\w-])(?!\s+[A-Z])"
+    r"([A-Z](?<![\w.’'-].)[a-z]{2,})\s+([A-Z][a-z]{2,})(?:['’]s?)?(?![\w-])(?!\s+[A-Z])"
 )
+# "No name character before the first name", asserted after its capital (over two
+# characters): a pattern opening with a class is found by a fast scan for it, one opening
+# with a lookbehind is tried at every position (twice as slow over an event).
 _BEFORE = re.compile(r"([A-Z][\w.’'-]*)\s+$")
 _CAPITAL = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
@@ -52,9 +55,7 @@ def first_name_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
     """
     firsts: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     uses: dict[str, list[tuple[str, Reading, Line]]] = defaultdict(list)
-    capitals: dict[str, set[str]] = defaultdict(set)
     for line in lines:
-        capitals[line.article_id].update(w.lower() for w in _CAPITAL.findall(line.text))
         for match in _FULL.finditer(line.text):
             first, surname = match.group(1), match.group(2)
             before = _BEFORE.search(line.text, 0, match.start())
@@ -74,7 +75,9 @@ def first_name_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
                 f"… {surname}",
             )
             uses[surname.lower()].append((first.lower(), reading, line))
-    articles = len(capitals)
+    articles = len({line.article_id for line in lines})
+    # Each article's capitalised words are read only when a pair gets that far (rarely).
+    capitals: dict[str, set[str]] = {}
     out: list[tuple[Reading, Reading]] = []
     for surname in sorted(uses):
         by_article = firsts[surname]
@@ -85,6 +88,8 @@ def first_name_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
             for fb, b, lb in group[x + 1 :]:
                 if a.article_id == b.article_id or fa == fb or not _variants(fa, fb):
                     continue
+                if not capitals:
+                    capitals = _capitals_by_article(lines)
                 skip = {surname, fa, fb}
                 shared = _capitalised(la) & _capitalised(lb) - skip
                 rare = {
@@ -95,6 +100,14 @@ def first_name_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
                 others = la.content & lb.content - skip - rare
                 if rare and others:
                     out.append((a, b))
+    return out
+
+
+def _capitals_by_article(lines: Sequence[Line]) -> dict[str, set[str]]:
+    """Article id → the capitalised words (four letters or more) it writes, lower-cased."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for line in lines:
+        out[line.article_id].update(w.lower() for w in _CAPITAL.findall(line.text))
     return out
 
 

@@ -25,6 +25,9 @@ _AGE_OF = re.compile(r"\b(?P<name>[A-Z][\w’'-]+),\s+\d{1,3},\s+of\s+" + _PLACE
 _LIVED = re.compile(
     r"\b(?P<name>[A-Z][\w’'-]+),\s+who\s+(?:had\s+)?(?:lived|lives)\b[^,.;]{0,30}?\bin\s+" + _PLACE
 )
+_EITHER = re.compile(r",\s+(?:\d{1,3},\s+of|who)\s")
+# What either pattern needs after the name (", 59, of " or ", who "): one scan for a comma
+# rules out most sentences before the two patterns try every capital.
 
 
 def residence_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
@@ -40,6 +43,8 @@ def residence_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
     found: dict[str, list[Reading]] = defaultdict(list)
     for line in lines:
         texts[line.article_id].append(line.text)
+        if _EITHER.search(line.text) is None:
+            continue
         for pattern in (_AGE_OF, _LIVED):
             for match in pattern.finditer(line.text):
                 name, place = match.group("name"), match.group("place")
