@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -24,6 +25,7 @@ import generator.events.align as align
 import generator.events.analyse as analyse
 import generator.events.firstnames as firstnames
 import generator.events.lifeyears as lifeyears
+import generator.events.literals as literals
 import generator.events.names as names
 import generator.events.numbers as numbers
 import generator.events.ordinals as ordinals
@@ -31,12 +33,14 @@ import generator.events.parallel as parallel
 import generator.events.residence as residence
 import generator.events.scheduled as scheduled
 import generator.events.slotunits as slotunits
+import generator.events.status as status
 import generator.events.tense as tense
 from generator.events.analyse import EventJob
 from generator.events.claims import Claim
 from generator.events.document import Doc
 from generator.events.slotunits import Line, Reading
 from generator.pipeline import SeedMap, Settings, build_corpus
+from generator.text.factwords import STATUS_CHANGE_WORDS
 from generator.text.normalise import normalise
 from tests.conftest import ROOT
 from tests.synthetic import write_corpus
@@ -372,3 +376,55 @@ def test_actors_are_ranked_as_the_plain_count_ranks_them(
 ) -> None:
     actors = sorted(names_of)
     assert analyse._central(actors, names_of, texts) == _central_plain(actors, names_of, texts)
+
+
+# --- status readers: a sentence without the patterns' words is not searched ------------------
+
+
+def test_the_characters_ignorecase_folds_to_ascii_letters_are_all_listed() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    folded = [
+        chr(cp)
+        for cp in range(128, sys.maxunicode + 1)
+        if not chr(cp).lower().isascii() and letter.fullmatch(chr(cp))
+    ]
+    assert sorted(folded) == sorted(literals._FOLDED_TO_ASCII)
+
+
+_STATUS_WORDS = (
+    "Dunn was charged CHARGED Charges indicted faces with murder Manslaughter died Dies of from "
+    "a stroke succumbed to cause of death was upgraded Initially DROPPED rescued Rescuing 14 "
+    "Omani fishermen captured apprehending seized fired ousted stepped down quit resigned in "
+    "May , . İnitially ınitially ſeized dieſ"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.sampled_from(_STATUS_WORDS.split(" ")), max_size=14).map(" ".join)
+    | st.text(alphabet="chargedINTLYiİıſsfrom ,.14", max_size=30)
+)
+@example("He was charged with murder; the charge was initially manslaughter.")
+@example("Marlow died of a stroke.")
+@example("Hale succumbed to cancer.")
+@example("The cause of death was sepsis.")
+@example("The navy rescued 14 Omani fishermen and seized 3 Somali boats.")
+@example("Dunn, whom he fired in May, left.")
+@example("Dunn stepped down in June.")
+@example("He was İNDICTED, ınitially, and ſeized 4 Omani men.")
+def test_a_sentence_a_status_guard_skips_matches_none_of_its_patterns(text: str) -> None:
+    lowered = text.lower()
+    contrast = status.CONTRASTS[0]
+    if contrast.trigger.search(text):
+        assert literals.may_contain(text, lowered, contrast.trigger_words)
+    if status._CHANGED.search(text):
+        assert literals.may_contain(text, lowered, STATUS_CHANGE_WORDS)
+    if status._CAUSE.search(text):
+        assert literals.may_contain(text, lowered, status._CAUSE_WORDS)
+    if any(
+        status._FREED.match(verb) or status._HELD.match(verb)
+        for verb, _, _ in status._COUNTED.findall(text)
+    ):
+        assert literals.may_contain(text, lowered, status._FATE_WORDS)
+    if status._DEPARTURE.search(text):
+        assert any(word in text for word in status._DEPARTURE_WORDS)

@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.events.document import Doc
+from generator.events.literals import may_contain
 from generator.events.model import Conflict, ConflictSide, Quote
 from generator.text.document import HEADING, TABLE
 from generator.text.factwords import (
@@ -44,11 +45,14 @@ class Contrast:
         subject: What the status is about, in plain words ("the charge").
         trigger: Pattern of the status words ("charged", "charges", ...).
         alternatives: Label → pattern of the words that state it.
+        trigger_words: Lower-case words the trigger needs one of (a sentence
+            writing none is not tried).
     """
 
     subject: str
     trigger: re.Pattern[str]
     alternatives: Mapping[str, re.Pattern[str]]
+    trigger_words: tuple[str, ...]
 
 
 CONTRASTS: tuple[Contrast, ...] = (
@@ -59,6 +63,7 @@ CONTRASTS: tuple[Contrast, ...] = (
             "murder": re.compile(r"\bmurder\b", re.I),
             "manslaughter": re.compile(r"\bmanslaughter\b", re.I),
         },
+        CHARGE_WORDS,
     ),
 )
 """Statuses whose alternatives cannot both hold for one happening."""
@@ -117,6 +122,8 @@ _CAUSE = re.compile(
     r"|\bcause of (?:her |his |the )?death was\s+(?P<c>[^.,;:()]+)",
     re.I,
 )
+_CAUSE_WORDS = ("died", "dies", "succumbed to", "cause of ")
+"""What ``_CAUSE`` needs one of (case aside)."""
 _CAUSE_END = re.compile(r"\s" + alternation(CAUSE_END_WORDS) + r"\s", re.I)
 _CAUSE_LEAD = re.compile(
     r"^(?:(?:complications|effects)\s+(?:of|from)\s+)?(?:(?:an?|the|his|her)\s+)?", re.I
@@ -141,8 +148,11 @@ def cause_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]
     sides: dict[str, list[tuple[str, Quote]]] = {}
     texts: dict[str, str] = {}
     for doc in sorted(docs, key=lambda d: (rank.get(d.id, len(rank)), d.id)):
-        texts[doc.id] = " ".join(s.text.lower() for s in doc.sentences)
-        for sentence in doc.sentences:
+        lowered = [s.text.lower() for s in doc.sentences]
+        texts[doc.id] = " ".join(lowered)
+        for sentence, low in zip(doc.sentences, lowered, strict=True):
+            if not may_contain(sentence.text, low, _CAUSE_WORDS):
+                continue
             cause = _cause(sentence.text)
             if cause:
                 # "heart failure" and "congestive heart failure": one cause, told more fully.
@@ -191,6 +201,8 @@ def _cause(text: str) -> str:
 _FREED = re.compile("^" + alternation(FREEING_VERBS) + "$", re.I)
 _HELD = re.compile("^" + alternation(HOLDING_VERBS) + "$", re.I)
 _COUNTED = re.compile(r"\b(\w+)\s+(\d[\d,]*|[a-z]+)\s+([A-Z]\w+)\b")
+_FATE_WORDS = FREEING_VERBS + HOLDING_VERBS
+"""A sentence tells a fate only with one of these verbs (case aside)."""
 
 
 def fate_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]:
@@ -213,6 +225,8 @@ def fate_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]:
     shown: dict[tuple[str, str], str] = {}
     for doc in sorted(docs, key=lambda d: (rank.get(d.id, len(rank)), d.id)):
         for sentence in doc.sentences:
+            if not may_contain(sentence.text, sentence.text.lower(), _FATE_WORDS):
+                continue  # no verb of freeing or holding: no match of _COUNTED is read
             for verb, count, word in _COUNTED.findall(sentence.text):
                 fate = "rescued" if _FREED.match(verb) else "captured" if _HELD.match(verb) else ""
                 if not fate or not (count[0].isdigit() or count in SMALL_COUNT_WORDS):
@@ -244,6 +258,8 @@ _DEPARTURE = re.compile(
     r"\b[^.;]{0,12}?\bin\s+(?P<month>January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\b"
 )
+_DEPARTURE_WORDS = ("fired", "ousted", "dismissed", "sacked", "resigned", "stepped", "quit")
+"""What ``_DEPARTURE`` needs one of (written as is: the pattern minds case)."""
 _NAME = re.compile(r"\b([A-Z][a-z]{2,})\b")
 
 
@@ -265,6 +281,8 @@ def departure_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Confl
     told: dict[str, dict[str, dict[str, tuple[str, Quote]]]] = {}
     for doc in sorted(docs, key=lambda d: (rank.get(d.id, len(rank)), d.id)):
         for sentence in doc.sentences:
+            if not any(word in sentence.text for word in _DEPARTURE_WORDS):
+                continue
             for found in _DEPARTURE.finditer(sentence.text):
                 names = _person(sentence.text, found)
                 how = "fired" if found.group("fired") else "left of their own accord"
@@ -310,6 +328,8 @@ def _side_of(doc: Doc, contrast: Contrast) -> tuple[str, Quote] | None:
         if sentence.kind in (HEADING, TABLE):
             continue
         text = sentence.text
+        if not may_contain(text, text.lower(), contrast.trigger_words):
+            continue
         # Where each status word ends, found once for every alternative.
         ends = [trigger.end() for trigger in contrast.trigger.finditer(text)]
         labels = {
@@ -328,8 +348,14 @@ def _side_of(doc: Doc, contrast: Contrast) -> tuple[str, Quote] | None:
 
 def _status_changed(docs: Sequence[Doc], contrast: Contrast) -> bool:
     """Whether an article tells of the status changing near a status word."""
-    return any(
-        _CHANGED.search(s.text) and contrast.trigger.search(s.text)
-        for doc in docs
-        for s in doc.sentences
-    )
+    for doc in docs:
+        for sentence in doc.sentences:
+            text = sentence.text
+            lowered = text.lower()
+            if not may_contain(text, lowered, STATUS_CHANGE_WORDS) or not may_contain(
+                text, lowered, contrast.trigger_words
+            ):
+                continue  # neither pattern can match: skip the two slow searches
+            if _CHANGED.search(text) and contrast.trigger.search(text):
+                return True
+    return False
