@@ -178,11 +178,15 @@ def _stated(line: Line) -> set[tuple[str, str]]:
     return out
 
 
-SlotValues = dict[str, frozenset[str]]
-"""A sentence's units that a slot could hold, by class (see :func:`slot_values`)."""
+SlotValues = dict[tuple[str, ...], frozenset[str]]
+"""A sentence's units that a slot could hold, by class and context (see :func:`slot_values`)."""
 
 _NAME_CLASS = "name"
 _MONTH_AFTER_RUN = "month after a run"
+_FRAMED = frozenset({PLACE, COLOUR, RANK, _NAME_CLASS})
+"""Classes :func:`_slot_kind` reads only as a one-unit slot between identical words."""
+_NUMBER_REACH = 3
+"""A number slot is at most ``_WIDE_MAX`` units wide and followed by an identical word."""
 
 
 def _word_classes() -> dict[str, tuple[str, ...]]:
@@ -203,7 +207,7 @@ _WORD_CLASSES = _word_classes()
 
 
 def slot_values(line: Line) -> SlotValues:
-    """The units of a sentence that :func:`_slots` could read as a slot, by class.
+    """The units of a sentence that :func:`_slots` could read as a slot, by class and context.
 
     Every slot :func:`_slots` reads is a pair of units, one per sentence, of one of
     these classes: numbers, years, clock times (by kind), compass words, weekdays,
@@ -211,31 +215,47 @@ def slot_values(line: Line) -> SlotValues:
     alphabetic words of at least ``NAME_MIN_LENGTH`` letters (spellings of a name), and
     the capitalised month words :func:`_time_word` reads ("November-end" as "november").
 
+    Some classes are read only in a context both sentences share, so they are keyed by
+    it: a compass word, colour, rank or name fills a one-unit slot between identical
+    words (keyed by the forms before and after it); a number opens a slot of at most
+    ``_WIDE_MAX`` units followed by an identical word that is not a stopword (keyed by
+    each such word among the next three units).
+
     Args:
         line: A comparable sentence.
 
     Returns:
-        Class → the comparable forms of its units in the sentence (classes it has none of
-        are left out).
+        (class, context...) → the comparable forms of its units in the sentence (classes
+        it has none of are left out).
     """
-    found: dict[str, set[str]] = defaultdict(set)
-    for unit in line.units:
+    found: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    units = line.units
+    last = len(units) - 1
+    for n, unit in enumerate(units):
         form = unit.form
         if unit.kind != "word":
-            if unit.kind in (NUMBER, YEAR, TIME):
-                found[unit.kind].add(form)
+            if unit.kind == NUMBER:
+                for after in units[n + 1 : n + 1 + _NUMBER_REACH]:
+                    if after.form not in STOPWORDS:
+                        found[(NUMBER, after.form)].add(form)
+            elif unit.kind in (YEAR, TIME):
+                found[(unit.kind,)].add(form)
             continue
+        framed = (units[n - 1].form, units[n + 1].form) if 0 < n < last else None
         for label in _WORD_CLASSES.get(form, ()):
-            found[label].add(form)
+            if label not in _FRAMED:
+                found[(label,)].add(form)
+            elif framed is not None:
+                found[(label, *framed)].add(form)
         if not unit.text[:1].isupper():
             continue
-        if form in RANKS:
-            found[RANK].add(form)
-        if len(form) >= NAME_MIN_LENGTH and form.isalpha():
-            found[_NAME_CLASS].add(form)
-        month = _MONTH_FORM.match(form)
-        if month is not None and len(month.group(1)) > 3 and month.group(1) in MONTHS:
-            found[_MONTH_AFTER_RUN].add(month.group(1))
+        if framed is not None and form in RANKS:
+            found[(RANK, *framed)].add(form)
+        if framed is not None and len(form) >= NAME_MIN_LENGTH and form.isalpha():
+            found[(_NAME_CLASS, *framed)].add(form)
+        month = _RUN_MONTHS.get(form)
+        if month is not None:
+            found[(_MONTH_AFTER_RUN,)].add(month)
     return {label: frozenset(forms) for label, forms in found.items()}
 
 
@@ -244,10 +264,10 @@ def may_differ(a: SlotValues, b: SlotValues) -> bool:
 
     A slot is a stretch of units the two sentences do not share (SequenceMatcher's
     ``replace``: no unit of one stretch has the form of a unit of the other), and every
-    kind of slot needs a unit of one class on each side (:func:`slot_values`); a name
-    also needs two spellings at least ``NAME_MIN_SIMILARITY`` alike. Sentences without
-    two such units of different forms hold no slot, so aligning them is skipped: a
-    filter that never changes what is read.
+    kind of slot needs a unit of one class on each side, in the context its class is
+    read in (:func:`slot_values`); a name also needs two spellings at least
+    ``NAME_MIN_SIMILARITY`` alike. Sentences without two such units of different forms
+    hold no slot, so aligning them is skipped: a filter that never changes what is read.
 
     Args:
         a: :func:`slot_values` of one sentence.
@@ -256,16 +276,21 @@ def may_differ(a: SlotValues, b: SlotValues) -> bool:
     Returns:
         False when no slot can be read from the pair.
     """
+    names: list[tuple[str, ...]] = []
     for label in a.keys() & b.keys():
+        if label[0] == _NAME_CLASS:
+            names.append(label)
+            continue
         mine, theirs = a[label], b[label]
-        if label == _NAME_CLASS:
-            if any(
-                x != y and fuzz.ratio(x, y) >= NAME_MIN_SIMILARITY for x in mine for y in theirs
-            ):
-                return True
-        elif len(mine) > 1 or len(theirs) > 1 or mine != theirs:
+        if len(mine) > 1 or len(theirs) > 1 or mine != theirs:
             return True
-    return False
+    # Names last: comparing every two spellings costs most, and any other class settles it.
+    return any(
+        x != y and fuzz.ratio(x, y) >= NAME_MIN_SIMILARITY
+        for label in names
+        for x in a[label]
+        for y in b[label]
+    )
 
 
 def _slots(a: Line, b: Line) -> list[tuple[Reading, Reading]]:
@@ -383,6 +408,14 @@ words) dates the same happening: "which relieved cutter Orla in November-end" /
 
 _TIME_LEAD = 3
 _MONTH_FORM = re.compile(r"^([a-z]+?)(?:end|start)?$")
+_RUN_MONTHS = {
+    form: month
+    for month in MONTHS
+    if len(month) > 3
+    for form in (month, f"{month}end", f"{month}start")
+}
+"""Every form ``_MONTH_FORM`` reads as a month longer than three letters, with that month
+(a dictionary lookup instead of a match per capitalised word in :func:`slot_values`)."""
 
 
 def _time_after(
