@@ -428,3 +428,11 @@ def test_a_sentence_a_status_guard_skips_matches_none_of_its_patterns(text: str)
         assert literals.may_contain(text, lowered, status._FATE_WORDS)
     if status._DEPARTURE.search(text):
         assert any(word in text for word in status._DEPARTURE_WORDS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="ChargedİıſΣς x\n", max_size=12), max_size=4))
+def test_an_article_ruled_out_whole_has_no_sentence_that_may_match(texts: list[str]) -> None:
+    words = ("charged", "seized", "dies")
+    if any(literals.may_contain(t, t.lower(), words) for t in texts):
+        assert literals.any_may_contain(texts, words)

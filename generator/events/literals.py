@@ -9,7 +9,7 @@ pattern matches (tests check each guard against its pattern).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 _FOLDED_TO_ASCII = ("İ", "ı", "ſ")
 """The characters ``re.IGNORECASE`` matches to an ASCII letter that ``str.lower`` does not
@@ -30,3 +30,18 @@ def may_contain(text: str, lowered: str, words: Iterable[str]) -> bool:
     if any(word in lowered for word in words):
         return True
     return not text.isascii() and any(c in text for c in _FOLDED_TO_ASCII)
+
+
+def any_may_contain(texts: Sequence[str], words: Iterable[str]) -> bool:
+    """Whether one of ``texts`` may write one of ``words`` in any case (one test for all).
+
+    Args:
+        texts: Texts as written (an article's sentences).
+        words: Lower-case words (or phrases) a case-insensitive pattern needs one of.
+
+    Returns:
+        False only when none of the texts can hold a match: most articles are ruled out
+        whole, before any sentence is lower-cased.
+    """
+    joined = "\n".join(texts)
+    return may_contain(joined, joined.lower(), words)

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.events.document import Doc
-from generator.events.literals import may_contain
+from generator.events.literals import any_may_contain, may_contain
 from generator.events.model import Conflict, ConflictSide, Quote
 from generator.text.document import HEADING, TABLE
 from generator.text.factwords import (
@@ -150,6 +150,8 @@ def cause_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]
     for doc in sorted(docs, key=lambda d: (rank.get(d.id, len(rank)), d.id)):
         lowered = [s.text.lower() for s in doc.sentences]
         texts[doc.id] = " ".join(lowered)
+        if not may_contain(" ".join(s.text for s in doc.sentences), texts[doc.id], _CAUSE_WORDS):
+            continue  # no cause of death anywhere in the article
         for sentence, low in zip(doc.sentences, lowered, strict=True):
             if not may_contain(sentence.text, low, _CAUSE_WORDS):
                 continue
@@ -224,6 +226,8 @@ def fate_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Conflict]:
     told: dict[tuple[str, str], dict[str, dict[str, Quote]]] = {}
     shown: dict[tuple[str, str], str] = {}
     for doc in sorted(docs, key=lambda d: (rank.get(d.id, len(rank)), d.id)):
+        if not any_may_contain([s.text for s in doc.sentences], _FATE_WORDS):
+            continue  # most articles tell no fate: ruled out whole
         for sentence in doc.sentences:
             if not may_contain(sentence.text, sentence.text.lower(), _FATE_WORDS):
                 continue  # no verb of freeing or holding: no match of _COUNTED is read
@@ -280,6 +284,9 @@ def departure_conflicts(docs: Sequence[Doc], order: Sequence[str]) -> list[Confl
     rank = {a: n for n, a in enumerate(order)}
     told: dict[str, dict[str, dict[str, tuple[str, Quote]]]] = {}
     for doc in sorted(docs, key=lambda d: (rank.get(d.id, len(rank)), d.id)):
+        whole = "\n".join(s.text for s in doc.sentences)
+        if not any(word in whole for word in _DEPARTURE_WORDS):
+            continue  # most articles tell no departure: ruled out whole
         for sentence in doc.sentences:
             if not any(word in sentence.text for word in _DEPARTURE_WORDS):
                 continue
@@ -324,6 +331,8 @@ def _person(text: str, found: re.Match[str]) -> list[str]:
 
 def _side_of(doc: Doc, contrast: Contrast) -> tuple[str, Quote] | None:
     """The alternative an article's first status sentence states (with it), else None."""
+    if not any_may_contain([s.text for s in doc.sentences], contrast.trigger_words):
+        return None  # no status word anywhere in the article
     for sentence in doc.sentences:
         if sentence.kind in (HEADING, TABLE):
             continue
@@ -349,6 +358,11 @@ def _side_of(doc: Doc, contrast: Contrast) -> tuple[str, Quote] | None:
 def _status_changed(docs: Sequence[Doc], contrast: Contrast) -> bool:
     """Whether an article tells of the status changing near a status word."""
     for doc in docs:
+        texts = [s.text for s in doc.sentences]
+        if not any_may_contain(texts, STATUS_CHANGE_WORDS) or not any_may_contain(
+            texts, contrast.trigger_words
+        ):
+            continue  # ruled out whole
         for sentence in doc.sentences:
             text = sentence.text
             lowered = text.lower()
