@@ -174,12 +174,9 @@ def name_readings(
         (reading, reading) pairs from different articles.
     """
     uses: dict[str, list[_NameUse]] = defaultdict(list)
-    common: set[str] = set()
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for line in lines if lines is not None else event_lines(docs):
+    lines = lines if lines is not None else event_lines(docs)
+    for line in lines:
         units = line.units
-        counts[line.article_id].update(u.form for u in units)
-        common.update(u.form for u in units if u.text.islower())
         # A name is capitalised (and not the sentence's first word): most words are ruled
         # out before the full test.
         for n in [n for n, unit in enumerate(units) if n and unit.text[:1].isupper()]:
@@ -203,17 +200,24 @@ def name_readings(
         for use in group
     }
     seen: set[tuple[str, str, str, str]] = set()
+    # The words every article writes are counted only once two spellings meet (in few
+    # events): most events never need them.
+    written: tuple[set[str], dict[str, Counter[str]]] | None = None
     for (side, word), group in sorted(by_context.items()):
         for x, a in enumerate(group):
             for b in group[x + 1 :]:
                 fa, fb = a.unit.form, b.unit.form
                 if a.line.article_id == b.line.article_id or fa == fb:
                     continue
-                # Capitalised common words ("County", "Community") are not spellings of a name.
                 kind = _name_kind(fa, fb)
+                if kind is None:
+                    continue
+                written = written or _written(lines)
+                common, counts = written
+                # Capitalised common words ("County", "Community") are not spellings of a name.
                 if kind == NAME and (fa in common or fb in common):
                     continue
-                if kind is None or _typo(fa, fb, a.line.article_id, b.line.article_id, counts):
+                if _typo(fa, fb, a.line.article_id, b.line.article_id, counts):
                     continue
                 # An article writing both spellings next to the same word has slipped.
                 if (a.line.article_id, fb, (side, word)) in placed or (
@@ -236,6 +240,17 @@ def name_readings(
                     )
                 )
     return out
+
+
+def _written(lines: Sequence[Line]) -> tuple[set[str], dict[str, Counter[str]]]:
+    """The forms written in lower case anywhere, and each article's count of every form."""
+    common: set[str] = set()
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for line in lines:
+        units = line.units
+        counts[line.article_id].update(u.form for u in units)
+        common.update(u.form for u in units if u.text.islower())
+    return common, counts
 
 
 NAME_CONTEXT_SKIP = 1
