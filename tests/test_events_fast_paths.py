@@ -26,6 +26,7 @@ import generator.events.analyse as analyse
 import generator.events.firstnames as firstnames
 import generator.events.lifeyears as lifeyears
 import generator.events.literals as literals
+import generator.events.measures as measures
 import generator.events.names as names
 import generator.events.numbers as numbers
 import generator.events.ordinals as ordinals
@@ -436,3 +437,25 @@ def test_an_article_ruled_out_whole_has_no_sentence_that_may_match(texts: list[s
     words = ("charged", "seized", "dies")
     if any(literals.may_contain(t, t.lower(), words) for t in texts):
         assert literals.any_may_contain(texts, words)
+
+
+# --- measures: a sentence is walked only by the readers its units' kinds allow ------------
+
+
+def test_the_measures_of_a_sentence_are_those_every_reader_finds(
+    corpus_events: list[EventInput],
+) -> None:
+    found = 0
+    for event in corpus_events:
+        for line in event.lines:
+            plain = [
+                *measures._durations(line),
+                *measures._frequencies(line),
+                *measures._titled_years(line),
+                *measures._sizes(line),
+                *measures._intervals(line),
+                *measures._other_counts(line),
+            ]
+            assert measures._measures(line) == plain
+            found += len(plain)
+    assert found > 20

@@ -10,6 +10,7 @@ counts extra times, not the total, and is not read.
 
 from __future__ import annotations
 
+import operator
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -55,14 +56,7 @@ def measure_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
     """
     found: dict[tuple[str, str], list[tuple[Reading, Line]]] = defaultdict(list)
     for line in lines:
-        for reading in (
-            *_durations(line),
-            *_frequencies(line),
-            *_titled_years(line),
-            *_sizes(line),
-            *_intervals(line),
-            *_other_counts(line),
-        ):
+        for reading in _measures(line):
             # A measure inside a quotation is the speaker's; a title may stand in quotes.
             spoken = line.quoted and not _after_quotes(line.text, reading.frame.split(" … ")[0])
             if reading.kind == YEAR or not spoken:
@@ -91,6 +85,33 @@ def measure_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
                     out.append((a, b))
     return out
 
+
+def _measures(line: Line) -> list[Reading]:
+    """Every measure of a sentence, in the readers' order.
+
+    The readers: durations, counts of times, years before titles, sizes, intervals,
+    other counts. Each needs a unit whose kind the sentence's units tell at once: all
+    but the title years need a number (counts of times may instead have "once",
+    "twice"), and title years need a year. A sentence without them (most) is not
+    walked six times.
+    """
+    units = line.units
+    kinds = set(map(_KIND, units))
+    counted = NUMBER in kinds
+    out: list[Reading] = []
+    if counted:
+        out += _durations(line)
+    if counted or any(map(TIMES_WORDS.__contains__, map(str.lower, map(_TEXT, units)))):
+        out += _frequencies(line)
+    if YEAR in kinds:
+        out += _titled_years(line)
+    if counted:
+        out += [*_sizes(line), *_intervals(line), *_other_counts(line)]
+    return out
+
+
+_KIND = operator.attrgetter("kind")
+_TEXT = operator.attrgetter("text")
 
 _QUOTE_MARKS = ('"', "''", "”")
 
