@@ -36,13 +36,16 @@ import generator.events.scheduled as scheduled
 import generator.events.slotunits as slotunits
 import generator.events.status as status
 import generator.events.tense as tense
+import generator.events.weekdays as weekdays
 from generator.events.analyse import EventJob
 from generator.events.claims import Claim
 from generator.events.document import Doc
 from generator.events.slotunits import Line, Reading
 from generator.pipeline import SeedMap, Settings, build_corpus
+from generator.text.calendar import WEEKDAYS
 from generator.text.factwords import STATUS_CHANGE_WORDS
 from generator.text.normalise import normalise
+from generator.text.tokens import TOKEN_RE
 from tests.conftest import ROOT
 from tests.synthetic import write_corpus
 
@@ -459,3 +462,33 @@ def test_the_measures_of_a_sentence_are_those_every_reader_finds(
             assert measures._measures(line) == plain
             found += len(plain)
     assert found > 20
+
+
+# --- weekdays: a lead sentence without a weekday's name is not tokenised --------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Hale",
+                "died",
+                "on",
+                "Friday",
+                "FRIDAY",
+                "friday",
+                "Sunday's",
+                "ﬁred",
+                ",",
+                ".",
+                "attacked",
+                "late",
+            ]
+        ),
+        max_size=10,
+    ).map(" ".join)
+)
+def test_a_sentence_without_a_weekday_name_holds_no_dated_verb(text: str) -> None:
+    if weekdays._dated_verbs(TOKEN_RE.findall(text)):
+        assert any(day in text.lower() for day in WEEKDAYS)

@@ -36,12 +36,9 @@ def makeup_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
     """
     splits: list[tuple[Reading, float, frozenset[str]]] = []
     singles: list[tuple[Reading, float, str]] = []
-    words: dict[str, set[str]] = {}
     for line in lines:
         if line.background:
             continue
-        seen = words.setdefault(line.article_id, set())
-        seen.update(u.form for u in line.units if u.text[:1].isupper())
         units = line.units
         # Both readings open on a count: only the number units are tried.
         for n in (n for n, unit in enumerate(units) if unit.kind == NUMBER):
@@ -53,6 +50,8 @@ def makeup_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
             if single is not None:
                 singles.append(single)
     out: list[tuple[Reading, Reading]] = []
+    # Each article's capitalised words, read only once a single and a split meet (rarely).
+    words: dict[str, set[str]] = {}
     for one, total, origin in singles:
         for split, whole, origins in splits:
             if one.article_id == split.article_id or total != whole:
@@ -61,12 +60,23 @@ def makeup_readings(lines: Sequence[Line]) -> list[tuple[Reading, Reading]]:
                 continue
             others = [o for o in origins if not word_forms(origin, o)]
             # An article that writes the other origin anywhere may well know the split.
+            words = words or _capitalised_words(lines)
             told = words[one.article_id]
             if not others or any(_akin(o, w) for o in others for w in told):
                 continue
             frame = f"{format_number(total)} {one.noun}"
             out.append((_framed(one, frame), _framed(split, frame)))
     return out
+
+
+def _capitalised_words(lines: Sequence[Line]) -> dict[str, set[str]]:
+    """Article id → the forms of the capitalised words of its foreground sentences."""
+    words: dict[str, set[str]] = {}
+    for line in lines:
+        if not line.background:
+            seen = words.setdefault(line.article_id, set())
+            seen.update(u.form for u in line.units if u.text[:1].isupper())
+    return words
 
 
 def _framed(reading: Reading, frame: str) -> Reading:

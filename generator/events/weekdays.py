@@ -68,6 +68,11 @@ def weekday_readings(docs: Sequence[Doc]) -> list[tuple[Reading, Reading]]:
     for doc in sorted(docs, key=lambda d: d.id):
         body = [s for s in doc.sentences if s.kind not in (HEADING, TABLE)]
         for sentence in body[:WEEKDAY_LEAD_SENTENCES]:
+            lowered = sentence.text.lower()
+            if not any(day in lowered for day in WEEKDAYS):
+                # A weekday token lowers to its name, so the lowered text holds it: a
+                # sentence without one (most) is not tokenised.
+                continue
             toks = TOKEN_RE.findall(sentence.text)
             if any(t.lower() in _REPEATS for t in toks):
                 continue
