@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 import sys
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -492,3 +493,66 @@ def test_the_measures_of_a_sentence_are_those_every_reader_finds(
 def test_a_sentence_without_a_weekday_name_holds_no_dated_verb(text: str) -> None:
     if weekdays._dated_verbs(TOKEN_RE.findall(text)):
         assert any(day in text.lower() for day in WEEKDAYS)
+
+
+# --- parallel sentences: the candidate pairs counted in numpy are the plain count's -------
+
+
+def _parallel_pairs_plain(lines: Sequence[Line]) -> list[tuple[int, int]]:
+    """The candidate pairs as first written: postings, a Counter over combinations."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for n, line in enumerate(lines):
+        for word in line.content:
+            postings[word].append(n)
+    common = max(8, len(lines) // 5)
+    shared: Counter[tuple[int, int]] = Counter()
+    shared.update(
+        itertools.chain.from_iterable(
+            itertools.combinations(members, 2)
+            for members in postings.values()
+            if len(members) <= common
+        )
+    )
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(p for p, c in shared.items() if c >= parallel.SLOT_MIN_SHARED // 2):
+        left, right = lines[a], lines[b]
+        if left.article_id == right.article_id:
+            continue
+        both = len(left.content & right.content)
+        if both < parallel.SLOT_MIN_SHARED or both < parallel.SLOT_MIN_COVER * min(
+            len(left.content), len(right.content)
+        ):
+            continue
+        out.append((a, b))
+    return out
+
+
+def test_the_parallel_pairs_are_those_the_plain_count_finds(
+    corpus_events: list[EventInput],
+) -> None:
+    found = 0
+    for event in corpus_events:
+        pairs = parallel.parallel_pairs(event.lines)
+        assert pairs == _parallel_pairs_plain(event.lines)
+        found += len(pairs)
+    assert found > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from("abc"),
+            st.frozensets(st.sampled_from([f"w{n}" for n in range(14)]), max_size=9),
+        ),
+        max_size=60,
+    )
+)
+def test_the_parallel_pairs_of_random_sentences_are_the_plain_ones(
+    sentences: list[tuple[str, frozenset[str]]],
+) -> None:
+    lines = [
+        Line(article, n, "", 1, (), content, False, False)
+        for n, (article, content) in enumerate(sorted(sentences))
+    ]
+    assert parallel.parallel_pairs(lines) == _parallel_pairs_plain(lines)
