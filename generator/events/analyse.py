@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from types import MappingProxyType
+
+import ahocorasick
 
 from generator.events.align import align
 from generator.events.claims import Claim
@@ -361,25 +364,60 @@ def _central(
         texts: The articles' bodies.
     """
     bodies = [t.lower() for t in texts]
+    patterns = {n.lower() for actor in actors for n in names[actor] if n}
+    # Where each name is written in each body, from one Aho-Corasick pass per body
+    # (every actor's names at once) instead of a find and a count per name and body.
+    seen: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for index, body in enumerate(bodies):
+        for pattern, starts in _name_places(body, patterns).items():
+            seen[pattern].append((index, _count_apart(starts, len(pattern)), starts[0]))
 
     def weight(actor: str) -> tuple[int, int, int, str]:
-        patterns = [n.lower() for n in names[actor] if n]
-        named = count = 0
+        hits: dict[int, int] = defaultdict(int)  # body → times named there
         earliest = 10**9
-        for body in bodies:
-            # One scan per name finds it or rules it out; only a name found is counted
-            # (from its first place, where the count from the start would begin anyway).
-            hits = 0
-            for pattern in patterns:
-                at = body.find(pattern)
-                if at >= 0:
-                    hits += body.count(pattern, at)
-                    earliest = min(earliest, at)
-            named += 1 if hits else 0
-            count += hits
-        return (-named, -count, earliest, actor)
+        for pattern in [n.lower() for n in names[actor] if n]:
+            for index, count, first in seen.get(pattern, ()):
+                hits[index] += count
+                earliest = min(earliest, first)
+        return (-len(hits), -sum(hits.values()), earliest, actor)
 
     return sorted(actors, key=weight)
+
+
+def _name_places(body: str, patterns: set[str]) -> dict[str, list[int]]:
+    """Pattern → where it starts in ``body`` (every occurrence, overlapping ones too), sorted."""
+    if not patterns:
+        return {}
+    automaton = _automaton(frozenset(patterns))
+    out: dict[str, list[int]] = {}
+    for end, pattern in automaton.iter(body):
+        out.setdefault(pattern, []).append(end - len(pattern) + 1)
+    for starts in out.values():
+        starts.sort()
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _automaton(patterns: frozenset[str]) -> ahocorasick.Automaton:
+    """An automaton finding every one of ``patterns`` (the last few events' are kept)."""
+    automaton = ahocorasick.Automaton()
+    for pattern in sorted(patterns):
+        automaton.add_word(pattern, pattern)
+    automaton.make_automaton()
+    return automaton
+
+
+def _count_apart(starts: Sequence[int], length: int) -> int:
+    """How many of the occurrences starting at ``starts`` ``str.count`` counts.
+
+    ``str.count`` counts occurrences that do not overlap, taking the leftmost first.
+    """
+    count, free = 0, 0
+    for start in starts:
+        if start >= free:
+            count += 1
+            free = start + length
+    return count
 
 
 def _report_order(article: Article) -> tuple[int, dt.date, str]:
