@@ -186,11 +186,12 @@ def parallel_pairs(lines: Sequence[Line]) -> list[tuple[int, int]]:
     return list(zip(a[kept].tolist(), b[kept].tolist(), strict=True))
 
 
+# Events of at most this many sentences count their pairs in a table (n² counts); a
+# speed setting, not a threshold (the pairs are the same either way).
 _DENSE_MAX = 1024
-"""Events of at most this many sentences count their pairs in a table (n² counts)."""
 
+# Candidate pairs whose common lemmas are counted at once (bounds the memory used).
 _PAIR_CHUNK = 65536
-"""Candidate pairs whose common lemmas are counted at once (bounds the memory used)."""
 
 
 _PART_SCOPE = re.compile(
@@ -240,8 +241,6 @@ _NAME_CLASS = "name"
 _MONTH_AFTER_RUN = "month after a run"
 _FRAMED = frozenset({PLACE, COLOUR, RANK, _NAME_CLASS})
 """Classes :func:`_slot_kind` reads only as a one-unit slot between identical words."""
-_NUMBER_REACH = 3
-"""A number slot is at most ``_WIDE_MAX`` units wide and followed by an identical word."""
 
 
 def _word_classes() -> dict[str, tuple[str, ...]]:
@@ -290,7 +289,7 @@ def slot_values(line: Line) -> SlotValues:
         form = unit.form
         if unit.kind != "word":
             if unit.kind == NUMBER:
-                for after in units[n + 1 : n + 1 + _NUMBER_REACH]:
+                for after in units[n + 1 : n + 1 + _WIDE_MAX]:
                     if after.form not in STOPWORDS:
                         found[(NUMBER, after.form)].add(form)
             elif unit.kind in (YEAR, TIME):
