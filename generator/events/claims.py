@@ -154,14 +154,20 @@ def extract_claims(doc: Doc) -> tuple[Claim, ...]:
     parsed = {
         s.index: _parse(doc, s.index) for s in doc.sentences if s.kind not in (HEADING, TABLE)
     }
+    counts: dict[int, list[tuple[str, str]]] = {}  # a sentence's counts, read by each window
     out: list[Claim] = []
     for index, sentence_parse in parsed.items():
+        if not sentence_parse.quantities:
+            continue  # no number, no claim: its window is not read
         window = [i for i in doc.window(index) if i in parsed]
+        for i in window:
+            if i not in counts:
+                counts[i] = _counts(parsed[i])
         context = _Context(
             words=frozenset(w for i in window for w in claim_words(doc.sentences[i].norm)),
             text=" ".join(doc.sentences[i].text for i in window),
             dates=tuple(m for i in window for m in doc.dates[i] if m.relation != "since"),
-            counts=tuple(d for i in window for d in _counts(parsed[i])),
+            counts=tuple(d for i in window for d in counts[i]),
         )
         out.extend(_claims_at(doc, index, sentence_parse, context))
     return tuple(out)

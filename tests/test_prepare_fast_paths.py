@@ -1,0 +1,124 @@
+"""The per-article preparation's shortcuts read exactly what the plain rules read.
+
+Each shortcut of :mod:`generator.events.prepare` and the modules it calls (a
+memo shared by two readers, an index that narrows a scan, a step skipped
+when it cannot find anything) is checked against the plain computation it
+stands for: on hypothesis-generated inputs, and on every sentence of
+``../shared/corpus/dev-events`` (skipped when absent). Equality only, never times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import generator.events.numbers as numbers
+from generator.events.document import Doc, build_doc
+from generator.models import Article
+from generator.pipeline import Settings, read_articles
+from generator.text.lexicon import QUALIFIERS_AFTER, QUALIFIERS_BEFORE
+from generator.text.tokens import token_spans, tokens
+from tests.conftest import ROOT
+
+DEV = ROOT.parent / "shared" / "corpus" / "dev-events"
+
+
+@pytest.fixture(scope="module")
+def dev_articles() -> list[Article]:
+    """The articles of dev-events (the test is skipped when the corpus is absent)."""
+    if not DEV.is_dir():
+        pytest.skip("../shared/corpus/dev-events is not present")
+    articles = read_articles(Settings(DEV))[0]
+    assert len(articles) > 100
+    return articles
+
+
+@pytest.fixture(scope="module")
+def dev_docs(dev_articles: list[Article]) -> list[Doc]:
+    """dev-events' articles with their dates resolved against their own publication date."""
+    return [build_doc(a, a.published.date, inferred=False) for a in dev_articles]
+
+
+# --- numbers: one reading per sentence, qualifiers looked up by the word next to the number
+
+_NUMBER_WORDS = (
+    "7 12 2,500 1.5 2005 1990s 412 1 one two sixty-six twenty four a an dozen dozens tens of "
+    "hundred hundreds thousand million at least most about more than nearly up to between "
+    "and or to - / ⁄ people troops killed half a year 10:30 the no fewer less not over just "
+    "under in excess upwards as many much close total estimated an plus so only exactly"
+)
+_NUMBER_TOKENS = tuple(_NUMBER_WORDS.split(" "))
+
+
+def _plain_quantities(toks: Sequence[str], skip: frozenset[int]) -> list[numbers.Quantity]:
+    """The quantities read at every token with the whole skip (no narrowing, no memo)."""
+    every = tuple(range(len(toks)))
+    return list(numbers._quantities.__wrapped__(tuple(toks), every, skip))
+
+
+def _plain_qualifier_before(toks: Sequence[str], i: int) -> tuple[str, int]:
+    """Every qualifier phrase tried, longest first."""
+    if i > 0 and toks[i - 1].lower() == "between":
+        return ("between", i - 1)
+    for phrase, canonical in sorted(QUALIFIERS_BEFORE, key=lambda q: -len(q[0])):
+        words = phrase.split()
+        start = i - len(words)
+        if start >= 0 and [t.lower() for t in toks[start:i]] == words:
+            return (canonical, start)
+    return ("", i)
+
+
+def _plain_qualifier_after(toks: Sequence[str], end: int) -> tuple[str, int]:
+    """Every qualifier phrase after a number tried, in order."""
+    for phrase, canonical in QUALIFIERS_AFTER:
+        words = phrase.split()
+        if [t.lower() for t in toks[end : end + len(words)]] == words:
+            return (canonical, end + len(words))
+    return ("", end)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_NUMBER_TOKENS), max_size=16), st.data())
+def test_numbers_are_read_as_the_plain_reading_reads_them(
+    toks: list[str], data: st.DataObject
+) -> None:
+    skip = frozenset(data.draw(st.sets(st.integers(0, max(len(toks) - 1, 0)))))
+    assert numbers.find_quantities(toks, skip) == _plain_quantities(toks, skip)
+    for i in range(len(toks) + 1):
+        assert numbers._qualifier_before(toks, i) == _plain_qualifier_before(toks, i)
+        assert numbers._qualifier_after(toks, i) == _plain_qualifier_after(toks, i)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(("At", "Least", "MORE", "Than", "7", "or", "More", "so")), max_size=8)
+)
+def test_qualifiers_are_found_whatever_their_case(toks: list[str]) -> None:
+    for i in range(len(toks) + 1):
+        assert numbers._qualifier_before(toks, i) == _plain_qualifier_before(toks, i)
+        assert numbers._qualifier_after(toks, i) == _plain_qualifier_after(toks, i)
+
+
+def test_dev_sentences_numbers_equal_the_plain_reading(dev_docs: list[Doc]) -> None:
+    read = 0
+    for doc in dev_docs:
+        for sentence in doc.sentences:
+            toks = tokens(sentence.norm)
+            spans = token_spans(sentence.norm)
+            mentions = doc.dates[sentence.index]
+            dated = {
+                i
+                for i, (s, e) in enumerate(spans)
+                if any(m.start <= s and e <= m.end for m in mentions)
+            }
+            colons = {i for i, t in enumerate(toks) if ":" in t}
+            years = {i for i, t in enumerate(toks) if numbers.is_year(t)}
+            # The skips of claims (dated tokens) and of slot units (years), and none.
+            for skip in (dated | colons, years | colons, set()):
+                found = numbers.find_quantities(toks, frozenset(skip))
+                assert found == _plain_quantities(toks, frozenset(skip))
+                read += len(found)
+    assert read > 1000
