@@ -9,6 +9,7 @@ stands for: on hypothesis-generated inputs, and on every sentence of
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 import pytest
@@ -16,12 +17,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import generator.events.numbers as numbers
+import generator.events.slotunits as slotunits
 from generator.events.document import Doc, build_doc
 from generator.models import Article
 from generator.pipeline import Settings, read_articles
-from generator.text.lexicon import QUALIFIERS_AFTER, QUALIFIERS_BEFORE
+from generator.text.document import HEADING, TABLE
+from generator.text.lexicon import QUALIFIERS_AFTER, QUALIFIERS_BEFORE, STOPWORDS
+from generator.text.normalise import lemma
 from generator.text.tokens import token_spans, tokens
 from tests.conftest import ROOT
+from tests.factories import make_article
 
 DEV = ROOT.parent / "shared" / "corpus" / "dev-events"
 
@@ -122,3 +127,76 @@ def test_dev_sentences_numbers_equal_the_plain_reading(dev_docs: list[Doc]) -> N
                 assert found == _plain_quantities(toks, frozenset(skip))
                 read += len(found)
     assert read > 1000
+
+
+# --- slot units: a sentence without numbers is read token by token from a memo ------------
+
+
+def _plain_lines(doc: Doc) -> list[slotunits.Line]:
+    """``lines_of`` as the plain rule reads it: every sentence walked by ``_units``."""
+    out: list[slotunits.Line] = []
+    for sentence in doc.sentences:
+        if sentence.kind in (HEADING, TABLE):
+            continue
+        toks = tokens(sentence.norm)
+        skip = frozenset(i for i, t in enumerate(toks) if ":" in t or numbers.is_year(t))
+        units = slotunits._read_units(toks, _plain_quantities(toks, skip))
+        years = {int(u.form[1:]) for u in units if u.kind == slotunits.YEAR}
+        background = slotunits._PAST.search(sentence.norm) is not None or (
+            doc.reference is not None and any(y != doc.reference.year for y in years)
+        )
+        content = frozenset(
+            lemma(u.form) for u in units if u.kind == "word" and u.form not in STOPWORDS
+        ) | frozenset(
+            u.form
+            for u in units
+            if u.quantity is not None and u.quantity.low is not None and u.quantity.low >= 10
+        )
+        quoted = bool(slotunits._QUOTE_CHARS.search(sentence.norm))
+        units_t = tuple(units)
+        out.append(
+            slotunits.Line(
+                doc.id,
+                sentence.index,
+                sentence.text,
+                sentence.line,
+                units_t,
+                content,
+                quoted,
+                background,
+            )
+        )
+    return out
+
+
+_SENTENCE_WORDS = (
+    "The AK-47 AK 47 rifles US U.S. troops in Iraq 2023 2019 10:30 $ 5 million seven "
+    "people were killed last year at least 52-3 score of the 1990s and Mr. Smith said "
+    "“we” will 66 attacks dozens of ² ½ 4 1/2 years ago NATO UN"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_SENTENCE_WORDS.split(" ")), min_size=1, max_size=12),
+        min_size=1,
+        max_size=4,
+    ),
+    st.sampled_from([None, dt.date(2023, 11, 22)]),
+)
+def test_lines_are_read_as_the_plain_rule_reads_them(
+    sentences: list[list[str]], reference: dt.date | None
+) -> None:
+    body = " ".join(" ".join(words) + "." for words in sentences)
+    doc = build_doc(make_article("a", body), reference, inferred=False)
+    assert slotunits.lines_of(doc) == _plain_lines(doc)
+
+
+def test_dev_lines_equal_the_plain_rule(dev_docs: list[Doc]) -> None:
+    lines = 0
+    for doc in dev_docs:
+        found = slotunits.lines_of(doc)
+        assert found == _plain_lines(doc)
+        lines += len(found)
+    assert lines > 3000
