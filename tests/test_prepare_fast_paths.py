@@ -16,11 +16,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import generator.events.claims as claims
 import generator.events.numbers as numbers
 import generator.events.slotunits as slotunits
 from generator.events.document import Doc, build_doc
 from generator.models import Article
 from generator.pipeline import Settings, read_articles
+from generator.text.datementions import DateMention
 from generator.text.document import HEADING, TABLE
 from generator.text.lexicon import QUALIFIERS_AFTER, QUALIFIERS_BEFORE, STOPWORDS
 from generator.text.normalise import lemma
@@ -119,6 +121,7 @@ def test_dev_sentences_numbers_equal_the_plain_reading(dev_docs: list[Doc]) -> N
                 for i, (s, e) in enumerate(spans)
                 if any(m.start <= s and e <= m.end for m in mentions)
             }
+            assert claims._dated(spans, mentions) == (dated if mentions else set())
             colons = {i for i, t in enumerate(toks) if ":" in t}
             years = {i for i, t in enumerate(toks) if numbers.is_year(t)}
             # The skips of claims (dated tokens) and of slot units (years), and none.
@@ -200,3 +203,25 @@ def test_dev_lines_equal_the_plain_rule(dev_docs: list[Doc]) -> None:
         assert found == _plain_lines(doc)
         lines += len(found)
     assert lines > 3000
+
+
+# --- claims: the tokens inside a date mention found by bisection ---------------------------
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(("On", "5", "May", "2023", ",", "10:30", "U.S.", "troops")), max_size=12
+    ),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)), max_size=3),
+)
+def test_dated_tokens_are_those_inside_a_mention(
+    words: list[str], cuts: list[tuple[int, int]]
+) -> None:
+    text = " ".join(words)
+    spans = token_spans(text)
+    mentions = [DateMention(text[a : a + n], a, a + n, "", None, "day", False) for a, n in cuts]
+    plain = {
+        i for i, (s, e) in enumerate(spans) if any(m.start <= s and e <= m.end for m in mentions)
+    }
+    assert claims._dated(spans, mentions) == plain
