@@ -10,6 +10,7 @@ stands for: on hypothesis-generated inputs, and on every sentence of
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 import pytest
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 import generator.events.claims as claims
 import generator.events.numbers as numbers
+import generator.events.quotes as quotes
 import generator.events.slotunits as slotunits
 from generator.events.document import Doc, build_doc
 from generator.models import Article
@@ -225,3 +227,37 @@ def test_dated_tokens_are_those_inside_a_mention(
         i for i, (s, e) in enumerate(spans) if any(m.start <= s and e <= m.end for m in mentions)
     }
     assert claims._dated(spans, mentions) == plain
+
+
+# --- quotations: a paragraph without a quote mark is not scanned ----------------------------
+
+
+def _plain_spans(text: str) -> list[tuple[int, int]]:
+    """``quotes._spans`` without its shortcut: both scans run on every paragraph."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for match in re.finditer('"', text):
+        at = match.start()
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < len(text) else " "
+        if opened is None:
+            if before.isspace() or before in "([—-" or at == 0:
+                opened = at + 1
+            continue
+        if after.isspace() or after in ".,;:!?)—" or not before.isspace():
+            spans.append((opened, at))
+            opened = None
+    spans.extend(m.span(1) for m in re.finditer(r"(?:^|\s)'([A-Z][^']{20,}?[.,!?])'(?=\s|$)", text))
+    return sorted(spans)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(('"', "'", " ", "We", "will", "rebuild.", "(", "—", "said", ",")),
+        max_size=30,
+    )
+)
+def test_quotation_spans_equal_the_plain_scan(words: list[str]) -> None:
+    for text in ("".join(words), " ".join(words)):
+        assert quotes._spans(text) == _plain_spans(text)
