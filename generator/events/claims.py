@@ -8,6 +8,7 @@ period "since October 17".
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -154,14 +155,20 @@ def extract_claims(doc: Doc) -> tuple[Claim, ...]:
     parsed = {
         s.index: _parse(doc, s.index) for s in doc.sentences if s.kind not in (HEADING, TABLE)
     }
+    counts: dict[int, list[tuple[str, str]]] = {}  # a sentence's counts, read by each window
     out: list[Claim] = []
     for index, sentence_parse in parsed.items():
+        if not sentence_parse.quantities:
+            continue  # no number, no claim: its window is not read
         window = [i for i in doc.window(index) if i in parsed]
+        for i in window:
+            if i not in counts:
+                counts[i] = _counts(parsed[i])
         context = _Context(
             words=frozenset(w for i in window for w in claim_words(doc.sentences[i].norm)),
             text=" ".join(doc.sentences[i].text for i in window),
             dates=tuple(m for i in window for m in doc.dates[i] if m.relation != "since"),
-            counts=tuple(d for i in window for d in _counts(parsed[i])),
+            counts=tuple(d for i in window for d in counts[i]),
         )
         out.extend(_claims_at(doc, index, sentence_parse, context))
     return tuple(out)
@@ -183,17 +190,26 @@ def _parse(doc: Doc, index: int) -> _Parsed:
     spans = token_spans(norm)
     toks = tokens(norm)
     mentions = doc.dates[index]
-    dated = (
-        frozenset(
-            i
-            for i, (s, e) in enumerate(spans)
-            if any(m.start <= s and e <= m.end for m in mentions)
-        )
-        if mentions
-        else frozenset()
-    )
-    skip = dated | {i for i, tok in enumerate(toks) if ":" in tok}
-    return _Parsed(toks, spans, dated, find_quantities(toks, frozenset(skip)))
+    dated = _dated(spans, mentions) if mentions else frozenset()
+    # Times ("10:30") are not counts (a sentence without a colon has none).
+    skip = dated | {i for i, tok in enumerate(toks) if ":" in tok} if ":" in norm else dated
+    return _Parsed(toks, spans, dated, find_quantities(toks, skip))
+
+
+def _dated(spans: Sequence[tuple[int, int]], mentions: Sequence[DateMention]) -> frozenset[int]:
+    """Indexes of the tokens lying inside one of the date mentions.
+
+    Tokens are in order and do not overlap (their starts and ends both rise), so those
+    inside a mention are the run from the first starting at or after it to the last
+    ending before its end: found by bisection instead of testing every token.
+    """
+    out: set[int] = set()
+    for mention in mentions:
+        i = bisect.bisect_left(spans, (mention.start, -1))
+        while i < len(spans) and spans[i][1] <= mention.end:
+            out.add(i)
+            i += 1
+    return frozenset(out)
 
 
 def _counts(parsed: _Parsed) -> list[tuple[str, str]]:

@@ -97,10 +97,28 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
     Returns:
         The quantities in reading order.
     """
+    # Most tokens are words no number starts with: only the others are tried, in order.
+    starts = tuple(itertools.compress(range(len(toks)), map(_may_start, toks)))
+    if not starts:
+        return []
+    # A skipped index only matters where a number can start (elsewhere no number is read
+    # anyway), so the skip is narrowed to those. Claims and slot units read each sentence
+    # with their own skips (dated tokens, years) which, narrowed, mostly agree: the
+    # sentence is then read once for both.
+    return list(_quantities(tuple(toks), starts, skip.intersection(starts)))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _quantities(
+    toks: tuple[str, ...], starts: tuple[int, ...], skip: frozenset[int]
+) -> tuple[Quantity, ...]:
+    """:func:`find_quantities` reading only at ``starts`` (the tokens a number can start with).
+
+    Memoised (quantities are frozen): see :func:`find_quantities`.
+    """
     out: list[Quantity] = []
     i = 0  # where the next number may start: past the end of the last one read
-    # Most tokens are words no number starts with: only the others are tried, in order.
-    for start in itertools.compress(range(len(toks)), map(_may_start, toks)):
+    for start in starts:
         if start < i or start in skip or _in_fraction(toks, start):
             continue
         i = start
@@ -125,7 +143,7 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
         floor = float(VAGUE_QUANTITIES.get(toks[i].lower(), 0)) if vague else None
         out.append(Quantity(i, end, low, high, qualifier, q_start, vague, floor, text))
         i = end
-    return out
+    return tuple(out)
 
 
 _BROKEN = frozenset({"/", "\ufffd", "⁄"})
@@ -241,21 +259,34 @@ def _range_end(
     return (parsed[1], parsed[0])
 
 
-# Split and sorted once (they were for every number read).
-_QUALIFIERS_LONGEST_FIRST = tuple(
-    (phrase.split(), canonical)
-    for phrase, canonical in sorted(QUALIFIERS_BEFORE, key=lambda q: -len(q[0]))
+def _indexed(
+    phrases: Sequence[tuple[str, str]], *, by_last: bool
+) -> dict[str, tuple[tuple[list[str], str], ...]]:
+    """Qualifier phrases split once, grouped by their last (or first) word, order kept.
+
+    Only the phrases ending (or starting) with the word next to the number can match,
+    so each number looks up that word instead of trying every phrase.
+    """
+    out: dict[str, tuple[tuple[list[str], str], ...]] = {}
+    for phrase, canonical in phrases:
+        words = phrase.split()
+        key = words[-1] if by_last else words[0]
+        out[key] = (*out.get(key, ()), (words, canonical))
+    return out
+
+
+_QUALIFIERS_BEFORE_BY_LAST = _indexed(
+    sorted(QUALIFIERS_BEFORE, key=lambda q: -len(q[0])), by_last=True
 )
-_QUALIFIERS_AFTER_WORDS = tuple(
-    (phrase.split(), canonical) for phrase, canonical in QUALIFIERS_AFTER
-)
+_QUALIFIERS_AFTER_BY_FIRST = _indexed(QUALIFIERS_AFTER, by_last=False)
 
 
 def _qualifier_before(toks: Sequence[str], i: int) -> tuple[str, int]:
     """Find a qualifier right before token ``i``; return (canonical, first token)."""
-    if _word(toks, i - 1) == "between":
+    last = _word(toks, i - 1)
+    if last == "between":
         return ("between", i - 1)
-    for words, canonical in _QUALIFIERS_LONGEST_FIRST:
+    for words, canonical in _QUALIFIERS_BEFORE_BY_LAST.get(last, ()):
         start = i - len(words)
         if start >= 0 and [t.lower() for t in toks[start:i]] == words:
             return (canonical, start)
@@ -264,7 +295,7 @@ def _qualifier_before(toks: Sequence[str], i: int) -> tuple[str, int]:
 
 def _qualifier_after(toks: Sequence[str], end: int) -> tuple[str, int]:
     """Find a qualifier right after the number ("or more"); return (canonical, new end)."""
-    for words, canonical in _QUALIFIERS_AFTER_WORDS:
+    for words, canonical in _QUALIFIERS_AFTER_BY_FIRST.get(_word(toks, end), ()):
         if [t.lower() for t in toks[end : end + len(words)]] == words:
             return (canonical, end + len(words))
     return ("", end)

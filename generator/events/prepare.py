@@ -90,7 +90,8 @@ def prepare(
         claims=tuple(article_claims(doc)),
         lines=tuple(lines_of(doc)),
         quotations=tuple(find_quotations(doc)),
-        vocabulary=frozenset(w for s in doc.sentences for w in claim_words(s.norm)),
+        # One union of the sentences' words (not a generator over every word).
+        vocabulary=frozenset().union(*(claim_words(s.norm) for s in doc.sentences)),
         body_words=frozenset(content_words(article.body)),
         lede=lede_action(doc),
     )

@@ -97,11 +97,17 @@ def _paragraph(doc: Doc, indexes: Sequence[int]) -> tuple[str, list[tuple[int, i
     return (" ".join(parts), starts)
 
 
+_DOUBLE = re.compile('"')
+_SINGLE = re.compile(r"(?:^|\s)'([A-Z][^']{20,}?[.,!?])'(?=\s|$)")
+
+
 def _spans(text: str) -> list[tuple[int, int]]:
     """Character spans inside double quotes, and inside single quotes closing after punctuation."""
     spans: list[tuple[int, int]] = []
+    if '"' not in text and "'" not in text:
+        return spans  # most paragraphs quote nobody
     opened: int | None = None
-    for match in re.finditer('"', text):
+    for match in _DOUBLE.finditer(text):
         at = match.start()
         before = text[at - 1] if at else " "
         after = text[at + 1] if at + 1 < len(text) else " "
@@ -112,7 +118,7 @@ def _spans(text: str) -> list[tuple[int, int]]:
         if after.isspace() or after in ".,;:!?)—" or not before.isspace():
             spans.append((opened, at))
             opened = None
-    spans.extend(m.span(1) for m in re.finditer(r"(?:^|\s)'([A-Z][^']{20,}?[.,!?])'(?=\s|$)", text))
+    spans.extend(m.span(1) for m in _SINGLE.finditer(text))
     return sorted(spans)
 
 

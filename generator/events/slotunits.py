@@ -119,23 +119,34 @@ def differing_pairs(readings: Sequence[Reading]) -> Iterator[tuple[Reading, Read
 def lines_of(doc: Doc) -> list[Line]:
     """The comparable sentences of one article (headings and tables left out)."""
     out: list[Line] = []
+    year = doc.reference.year if doc.reference is not None else None
     for sentence in doc.sentences:
         if sentence.kind in (HEADING, TABLE):
             continue
-        units = _units(sentence.norm)
-        years = {int(u.form[1:]) for u in units if u.kind == YEAR}
-        # A sentence dated in another year than the report tells earlier history.
-        background = _PAST.search(sentence.norm) is not None or (
-            doc.reference is not None and any(y != doc.reference.year for y in years)
-        )
-        # A large number written in both sentences ("$30 million") is as telling as a word.
-        content = frozenset(
-            lemma(u.form) for u in units if u.kind == "word" and u.form not in STOPWORDS
-        ) | frozenset(
-            u.form
-            for u in units
-            if u.quantity is not None and u.quantity.low is not None and u.quantity.low >= 10
-        )
+        norm = sentence.norm
+        toks = tokens(norm)
+        quantities = find_quantities(toks, _skip(norm, toks))
+        if not quantities and not any(map(str.isdigit, toks)):
+            # Most sentences: words only. Each token is a unit on its own (no number, year,
+            # record, or code joined to a number), read with its content lemma from a memo.
+            plain = [p for p in map(_plain_unit, toks) if p is not None]
+            units = [u for u, _ in plain]
+            content = frozenset(w for _, w in plain if w is not None)
+            background = _PAST.search(norm) is not None  # no year to date it
+        else:
+            units = _read_units(toks, quantities)
+            # A sentence dated in another year than the report tells earlier history.
+            background = _PAST.search(norm) is not None or (
+                year is not None and any(u.kind == YEAR and int(u.form[1:]) != year for u in units)
+            )
+            # A large number written in both sentences ("$30 million") is as telling as a word.
+            content = frozenset(
+                lemma(u.form) for u in units if u.kind == "word" and u.form not in STOPWORDS
+            ) | frozenset(
+                u.form
+                for u in units
+                if u.quantity is not None and u.quantity.low is not None and u.quantity.low >= 10
+            )
         out.append(
             Line(
                 doc.id,
@@ -144,18 +155,48 @@ def lines_of(doc: Doc) -> list[Line]:
                 sentence.line,
                 tuple(units),
                 content,
-                bool(_QUOTE_CHARS.search(sentence.norm)),
+                bool(_QUOTE_CHARS.search(norm)),
                 background,
             )
         )
     return out
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _plain_unit(tok: str) -> tuple[Unit, str | None] | None:
+    """The unit of a token of a sentence without numbers, with its content lemma (or None).
+
+    :func:`_token_unit`, a code read as a word (it stays apart only to be joined to a
+    number after it), and the lemma ``lines_of`` counts as content.
+    """
+    unit = _token_unit(tok)
+    if unit is None:
+        return None
+    if unit.kind == "code":
+        unit = Unit(unit.form, unit.text, "word")
+    content = unit.kind == "word" and unit.form not in STOPWORDS
+    return (unit, lemma(unit.form) if content else None)
+
+
+def _skip(norm: str, toks: Sequence[str]) -> frozenset[int]:
+    """Tokens no number is read from: times and years (none in a sentence without digits)."""
+    if _DIGIT.search(norm) is None:
+        return frozenset()
+    return frozenset(i for i, t in enumerate(toks) if ":" in t or is_year(t))
+
+
 def _units(norm: str) -> list[Unit]:
     """Words (lower-cased, punctuation dropped), numbers as one unit each."""
     toks = tokens(norm)
-    skip = frozenset(i for i, t in enumerate(toks) if ":" in t or (t.isdigit() and is_year(t)))
-    quantities = {q.qualifier_start: q for q in find_quantities(toks, skip)}
+    return _read_units(toks, find_quantities(toks, _skip(norm, toks)))
+
+
+def _read_units(toks: Sequence[str], found: Sequence[Quantity]) -> list[Unit]:
+    """:func:`_units` of a sentence's tokens and the quantities found in them."""
+    quantities = {q.qualifier_start: q for q in found}
     out: list[Unit] = []
     i = 0
     while i < len(toks):
