@@ -44,6 +44,8 @@ MODULES = (
     "generator.events.provenance",
     "generator.events.features",
     "generator.events.analyse",
+    "generator.actors.candidates",
+    "generator.actors.matching",
     "generator.actors.extract",
     "generator.actors.records",
 )
