@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pytest
 
 from generator.events.similarity import (
@@ -82,6 +83,36 @@ def test_lsh_proposes_near_identical_sets_and_not_unrelated_ones() -> None:
 
 def test_lsh_of_no_signatures_yields_nothing() -> None:
     assert list(lsh_neighbours(minhash_signatures([]), 0.3)) == []
+
+
+def _brute_neighbours(signatures: np.ndarray, threshold: float) -> list[list[int]]:
+    """Every pair that agrees on a whole band, one pair at a time."""
+    bands, rows = lsh_bands(threshold, signatures.shape[1])
+    return [
+        [
+            other
+            for other in range(len(signatures))
+            if any(
+                np.array_equal(
+                    signatures[number, b * rows : (b + 1) * rows],
+                    signatures[other, b * rows : (b + 1) * rows],
+                )
+                for b in range(bands)
+            )
+        ]
+        for number in range(len(signatures))
+    ]
+
+
+def test_lsh_finds_exactly_the_pairs_that_share_a_band() -> None:
+    # Few distinct values: groups of every size, from pairs to one of over 256 members
+    # (merged with NumPy rather than in Python), overlapping across bands.
+    generator = np.random.default_rng(7)
+    signatures = generator.integers(0, 3, size=(400, 12)).astype(np.uint32)
+    signatures[:300, : lsh_bands(0.3, 12)[1]] = 9  # the first band shared by 300 signatures
+    assert list(lsh_neighbours(signatures, 0.3)) == _brute_neighbours(signatures, 0.3)
+    lonely = np.arange(40 * 12, dtype=np.uint32).reshape(40, 12)
+    assert list(lsh_neighbours(lonely, 0.3)) == [[n] for n in range(40)]
 
 
 def test_minhash_is_reproducible() -> None:
