@@ -74,6 +74,17 @@ def test_tfidf_dots_are_the_row_products() -> None:
     assert dots[3] == 0.0 and vectors.dots([], []).tolist() == []
 
 
+def test_top_columns_are_each_rows_heaviest_with_ties_by_column() -> None:
+    # Repeated words tie within a row: ties go to the lower column (the earlier term).
+    texts = ["b a c a d e d", "f f g h", "z", "c b a c b a e e e"]
+    vectors = tfidf(texts)
+    for count in (1, 2, 3, 10):
+        expected = [
+            sorted(row, key=lambda column: (-row[column], column))[:count] for row in vectors.rows
+        ]
+        assert vectors.top_columns(count) == expected
+
+
 def test_lsh_proposes_near_identical_sets_and_not_unrelated_ones() -> None:
     words = [f"w{n}" for n in range(40)]
     sets = [words, [*words[:-1], "other"], [f"x{n}" for n in range(40)]]

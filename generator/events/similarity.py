@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -89,6 +90,19 @@ class Vectors:
         start, end = int(self.indptr[number]), int(self.indptr[number + 1])
         columns = self.indices[start:end].tolist()
         return dict(zip(columns, self.data[start:end].tolist(), strict=True))
+
+    def top_columns(self, count: int) -> list[list[int]]:
+        """Each row's ``count`` heaviest columns, heaviest first (ties: lower column first).
+
+        Every row is sorted at once: by row, then weight (descending), then column.
+        """
+        sizes = np.diff(self.indptr)
+        row_of = np.repeat(np.arange(len(sizes)), sizes)
+        order = np.lexsort((self.indices, -self.data, row_of))
+        columns = self.indices[order]
+        starts = self.indptr[:-1].tolist()
+        ends = np.minimum(self.indptr[:-1] + count, self.indptr[1:]).tolist()
+        return [columns[start:end].tolist() for start, end in zip(starts, ends, strict=True)]
 
     @property
     def rows(self) -> list[dict[int, float]]:
@@ -169,9 +183,13 @@ def tfidf(texts: Sequence[str]) -> Vectors:
     counted: list[dict[int, int]] = []
     for text in texts:
         counts: dict[int, int] = {}
-        for word in text.split():
-            seen = first_seen.setdefault(word, len(first_seen))
-            counts[seen] = counts.get(seen, 0) + 1
+        # Counted in C, in order of first appearance: each distinct word is then numbered
+        # once per text, in the order the word-by-word loop numbered them.
+        for word, times in Counter(text.split()).items():
+            seen = first_seen.get(word)
+            if seen is None:
+                seen = first_seen[word] = len(first_seen)
+            counts[seen] = times
         counted.append(counts)
     terms = sorted(first_seen)
     column = np.empty(len(terms), dtype=np.int64)
