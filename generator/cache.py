@@ -61,6 +61,7 @@ from typing import Any, TypeVar
 import generator
 from generator.actors.extract import ArticleNames
 from generator.actors.records import ActorRegistry
+from generator.collector import paused as paused_collector
 from generator.events import Event
 from generator.events.analyse import EventJob
 from generator.events.features import ArticleFeatures
@@ -362,9 +363,10 @@ def build_corpus_cached(
     again over all of them.
     """
     key = corpus_key(settings)
-    stored = cache.get("corpus", key)
-    if isinstance(stored, Corpus):
-        return stored
-    corpus = build_corpus(settings, progress, cached_seed_map(cache, settings, seed_map))
-    cache.put("corpus", key, corpus)
+    with paused_collector():  # as build_corpus does: loading and storing allocate as much
+        stored = cache.get("corpus", key)
+        if isinstance(stored, Corpus):
+            return stored
+        corpus = build_corpus(settings, progress, cached_seed_map(cache, settings, seed_map))
+        cache.put("corpus", key, corpus)
     return corpus

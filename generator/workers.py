@@ -35,6 +35,7 @@ from multiprocessing.context import BaseContext
 from typing import Any, Generic, TypeVar
 
 from generator.actors.extract import names_of
+from generator.collector import paused as paused_collector
 from generator.events.analyse import analyse_jobs
 from generator.events.features import features_packed
 from generator.events.prepare import prepare_packed
@@ -216,10 +217,13 @@ def _in_worker(batch: Callable[[Sequence[T]], Sequence[R]], chunk: list[T]) -> l
     """Run one chunk in a worker, then drop the worker's memoised documents.
 
     A worker sees each article once per map, so keeping their documents
-    would only hold memory for the whole life of the pool.
+    would only hold memory for the whole life of the pool. The cyclic
+    collector is paused meanwhile, as in the main process
+    (:mod:`generator.collector`).
     """
     try:
-        return list(batch(chunk))
+        with paused_collector():
+            return list(batch(chunk))
     finally:
         document.cache_clear()
 
