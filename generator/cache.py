@@ -32,7 +32,14 @@ the outputs are byte-identical with and without the cache).
 
 Cache files are trusted like the source tree they sit in (they are pickles):
 the folder is the project's own, never downloaded. A file that cannot be read
-back is treated as a miss and rewritten.
+back (half written, truncated, from another Python) is treated as a miss and
+rewritten; files are written to a temporary name and renamed, so a reader
+never sees half of one.
+
+When a map runs in worker processes, each result is stored by the process
+that computed it (:class:`Storing`): it pickles the result once, writes
+those bytes and sends the same bytes back, so the main process only looks
+keys up and reads the results.
 """
 
 from __future__ import annotations
@@ -45,6 +52,8 @@ import pickle
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -52,6 +61,7 @@ from typing import Any, TypeVar
 import generator
 from generator.actors.extract import ArticleNames
 from generator.actors.records import ActorRegistry
+from generator.collector import paused as paused_collector
 from generator.events import Event
 from generator.events.analyse import EventJob
 from generator.events.features import ArticleFeatures
@@ -71,6 +81,7 @@ from generator.pipeline import (
     Settings,
     build_corpus,
 )
+from generator.workers import SharedBatch
 
 T = TypeVar("T")
 _PACKAGE = Path(generator.__file__).resolve().parent
@@ -158,13 +169,12 @@ class ContentCache:
         self.misses: Counter[str] = Counter()
 
     def _path(self, kind: str, key: str) -> Path:
-        return self.folder / kind / key[:2] / key
+        return entry_path(self.folder, kind, key)
 
     def get(self, kind: str, key: str) -> object | None:
         """The stored value, or None on a miss (or an unreadable file)."""
         try:
-            with self._path(kind, key).open("rb") as handle:
-                value: object = pickle.load(handle)
+            value: object = pickle.loads(self._path(kind, key).read_bytes())
         except _UNREADABLE:
             self.misses[kind] += 1
             return None
@@ -173,16 +183,71 @@ class ContentCache:
 
     def put(self, kind: str, key: str, value: object) -> None:
         """Store ``value`` atomically (a concurrent reader never sees half a file)."""
-        path = self._path(kind, key)
+        write_entry(self.folder, kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def entry_path(folder: Path, kind: str, key: str) -> Path:
+    """Where the value of ``kind`` stored under ``key`` is."""
+    return folder / kind / key[:2] / key
+
+
+def write_entry(folder: Path, kind: str, key: str, blob: bytes) -> None:
+    """Store a value's pickle atomically: written to a temporary file, then renamed.
+
+    A concurrent reader (another build, another worker) sees the old file, the
+    new one, or none, never half of one; a writer killed half-way leaves only a
+    temporary file, which no key names.
+
+    Args:
+        folder: The cache folder.
+        kind: What the value is ("names", "event", ...).
+        key: Its key.
+        blob: Its pickle.
+    """
+    path = entry_path(folder, kind, key)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    except FileNotFoundError:  # the first value under this prefix
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+    try:
+        with open(handle, "wb") as out:
+            out.write(blob)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@dataclass(frozen=True, slots=True)
+class Storing:
+    """A batch function that stores each result under its key, in the process that made it.
+
+    The cache hands it to a :class:`~generator.workers.SharedBatch`, which runs
+    it on chunks of (key, item) pairs in the worker processes and this one: a
+    worker pickles each result once, writes those bytes to the cache and sends
+    the same bytes back (a :class:`~generator.picklers.Packed`), so this
+    process neither pickles nor writes what the workers computed.
+
+    Attributes:
+        batch: The map's batch function (items → results, in order).
+        folder: The cache folder.
+        kind: What the results are.
+    """
+
+    batch: Callable[[Sequence[Any]], Sequence[object]]
+    folder: Path
+    kind: str
+
+    def __call__(self, pairs: Sequence[tuple[str, Any]]) -> list[Packed[object]]:
+        """Each item's result, stored under the item's key and packed as the bytes stored."""
+        results = self.batch([item for _, item in pairs])
+        packed: list[Packed[object]] = []
+        for (key, _), value in zip(pairs, results, strict=True):
+            made = Packed(value)
+            write_entry(self.folder, self.kind, key, made.blob())
+            packed.append(made)
+        return packed
 
 
 def cached_seed_map(cache: ContentCache, settings: Settings, inner: SeedMap) -> SeedMap:
@@ -192,17 +257,17 @@ def cached_seed_map(cache: ContentCache, settings: Settings, inner: SeedMap) -> 
     def read(paths: Iterable[Path], seeds_dir: Path) -> list[ReadResult]:
         ordered = list(paths)
         keys = [_key("read", p.relative_to(seeds_dir).as_posix(), file_bytes(p)) for p in ordered]
-        return _through(cache, "read", keys, ordered, lambda todo: inner.read(todo, seeds_dir))
+        return _through(cache, "read", keys, ordered, inner.read, seeds_dir)
 
     def infer(raws: Sequence[RawSeed], registry: OutletRegistry) -> list[InferResult]:
         keys = [_key("infer", outlets, pickle.dumps(raw, protocol=5)) for raw in raws]
-        return _through(cache, "infer", keys, raws, lambda todo: inner.infer(todo, registry))
+        return _through(cache, "infer", keys, raws, inner.infer, registry)
 
     def names(articles: Sequence[Article], registry: ActorRegistry) -> list[ArticleNames]:
         # An extract depends on the body, where it starts and the registry only.
         known = _key("registry", canonical(registry))
         keys = [_key("names", known, str(a.body_line), a.body) for a in articles]
-        return _through(cache, "names", keys, articles, lambda todo: inner.names(todo, registry))
+        return _through(cache, "names", keys, articles, inner.names, registry)
 
     def prepare(items: Sequence[ToPrepare]) -> list[Packed[Prepared]]:
         # What an article's comparison reads depends on it and its reference date alone.
@@ -230,21 +295,30 @@ def _through(
     kind: str,
     keys: Sequence[str],
     items: Sequence[T],
-    compute: Callable[[list[T]], Sequence[object]],
+    compute: Callable[..., Sequence[object]],
+    *args: object,
 ) -> list[Any]:
-    """Values for ``items`` from the cache; the missing ones computed in one batch and stored."""
+    """Values for ``items`` from the cache; the missing ones computed in one batch and stored.
+
+    ``compute(missing, *args)`` is the inner map. When it is shared with worker
+    processes (:class:`~generator.workers.SharedBatch`), each result is stored by
+    the process that computed it (:class:`Storing`); otherwise here.
+    """
     found = [cache.get(kind, key) for key in keys]
     missing = [i for i, value in enumerate(found) if value is None]
-    fresh = compute([items[i] for i in missing])
+    if not missing:
+        return found
+    if isinstance(compute, SharedBatch):
+        store = partial(Storing, folder=cache.folder, kind=kind)
+        pairs = [(keys[i], items[i]) for i in missing]
+        for i, packed in zip(missing, compute.wrapped(store, pairs, *args), strict=True):
+            found[i] = packed.get()
+        return found
+    fresh = compute([items[i] for i in missing], *args)
     for i, value in zip(missing, fresh, strict=True):
         found[i] = value
         cache.put(kind, keys[i], value)
-    return [_as(value) for value in found]
-
-
-def _as(value: object) -> Any:
-    # Values come back from pickles written by this module for this key.
-    return value
+    return found
 
 
 def corpus_key(settings: Settings) -> str:
@@ -289,9 +363,10 @@ def build_corpus_cached(
     again over all of them.
     """
     key = corpus_key(settings)
-    stored = cache.get("corpus", key)
-    if isinstance(stored, Corpus):
-        return stored
-    corpus = build_corpus(settings, progress, cached_seed_map(cache, settings, seed_map))
-    cache.put("corpus", key, corpus)
+    with paused_collector():  # as build_corpus does: loading and storing allocate as much
+        stored = cache.get("corpus", key)
+        if isinstance(stored, Corpus):
+            return stored
+        corpus = build_corpus(settings, progress, cached_seed_map(cache, settings, seed_map))
+        cache.put("corpus", key, corpus)
     return corpus

@@ -44,6 +44,8 @@ MODULES = (
     "generator.events.provenance",
     "generator.events.features",
     "generator.events.analyse",
+    "generator.actors.candidates",
+    "generator.actors.matching",
     "generator.actors.extract",
     "generator.actors.records",
 )
@@ -125,10 +127,14 @@ class Packed(Generic[T]):
             self._value = pickle.loads(self._blob)
         return self._value
 
-    def __reduce__(self) -> tuple[Callable[[bytes], Packed[T]], tuple[bytes]]:
+    def blob(self) -> bytes:
+        """The value's pickle (made on first use, then kept: pickling again reuses it)."""
         if self._blob is None:
             self._blob = pickle.dumps(self._value, protocol=pickle.HIGHEST_PROTOCOL)
-        return (type(self)._from_blob, (self._blob,))
+        return self._blob
+
+    def __reduce__(self) -> tuple[Callable[[bytes], Packed[T]], tuple[bytes]]:
+        return (type(self)._from_blob, (self.blob(),))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Packed) and self.get() == other.get()

@@ -13,6 +13,7 @@ from generator.actors import ActorRegistry, ActorReport, analyse_actors, load_ac
 from generator.actors.analysis import NameMap
 from generator.actors.extract import names_of
 from generator.actors.records import Mention
+from generator.collector import paused as paused_collector
 from generator.events import EventReport, analyse_events
 from generator.events.analyse import EventMap, PrepareMap, analyse_jobs
 from generator.events.features import FeatureMap, features_packed
@@ -235,6 +236,11 @@ def build_corpus(
     Returns:
         The corpus: articles, problems (strict mode applied), count of seeds.
     """
+    with paused_collector():
+        return _build_corpus(settings, progress, seed_map)
+
+
+def _build_corpus(settings: Settings, progress: Progress[Path], seed_map: SeedMap) -> Corpus:
     ledger, problems = load_ledger(settings.urls_file)
     articles, seed_problems, count = read_articles(settings, progress, ledger.articles, seed_map)
     problems += seed_problems

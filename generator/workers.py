@@ -29,26 +29,25 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from functools import partial
 from multiprocessing.context import BaseContext
-from pathlib import Path
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
-from generator.actors.extract import ArticleNames, names_of
-from generator.actors.records import ActorRegistry
-from generator.events import Event
-from generator.events.analyse import EventJob, analyse_jobs
-from generator.events.features import ArticleFeatures, features_packed
-from generator.events.prepare import Prepared, ToPrepare, prepare_packed
-from generator.ingest.outlets import OutletRegistry
-from generator.models import Article, RawSeed
-from generator.picklers import Packed
+from generator.actors.extract import names_of
+from generator.collector import paused as paused_collector
+from generator.events.analyse import analyse_jobs
+from generator.events.features import features_packed
+from generator.events.prepare import prepare_packed
 from generator.picklers import register as register_records
-from generator.pipeline import InferResult, ReadResult, SeedMap, infer_each, read_each
+from generator.pipeline import SeedMap, infer_each, read_each
 from generator.text.document import document
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+Batch = Callable[[Sequence[Any]], Sequence[R]]
+"""A pure function from a list of items to their results, in order."""
 
 #: Fewer items than this are handled in process: the chunks' round trips and the
 #: pickling of their results would cost more than the second core gives.
@@ -77,33 +76,80 @@ def process_seed_map(workers: int, min_batch: int = MIN_BATCH) -> SeedMap:
     """A :class:`~generator.pipeline.SeedMap` that spreads its maps over ``workers`` processes.
 
     The first map with enough items starts the pool in the background; until
-    it runs, this process does the work itself.
+    it runs, this process does the work itself. Each map is a
+    :class:`SharedBatch`, so the cache can have its results stored where they
+    are computed (:meth:`SharedBatch.wrapped`).
     """
     if workers <= 1:
         return SeedMap()
-
-    def read(paths: Iterable[Path], seeds_dir: Path) -> list[ReadResult]:
-        return shared_map(partial(read_each, seeds_dir=seeds_dir), list(paths), workers, min_batch)
-
-    def infer(raws: Sequence[RawSeed], outlets: OutletRegistry) -> list[InferResult]:
-        return shared_map(partial(infer_each, outlets=outlets), raws, workers, min_batch)
-
-    def names(articles: Sequence[Article], registry: ActorRegistry) -> list[ArticleNames]:
-        return shared_map(partial(names_of, registry=registry), articles, workers, min_batch)
-
-    def prepare(items: Sequence[ToPrepare]) -> list[Packed[Prepared]]:
-        return shared_map(prepare_packed, items, workers, min_batch)
-
-    def events(jobs: Sequence[EventJob]) -> list[Event]:
-        # Per event the comparison takes from milliseconds to seconds: one job per chunk.
-        return shared_map(analyse_jobs, jobs, workers, min(min_batch, 8), per_chunk=1)
-
-    def features(articles: Sequence[Article]) -> list[Packed[ArticleFeatures]]:
-        return shared_map(features_packed, articles, workers, min_batch)
-
     return SeedMap(
-        read=read, infer=infer, names=names, prepare=prepare, events=events, features=features
+        read=SharedBatch(read_each, workers, min_batch),
+        infer=SharedBatch(infer_each, workers, min_batch),
+        names=SharedBatch(names_of, workers, min_batch),
+        prepare=SharedBatch(prepare_packed, workers, min_batch),
+        # Per event the comparison takes from milliseconds to seconds: one job per chunk.
+        events=SharedBatch(analyse_jobs, workers, min(min_batch, 8), per_chunk=1),
+        features=SharedBatch(features_packed, workers, min_batch),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class SharedBatch(Generic[R]):
+    """One kind of per-item work, ``batch(items, *args)``, shared by the pool and this process.
+
+    Called like ``batch`` itself, it returns what ``batch`` would, in order
+    (:func:`shared_map` cuts the items into chunks).
+
+    Attributes:
+        batch: A pure module-level function from a list of items (and fixed
+            arguments) to their results, in order.
+        workers: Processes in the pool.
+        min_batch: Below this many items, everything runs in this process.
+        per_chunk: Items per chunk; 0 picks a size from the number of items.
+    """
+
+    batch: Callable[..., Sequence[R]]
+    workers: int
+    min_batch: int = MIN_BATCH
+    per_chunk: int = 0
+
+    def __call__(self, items: Iterable[Any], *args: Any) -> list[R]:
+        """``batch(items, *args)``, computed chunk by chunk by the pool and this process."""
+        return self.wrapped(_unwrapped, items, *args)
+
+    def wrapped(
+        self,
+        wrap: Callable[[Batch[R]], Batch[Any]],
+        items: Iterable[Any],
+        *args: Any,
+    ) -> list[Any]:
+        """``wrap(batch)`` run over ``items`` chunk by chunk, where each chunk is computed.
+
+        The wrapper travels with every chunk (it must pickle), so what it adds
+        around the batch (the cache stores each result under its key) happens in
+        the process that computed the result, not in this one.
+
+        Args:
+            wrap: Turns the batch (its fixed arguments bound) into the function run
+                on each chunk; items are whatever that function takes.
+            items: The items.
+            *args: The batch's fixed arguments after the items.
+
+        Returns:
+            The wrapped function's results, in input order.
+        """
+        bound = partial(_bound, self.batch, args) if args else self.batch
+        return shared_map(wrap(bound), list(items), self.workers, self.min_batch, self.per_chunk)
+
+
+def _bound(
+    batch: Callable[..., Sequence[R]], args: tuple[Any, ...], items: Sequence[Any]
+) -> Sequence[R]:
+    return batch(items, *args)
+
+
+def _unwrapped(batch: Batch[R]) -> Batch[R]:
+    return batch
 
 
 def shared_map(
@@ -171,10 +217,13 @@ def _in_worker(batch: Callable[[Sequence[T]], Sequence[R]], chunk: list[T]) -> l
     """Run one chunk in a worker, then drop the worker's memoised documents.
 
     A worker sees each article once per map, so keeping their documents
-    would only hold memory for the whole life of the pool.
+    would only hold memory for the whole life of the pool. The cyclic
+    collector is paused meanwhile, as in the main process
+    (:mod:`generator.collector`).
     """
     try:
-        return list(batch(chunk))
+        with paused_collector():
+            return list(batch(chunk))
     finally:
         document.cache_clear()
 
@@ -183,7 +232,8 @@ def _context() -> BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         # The server imports the generator once; every worker forked from it has it.
-        context.set_forkserver_preload(["generator.workers"])
+        # The cache too: the chunks that store their results in it name its functions.
+        context.set_forkserver_preload(["generator.workers", "generator.cache"])
         return context
     return multiprocessing.get_context("spawn")
 

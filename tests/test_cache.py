@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 import pytest
 
-from generator.cache import ContentCache, build_corpus_cached
+from generator.cache import (
+    ContentCache,
+    Storing,
+    build_corpus_cached,
+    entry_path,
+    write_entry,
+)
 from generator.export import corpus_record, dumps
+from generator.picklers import Packed
 from generator.pipeline import Settings, build_corpus
 from generator.site.render import render_site
-from generator.workers import process_seed_map, start_pool
+from generator.workers import process_seed_map, shared_map, start_pool
 from tests.conftest import FIXTURES, SEEDS
 from tests.synthetic import write_corpus
 
@@ -156,3 +166,85 @@ def test_an_unreadable_cache_file_is_a_miss(tmp_path: Path) -> None:
         if stored.is_file():
             stored.write_bytes(b"not a pickle")
     assert outputs(settings, ContentCache(tmp_path / "cache")) == plain
+
+
+def stored_values(folder: Path) -> dict[str, object]:
+    """Every cache entry under ``folder`` by its path, loaded (packed values unpacked)."""
+    found: dict[str, object] = {}
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            value = pickle.loads(path.read_bytes())
+            found[path.relative_to(folder).as_posix()] = (
+                value.get() if isinstance(value, Packed) else value
+            )
+    return found
+
+
+def test_workers_store_what_this_process_would_have_stored(tmp_path: Path) -> None:
+    seeds = write_corpus(tmp_path / "seeds", 40)
+    start_pool(2, wait=True)
+    build_corpus_cached(
+        Settings(seeds),
+        ContentCache(tmp_path / "workers"),
+        seed_map=process_seed_map(2, min_batch=1),
+    )
+    build_corpus_cached(Settings(seeds), ContentCache(tmp_path / "here"))
+    in_workers = stored_values(tmp_path / "workers")
+    # Every kind, under the same keys, with equal values (the bytes may differ: which
+    # equal strings are one object differs between processes).
+    assert {path.split("/")[0] for path in in_workers} == {
+        "read",
+        "infer",
+        "names",
+        "prepare",
+        "features",
+        "event",
+        "corpus",
+    }
+    assert in_workers == stored_values(tmp_path / "here")
+
+
+def _tagged(items: Sequence[int]) -> list[tuple[int, int]]:
+    return [(i * 2, os.getpid()) for i in items]
+
+
+def test_each_process_stores_the_results_it_computes(tmp_path: Path) -> None:
+    start_pool(2, wait=True)
+    pairs = [(f"{i:064x}", i) for i in range(60)]
+    # Chunks of 3: the pool takes some from the front, this process the rest from the back.
+    packed = shared_map(Storing(_tagged, tmp_path, "test"), pairs, 2, min_batch=1, per_chunk=3)
+    values = [cast(tuple[int, int], p.get()) for p in packed]
+    assert [doubled for doubled, _ in values] == [i * 2 for _, i in pairs]
+    assert len({pid for _, pid in values}) > 1
+    cache = ContentCache(tmp_path)
+    # What was sent back is what was stored, byte for byte.
+    for (key, _), sent in zip(pairs, packed, strict=True):
+        assert entry_path(tmp_path, "test", key).read_bytes() == sent.blob()
+        assert cache.get("test", key) == sent.get()
+
+
+def test_a_partly_written_entry_is_a_miss(seeds: Path, tmp_path: Path) -> None:
+    settings = Settings(seeds)
+    plain = outputs(settings, ContentCache(tmp_path / "cache"))
+    for stored in (tmp_path / "cache").rglob("*"):
+        if stored.is_file():
+            stored.write_bytes(stored.read_bytes()[: stored.stat().st_size // 2])
+    again = ContentCache(tmp_path / "cache")
+    assert outputs(settings, again) == plain
+    assert not again.hits and again.misses["corpus"] == 1 and again.misses["names"] > 0
+
+
+def test_a_failed_write_leaves_no_entry_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = "ab" + "0" * 62
+    write_entry(tmp_path, "test", "cd" + "0" * 62, b"kept")
+
+    def refuse(source: str, target: Path) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OSError, match="disk full"):
+        write_entry(tmp_path, "test", key, pickle.dumps("value"))
+    assert ContentCache(tmp_path).get("test", key) is None
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == ["cd" + "0" * 62]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pytest
 
 from generator.events.similarity import (
@@ -73,6 +74,17 @@ def test_tfidf_dots_are_the_row_products() -> None:
     assert dots[3] == 0.0 and vectors.dots([], []).tolist() == []
 
 
+def test_top_columns_are_each_rows_heaviest_with_ties_by_column() -> None:
+    # Repeated words tie within a row: ties go to the lower column (the earlier term).
+    texts = ["b a c a d e d", "f f g h", "z", "c b a c b a e e e"]
+    vectors = tfidf(texts)
+    for count in (1, 2, 3, 10):
+        expected = [
+            sorted(row, key=lambda column: (-row[column], column))[:count] for row in vectors.rows
+        ]
+        assert vectors.top_columns(count) == expected
+
+
 def test_lsh_proposes_near_identical_sets_and_not_unrelated_ones() -> None:
     words = [f"w{n}" for n in range(40)]
     sets = [words, [*words[:-1], "other"], [f"x{n}" for n in range(40)]]
@@ -82,6 +94,36 @@ def test_lsh_proposes_near_identical_sets_and_not_unrelated_ones() -> None:
 
 def test_lsh_of_no_signatures_yields_nothing() -> None:
     assert list(lsh_neighbours(minhash_signatures([]), 0.3)) == []
+
+
+def _brute_neighbours(signatures: np.ndarray, threshold: float) -> list[list[int]]:
+    """Every pair that agrees on a whole band, one pair at a time."""
+    bands, rows = lsh_bands(threshold, signatures.shape[1])
+    return [
+        [
+            other
+            for other in range(len(signatures))
+            if any(
+                np.array_equal(
+                    signatures[number, b * rows : (b + 1) * rows],
+                    signatures[other, b * rows : (b + 1) * rows],
+                )
+                for b in range(bands)
+            )
+        ]
+        for number in range(len(signatures))
+    ]
+
+
+def test_lsh_finds_exactly_the_pairs_that_share_a_band() -> None:
+    # Few distinct values: groups of every size, from pairs to one of over 256 members
+    # (merged with NumPy rather than in Python), overlapping across bands.
+    generator = np.random.default_rng(7)
+    signatures = generator.integers(0, 3, size=(400, 12)).astype(np.uint32)
+    signatures[:300, : lsh_bands(0.3, 12)[1]] = 9  # the first band shared by 300 signatures
+    assert list(lsh_neighbours(signatures, 0.3)) == _brute_neighbours(signatures, 0.3)
+    lonely = np.arange(40 * 12, dtype=np.uint32).reshape(40, 12)
+    assert list(lsh_neighbours(lonely, 0.3)) == [[n] for n in range(40)]
 
 
 def test_minhash_is_reproducible() -> None:

@@ -159,11 +159,24 @@ class _Similarity:
         for (i, j), value in zip(todo, scores.tolist(), strict=True):
             self.cache[(i, j)] = round(value, 6)
 
-    def signature(self, i: int) -> list[str]:
-        """The article's top TF-IDF terms."""
-        row = self.text.row(i)
-        order = sorted(row, key=lambda t: (-row[t], self.terms[t]))
-        return [self.terms[t] for t in order[:GROUP_SIGNATURE_TERMS]]
+    def signatures(self) -> list[list[str]]:
+        """Each article's top TF-IDF terms, heaviest first (ties in alphabetical order).
+
+        Columns are numbered in alphabetical order of their terms, so the order of
+        columns is that of terms.
+        """
+        terms = self.terms
+        return [[terms[t] for t in top] for top in self.text.top_columns(GROUP_SIGNATURE_TERMS)]
+
+    def scores(self, left: Sequence[int], right: Sequence[int]) -> list[float]:
+        """:meth:`score` of every pair of ``left`` and ``right``, left by left."""
+        cache = self.cache
+        found: list[float] = []
+        for i in left:
+            for j in right:
+                value = cache.get((i, j) if i < j else (j, i))
+                found.append(self.score(i, j) if value is None else value)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -402,7 +415,8 @@ def _cluster(
     sim.prime(candidates)
     distinctive = _distinctive(names, places)
     days = [f.days for f in features]
-    links = [(sim.score(i, j), i, j) for i, j in candidates if _close(dates[i], dates[j])]
+    # Candidates are (lower, higher) pairs, all scored by prime().
+    links = [(sim.cache[(i, j)], i, j) for i, j in candidates if _close(dates[i], dates[j])]
 
     def mergeable(left: Sequence[int], right: Sequence[int]) -> bool:
         return _mergeable(left, right, sim, dates, days) and not (
@@ -474,7 +488,7 @@ def _candidates(
     an actor made a number of pairs that grew with the square of the corpus.
     """
     dates = [a.published.date for a in articles]
-    signatures = minhash_signatures([sim.signature(i) for i in range(len(articles))])
+    signatures = minhash_signatures(sim.signatures())
     pairs: set[tuple[int, int]] = set()
     for i, found in enumerate(lsh_neighbours(signatures, GROUP_LSH_THRESHOLD)):
         pairs.update((min(i, k), max(i, k)) for k in found if k != i and _close(dates[i], dates[k]))
@@ -545,5 +559,5 @@ def _mergeable(
         gap = min(abs((a - b).days) for a in left_days for b in right_days)
         if gap > GROUP_DATE_WINDOW_DAYS:
             return False
-    scores = [sim.score(i, j) for i in left for j in right]
+    scores = sim.scores(left, right)
     return sum(scores) / len(scores) >= GROUP_MERGE_MEAN

@@ -21,7 +21,6 @@ from numpy.typing import NDArray
 from generator.events.model import ReuseLink, SentencePair
 from generator.events.similarity import (
     MINHASH_PERMUTATIONS,
-    jaccard,
     lsh_neighbours,
     minhash_signatures,
 )
@@ -252,21 +251,30 @@ def _best_matches(entries: Sequence[_Entry], hashes: NDArray[Any]) -> _Matches:
     article; only LSH candidates are compared exactly.
     """
     best: _Matches = defaultdict(dict)
+    # Plain lists: this loop runs once per candidate pair.
+    articles = [entry.article for entry in entries]
+    words = [entry.sentence.words for entry in entries]
+    sizes = [len(found) for found in words]
     neighbours = lsh_neighbours(hashes, REUSE_LSH_THRESHOLD)
-    for number, (entry, candidates) in enumerate(zip(entries, neighbours, strict=True)):
-        if len({entries[c].article for c in candidates}) > BOILERPLATE_SPREAD:
+    for number, candidates in enumerate(neighbours):
+        if len({articles[c] for c in candidates}) > BOILERPLATE_SPREAD:
             continue
+        own, mine, size = articles[number], words[number], sizes[number]
+        index = entries[number].sentence.index
         for other_number in candidates:
-            other = entries[other_number]
-            if other.article == entry.article:
+            other = articles[other_number]
+            if other == own:
                 continue
-            score = jaccard(entry.words, other.words)
+            # jaccard(): shared words over all words.
+            shared = len(mine & words[other_number])
+            union = size + sizes[other_number] - shared
+            score = shared / union if union else 0.0
             if score < REUSE_SENTENCE_MIN:
                 continue
-            slot = best[(entry.article, other.article)]
-            previous = slot.get(entry.sentence.index)
+            slot = best[(own, other)]
+            previous = slot.get(index)
             if previous is None or score > previous[0]:
-                slot[entry.sentence.index] = (score, other_number, number)
+                slot[index] = (score, other_number, number)
     return best
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -89,6 +90,19 @@ class Vectors:
         start, end = int(self.indptr[number]), int(self.indptr[number + 1])
         columns = self.indices[start:end].tolist()
         return dict(zip(columns, self.data[start:end].tolist(), strict=True))
+
+    def top_columns(self, count: int) -> list[list[int]]:
+        """Each row's ``count`` heaviest columns, heaviest first (ties: lower column first).
+
+        Every row is sorted at once: by row, then weight (descending), then column.
+        """
+        sizes = np.diff(self.indptr)
+        row_of = np.repeat(np.arange(len(sizes)), sizes)
+        order = np.lexsort((self.indices, -self.data, row_of))
+        columns = self.indices[order]
+        starts = self.indptr[:-1].tolist()
+        ends = np.minimum(self.indptr[:-1] + count, self.indptr[1:]).tolist()
+        return [columns[start:end].tolist() for start, end in zip(starts, ends, strict=True)]
 
     @property
     def rows(self) -> list[dict[int, float]]:
@@ -169,9 +183,13 @@ def tfidf(texts: Sequence[str]) -> Vectors:
     counted: list[dict[int, int]] = []
     for text in texts:
         counts: dict[int, int] = {}
-        for word in text.split():
-            seen = first_seen.setdefault(word, len(first_seen))
-            counts[seen] = counts.get(seen, 0) + 1
+        # Counted in C, in order of first appearance: each distinct word is then numbered
+        # once per text, in the order the word-by-word loop numbered them.
+        for word, times in Counter(text.split()).items():
+            seen = first_seen.get(word)
+            if seen is None:
+                seen = first_seen[word] = len(first_seen)
+            counts[seen] = times
         counted.append(counts)
     terms = sorted(first_seen)
     column = np.empty(len(terms), dtype=np.int64)
@@ -367,34 +385,75 @@ def lsh_neighbours(signatures: NDArray[np.uint32], threshold: float) -> Iterator
     if not count:
         return
     bands, rows = lsh_bands(threshold, signatures.shape[1])
-    shared = np.zeros((bands, count), dtype=bool)
-    groups: list[tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.intp]]] = []
-    for band in range(bands):
-        block = signatures[:, band * rows : (band + 1) * rows]
-        # Equal bands end up next to each other: each run of equal ones is a group, and
-        # the sorted order lists every group's members together.
-        order = np.lexsort(block.T[::-1])
-        ranked = block[order]
-        label = np.empty(count, dtype=np.intp)
-        label[order] = (
-            np.cumsum(np.concatenate([[True], np.any(ranked[1:] != ranked[:-1], axis=1)])) - 1
-        )
-        sizes = np.bincount(label)
-        shared[band] = sizes[label] > 1
-        groups.append((label, order, np.cumsum(sizes) - sizes))
-    colliding: list[bool] = np.any(shared, axis=0).tolist()
+    labels, members, bounds = _band_groups(signatures, bands, rows)
+    colliding: list[bool] = np.any(labels >= 0, axis=1).tolist()
+    starts, ends = bounds[:-1].tolist(), bounds[1:].tolist()
+    sizes = np.diff(bounds).tolist()
+    lasts = members[bounds[1:] - 1].tolist() if len(members) else []
+    # Groups as lists, made when first read and dropped after their last member:
+    # members come in index order, and so do the signatures asked about.
+    read: dict[int, list[int]] = {}
     for number in range(count):
         if not colliding[number]:
             yield [number]
             continue
-        found = []
-        for band in np.flatnonzero(shared[:, number]).tolist():
-            label, order, starts = groups[band]
-            group = label[number]
-            start = starts[group]
-            end = starts[group + 1] if group + 1 < len(starts) else count
-            found.append(order[start:end])
-        yield np.unique(np.concatenate(found)).tolist()
+        groups = {g for g in labels[number].tolist() if g >= 0}
+        if sum(sizes[g] for g in groups) > _LSH_PYTHON_UNION:
+            found = np.concatenate([members[starts[g] : ends[g]] for g in sorted(groups)])
+            yield np.unique(found).tolist()
+        else:
+            lists = []
+            for g in groups:
+                known = read.get(g)
+                if known is None:
+                    known = read[g] = members[starts[g] : ends[g]].tolist()
+                lists.append(known)
+            yield list(lists[0]) if len(lists) == 1 else sorted(set().union(*lists))
+        for g in groups:
+            if lasts[g] == number:
+                read.pop(g, None)
+
+
+# An item's candidates are merged in Python up to this many group members (fast for the
+# few that most have), with NumPy beyond (fast for a boilerplate line's thousands).
+_LSH_PYTHON_UNION = 256
+
+
+def _band_groups(
+    signatures: NDArray[np.uint32], bands: int, rows: int
+) -> tuple[NDArray[np.int64], NDArray[np.intp], NDArray[np.int64]]:
+    """The groups of two or more signatures that agree on a whole band, every band at once.
+
+    Returns:
+        Per signature and band, the number of its group there (-1 when it is alone
+        in that band); every group's members, in index order, one group after the
+        other (groups numbered in that order); and where each group starts in
+        them (one more entry than groups: the last is the end).
+    """
+    count = len(signatures)
+    labels = np.full((count, bands), -1, dtype=np.int64)
+    pieces: list[NDArray[np.intp]] = []
+    sizes_of: list[NDArray[np.int64]] = []
+    numbered = 0
+    for band in range(bands):
+        block = signatures[:, band * rows : (band + 1) * rows]
+        # Equal bands end up next to each other: each run of equal ones is a group, and
+        # the sorted order (stable) lists every group's members together, in index order.
+        order = np.lexsort(block.T[::-1])
+        ranked = block[order]
+        run = np.cumsum(np.concatenate([[True], np.any(ranked[1:] != ranked[:-1], axis=1)])) - 1
+        sizes = np.bincount(run)
+        shared = sizes > 1
+        number = np.cumsum(shared) - 1 + numbered
+        in_group = shared[run]
+        labels[order[in_group], band] = number[run[in_group]]
+        pieces.append(order[in_group])
+        sizes_of.append(sizes[shared].astype(np.int64))
+        numbered += int(np.count_nonzero(shared))
+    members = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.intp)
+    sizes = np.concatenate(sizes_of) if sizes_of else np.zeros(0, dtype=np.int64)
+    bounds = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+    return labels, members, bounds
 
 
 def greedy_merge(
