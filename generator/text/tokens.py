@@ -11,8 +11,8 @@ and punctuation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from generator.text.calendar import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from generator.text.lexicon import (
@@ -122,9 +122,12 @@ _MARKS = re.compile(r"['’\-‐‑]")
 _AFTER = ".'’"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word of a sentence as written, classified for naming.
+
+    A named tuple rather than a frozen dataclass: every word of every body is one
+    (about 160,000 on dev-events), and a frozen dataclass's ``__init__`` (one
+    ``object.__setattr__`` per field) costs about five times building a tuple.
 
     Attributes:
         text: The word without a possessive ending or compound tail.
@@ -190,7 +193,7 @@ def _capital_stopword(tokens: list[Token], i: int) -> Token:
         return token
     if token.lower in GENERIC_ACRONYMS or token.lower in _CALENDAR:
         return token
-    return replace(token, kind="acronym")
+    return token._replace(kind="acronym")
 
 
 def _token(text: str, word: str, start: int, end: int, limit: int) -> Token:

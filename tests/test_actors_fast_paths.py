@@ -1,0 +1,87 @@
+"""The actor extraction's shortcuts compute exactly what the plain rules compute.
+
+Each shortcut of the per-article name extraction (a pattern run on the last
+words instead of the whole tail, ...) is checked against the plain computation
+it stands for: on hypothesis-generated text, and on every candidate of
+``../shared/corpus/dev-events`` (skipped when absent). Equality only, never times.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import generator.actors.candidates as candidates
+import generator.actors.extract as extract
+from generator.pipeline import Settings, read_articles
+from tests.conftest import ROOT
+
+DEV = ROOT.parent / "shared" / "corpus" / "dev-events"
+
+# Words and separators that the patterns react to, white space of every kind
+# that ``\s`` and ``str.split`` know, and filler to push words out of the tail.
+_PIECES = st.sampled_from(
+    [
+        "the", "The", "THE", "a", "A", "an", "An", "of", "Of", "in", "on", "said",
+        "west", "Iraq", "al-Asad", "O’Neil", "Reuters", "U.S.", "x", "2024", "_",
+        ",", ", ", ".", "(", ")", "—", "-", "'", "’", " ", "  ", "\n", "\t",
+        "\xa0", "\u2028", "\x1c", "\x85", "\u3000", "é", "ß", "İ", "K",
+    ]
+)  # fmt: skip
+_TEXT = st.lists(_PIECES, max_size=40).map("".join) | st.text(max_size=120)
+
+
+def _plain_search(pattern: re.Pattern[str], before: str) -> tuple[str | None, ...] | None:
+    """The pattern searched over the whole tail, as the rule is written."""
+    m = pattern.search(before[-candidates._TAIL :])
+    return m.groups() if m else None
+
+
+def _short_search(
+    pattern: re.Pattern[str], before: str, count: int
+) -> tuple[str | None, ...] | None:
+    """The pattern searched over the last words only (the shortcut)."""
+    m = pattern.search(candidates.last_words(before, count))
+    return m.groups() if m else None
+
+
+_CAPITAL = re.compile(r"(?<=\s)[A-Z]")
+_PATTERNS = ((candidates._PREV_WORD, 1), (candidates._LOCATIVE_WORD, 2), (candidates._BEFORE_OF, 2))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT)
+@example("Meanwhile, fighters of the ")
+@example("he said in an ")
+@example("west of ")
+@example("x" * 100 + " in the ")
+@example("y" * 85 + ", ")
+@example("z" * 78 + " of ")
+@example("in the\n")
+def test_last_words_match_like_the_whole_tail(before: str) -> None:
+    for pattern, count in _PATTERNS:
+        assert _short_search(pattern, before, count) == _plain_search(pattern, before)
+
+
+def _dev_befores() -> Iterator[str]:
+    """The text before every capitalised word of dev-events, in its sentence."""
+    articles, _, _ = read_articles(Settings(DEV))
+    for article in articles:
+        names = extract.scan(article.body, article.body_line)
+        for span in names.sentences:
+            for m in _CAPITAL.finditer(names.text, span.start, span.end):
+                yield names.text[span.start : m.start()]
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus/dev-events is not present")
+def test_last_words_match_like_the_whole_tail_on_dev_events() -> None:
+    seen = 0
+    for before in _dev_befores():
+        for pattern, count in _PATTERNS:
+            assert _short_search(pattern, before, count) == _plain_search(pattern, before)
+        seen += 1
+    assert seen > 10_000
