@@ -45,6 +45,8 @@ MODULES = (
     "generator.events.features",
     "generator.events.analyse",
     "generator.actors.extract",
+    "generator.actors.candidates",
+    "generator.actors.matching",
     "generator.actors.records",
 )
 

@@ -176,11 +176,17 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
         word, (first, last) = m.group(0), m.span()
         # Most words have no apostrophe or hyphen and no full stop or apostrophe after
         # them: nothing of _token's applies but the kind (h13d: a third of the actors' time).
-        if (last >= end or text[last] not in _AFTER) and _MARKS.search(word) is None:
+        # isalnum() says so for most words before _MARKS needs to look.
+        plain = word.isalnum() or _MARKS.search(word) is None
+        if plain and (last >= end or text[last] not in _AFTER):
             tokens.append(Token(word, first, last, _kind(word)))
         else:
             tokens.append(_token(text, word, first, last, end))
-    return [t if t.kind != "stop" else _capital_stopword(tokens, i) for i, t in enumerate(tokens)]
+    # Only an all-capital stopword ("US") may change kind; its neighbours keep their text.
+    for i, token in enumerate(tokens):
+        if token.kind == "stop" and token.text.isupper():
+            tokens[i] = _capital_stopword(tokens, i)
+    return tokens
 
 
 def _capital_stopword(tokens: list[Token], i: int) -> Token:
