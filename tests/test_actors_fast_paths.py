@@ -1,7 +1,8 @@
 """The actor extraction's shortcuts compute exactly what the plain rules compute.
 
 Each shortcut of the per-article name extraction (a pattern run on the last
-words instead of the whole tail, ...) is checked against the plain computation
+words instead of the whole tail, the describing words read off the last few
+words of their window, ...) is checked against the plain computation
 it stands for: on hypothesis-generated text, and on every candidate of
 ``../shared/corpus/dev-events`` (skipped when absent). Equality only, never times.
 """
@@ -16,6 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import generator.actors.candidates as candidates
+import generator.actors.context as context
 import generator.actors.extract as extract
 from generator.pipeline import Settings, read_articles
 from tests.conftest import ROOT
@@ -45,7 +47,7 @@ def _short_search(
     pattern: re.Pattern[str], before: str, count: int
 ) -> tuple[str | None, ...] | None:
     """The pattern searched over the last words only (the shortcut)."""
-    m = pattern.search(candidates.last_words(before, count))
+    m = pattern.search(candidates.tail_words(before, count))
     return m.groups() if m else None
 
 
@@ -67,6 +69,49 @@ def test_last_words_match_like_the_whole_tail(before: str) -> None:
         assert _short_search(pattern, before, count) == _plain_search(pattern, before)
 
 
+def _plain_left_words(text: str, limit: int, start: int) -> str:
+    """context._left_words as first written: every word of the 120-character window."""
+    before = text[max(limit, start - context._LEFT_CHARS) : start]
+    if before and not before[-1].isspace():
+        return ""
+    tokens = context.LOOSE_WORD.findall(before)
+    gaps = re.split(r"[\w'’.-]+", before)
+    taken: list[str] = []
+    for i in range(len(tokens) - 1, max(-1, len(tokens) - 1 - context._MAX_LEFT), -1):
+        word = tokens[i]
+        if gaps[i + 1].strip() or word.lower().strip(".") in context.DESCRIPTOR_STOP:
+            break
+        if not any(c.isalpha() for c in word) or (word.islower() and word.endswith(("ed", "ing"))):
+            break
+        taken.append(word)
+    if not taken or not context._describes(taken[0]):
+        return ""
+    return " ".join(reversed(taken))
+
+
+# Words that describe a name (nouns, titles, possessives) and words that stop the walk.
+_DESCRIBING = st.sampled_from(
+    [
+        "militant", "group", "Prime", "Minister", "leader", "Lebanon's", "Iran’s", "the",
+        "of", "backed", "killing", "U.S.", "—", "-", "(", "2024", "x.y", "spokesman",
+        "officials'", " ", "  ", "\n", "\xa0", "\u2028", ", ", ".",
+    ]
+)  # fmt: skip
+_LEFT_TEXT = st.lists(_DESCRIBING, max_size=40).map(" ".join) | _TEXT
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LEFT_TEXT, st.integers(0, 200))
+@example("the Palestinian militant group ", 0)
+@example("Hamas Palestinian militant group leader ", 0)
+@example("(Reuters) Lebanon's ", 0)
+@example("- said militant group ", 0)
+def test_left_words_read_the_last_words_like_the_window(before: str, limit: int) -> None:
+    text = before + "Hamas said."
+    start = len(before)
+    assert context._left_words(text, limit, start) == _plain_left_words(text, limit, start)
+
+
 def _dev_befores() -> Iterator[str]:
     """The text before every capitalised word of dev-events, in its sentence."""
     articles, _, _ = read_articles(Settings(DEV))
@@ -78,10 +123,12 @@ def _dev_befores() -> Iterator[str]:
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus/dev-events is not present")
-def test_last_words_match_like_the_whole_tail_on_dev_events() -> None:
+def test_shortcuts_read_like_the_plain_rules_on_dev_events() -> None:
     seen = 0
     for before in _dev_befores():
         for pattern, count in _PATTERNS:
             assert _short_search(pattern, before, count) == _plain_search(pattern, before)
+        text = before + "Name"
+        assert context._left_words(text, 0, len(before)) == _plain_left_words(text, 0, len(before))
         seen += 1
     assert seen > 10_000

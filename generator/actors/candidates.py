@@ -29,7 +29,14 @@ from generator.text.lexicon import (
     SPEECH_VERBS,
 )
 from generator.text.normalise import name_key
-from generator.text.tokens import LOOSE_WORD, Token, is_org_head, is_place_head, is_title
+from generator.text.tokens import (
+    LOOSE_WORD,
+    Token,
+    is_org_head,
+    is_place_head,
+    is_title,
+    last_words,
+)
 
 PERSON_CUES = frozenset({"title", "appositive-person", "initials", "speaker"})
 ORG_CUES = frozenset({"kind", "org-head", "appositive-org"})
@@ -215,31 +222,26 @@ def _evidence(before: str, after: str, piece: list[Token]) -> tuple[set[str], in
     return cues, place, actor
 
 
-def last_words(before: str, count: int) -> str:
-    r"""The last ``count`` words of the tail of ``before``, a space between and after them.
+def tail_words(before: str, count: int) -> str:
+    """The last ``count`` words of the tail of ``before`` (see :func:`last_words`).
 
     _PREV_WORD (one word), _LOCATIVE_WORD and _BEFORE_OF (two) are anchored at the
     end of the tail and match at most that many whitespace-separated words followed
     by white space; searched over the whole tail they try every start position, and
-    three such searches per candidate were a fifth of its time. On these words alone
-    they match the same (white space is white space to ``\s`` and ``str.split``
-    alike). Empty when the tail does not end in white space: none can match then.
+    three such searches per candidate were a fifth of its time.
     """
-    tail = before[-_TAIL:]
-    if not tail[-1:].isspace():
-        return ""
-    return " ".join(tail.rsplit(maxsplit=count)[-count:]) + " "
+    return last_words(before[-_TAIL:], count)
 
 
 def _locative(before: str) -> str:
     """Return the lower-case word before a name, skipping an article ("on the")."""
-    m = _LOCATIVE_WORD.search(last_words(before, 2))
+    m = _LOCATIVE_WORD.search(tail_words(before, 2))
     return m.group(1).lower() if m else ""
 
 
 def _previous(before: str) -> tuple[str, bool]:
     """Return the word right before a name and whether a comma follows it."""
-    m = _PREV_WORD.search(last_words(before, 1))
+    m = _PREV_WORD.search(tail_words(before, 1))
     if not m:
         return "", False
     return m.group(1), bool(m.group(2))
@@ -328,7 +330,7 @@ def _modifies_noun(nxt: str) -> bool:
 
 def _word_before_of(before: str) -> str:
     """Return the word before a trailing "of" ("west" in "west of ")."""
-    m = _BEFORE_OF.search(last_words(before, 2))
+    m = _BEFORE_OF.search(tail_words(before, 2))
     return m.group(1).lower() if m else ""
 
 

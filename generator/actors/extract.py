@@ -180,15 +180,21 @@ def _contexts(
     """The context of each span of the body."""
     lines = LineIndex(body, body_line)
     starts = [s.start for s in names.sentences]
+    # Spans of one sentence share its cleaned text: cleaned once, and held (and pickled,
+    # to the cache and across processes) once rather than once per span.
+    cleaned: dict[tuple[int, int], str] = {}
     out = {}
     for start, end in spans:
         sentence = _enclosing(body, names.sentences, starts, start)
+        bounds = (sentence.start, sentence.end)
+        if bounds not in cleaned:
+            cleaned[bounds] = clean(body[sentence.start : sentence.end])
         compound = compound_after(names.text, end, sentence.end)
         out[(start, end)] = SpanContext(
             text=clean(body[start:end]),
-            sentence=clean(body[sentence.start : sentence.end]),
+            sentence=cleaned[bounds],
             line=lines.line(start),
-            descriptor=descriptor(names.text, (sentence.start, sentence.end), start, end),
+            descriptor=descriptor(names.text, bounds, start, end),
             role=compound.role if compound else "",
             qualifies=compound.qualifies if compound else "",
         )

@@ -108,6 +108,22 @@ def _token_content(tok: str) -> tuple[str, ...]:
     )
 
 
+def last_words(text: str, count: int) -> str:
+    r"""The last ``count`` whitespace-separated words of ``text``, a space between and after them.
+
+    A pattern anchored at the end of a text that can match only its last few words
+    (and the white space after them) matches these the same, and a search on them
+    does not try every start position of the text. White space is white space to
+    ``\s`` and to ``str.split`` alike.
+
+    Returns:
+        The words, or an empty string when ``text`` does not end in white space.
+    """
+    if not text[-1:].isspace():
+        return ""
+    return " ".join(text.rsplit(maxsplit=count)[-count:]) + " "
+
+
 def words(text: str) -> list[str]:
     """Return the word tokens of plain text (numbers count as words)."""
     return _WORD.findall(text)
