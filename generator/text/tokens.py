@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 from generator.text.calendar import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
@@ -74,9 +75,10 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=_CACHED_TOKENISED)
 def _sentence_tokens(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
-    # Claims, slots and clocks all split the same sentences.
+    # Claims, slots and clocks all split the same sentences. The match objects' own
+    # methods, mapped, spare a Python-level step per token.
     found = list(TOKEN_RE.finditer(text))
-    return tuple(m.span() for m in found), tuple(m.group(0) for m in found)
+    return tuple(map(re.Match.span, found)), tuple(map(re.Match.group, found))
 
 
 def content_words(text: str) -> list[str]:
@@ -88,11 +90,13 @@ def content_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=_CACHED_TEXTS)
 def _sentence_content_words(text: str) -> tuple[str, ...]:
-    return tuple(word for tok in _sentence_tokens(text)[1] for word in _token_content(tok))
+    # The words alone (findall), not through _sentence_tokens: most of these texts are
+    # never asked for their offsets, and they would push out sentences that are.
+    return tuple(chain.from_iterable(map(_token_content, TOKEN_RE.findall(text))))
 
 
 def _content_words(text: str) -> list[str]:
-    return [word for tok in TOKEN_RE.findall(text) for word in _token_content(tok)]
+    return list(chain.from_iterable(map(_token_content, TOKEN_RE.findall(text))))
 
 
 @lru_cache(maxsize=_CACHED_TEXTS)
