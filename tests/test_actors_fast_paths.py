@@ -19,7 +19,9 @@ from hypothesis import strategies as st
 import generator.actors.candidates as candidates
 import generator.actors.context as context
 import generator.actors.extract as extract
+from generator.actors.runs import runs
 from generator.pipeline import Settings, read_articles
+from generator.text.tokens import Token, name_tokens, tokenize
 from tests.conftest import ROOT
 
 DEV = ROOT.parent / "shared" / "corpus" / "dev-events"
@@ -112,6 +114,43 @@ def test_left_words_read_the_last_words_like_the_window(before: str, limit: int)
     assert context._left_words(text, limit, start) == _plain_left_words(text, limit, start)
 
 
+def _bystander(token: Token) -> bool:
+    """A plain lower-case word that takes no part in a name (what name_tokens leaves out)."""
+    return token.kind in ("stop", "other") and token.text.islower() and token.text != "of"
+
+
+def _same_runs(text: str, start: int, end: int) -> None:
+    """name_tokens is tokenize less some bystanders, keeps the first, and gives the same runs."""
+    every = tokenize(text, start, end)
+    named = name_tokens(text, start, end)
+    kept = set(named)
+    assert [t for t in every if t in kept] == named
+    assert all(t in kept for i, t in enumerate(every) if i == 0 or not _bystander(t))
+    assert runs(text, named) == runs(text, every)
+
+
+# Sentences with capitalised runs, particles, "of", suffixes, capital stopwords and shouting.
+_SENTENCE_WORDS = st.sampled_from(
+    [
+        "The", "US", "U.S.", "IN", "THE", "NATO", "of", "Of", "al", "bin", "al-Asad", "Jr.",
+        "jr.", "Bank", "Hamas", "Iran-backed", "Biden's", "militias'", "said", "the", "and",
+        "J.", "2024", "3rd", "x", "BREAKING", "House", "Representatives", "Axis", "Resistance",
+        ",", ".", "(", "-", "’s", "  ", "\n",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SENTENCE_WORDS, max_size=30).map(" ".join) | _TEXT)
+@example("US and THE US said")
+@example("the US said IN US")
+@example("House of Representatives")
+@example("officials in the US of America said")
+def test_name_tokens_give_the_runs_of_every_token(sentence: str) -> None:
+    text = "Lead. " + sentence + " end"
+    _same_runs(text, 6, len(text))
+
+
 def _dev_befores() -> Iterator[str]:
     """The text before every capitalised word of dev-events, in its sentence."""
     articles, _, _ = read_articles(Settings(DEV))
@@ -124,6 +163,11 @@ def _dev_befores() -> Iterator[str]:
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="../shared/corpus/dev-events is not present")
 def test_shortcuts_read_like_the_plain_rules_on_dev_events() -> None:
+    articles, _, _ = read_articles(Settings(DEV))
+    for article in articles:
+        names = extract.scan(article.body, article.body_line)
+        for span in names.sentences:
+            _same_runs(names.text, span.start, span.end)
     seen = 0
     for before in _dev_befores():
         for pattern, count in _PATTERNS:

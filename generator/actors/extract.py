@@ -28,7 +28,7 @@ from generator.actors.runs import inside_any, quoted_runs, runs
 from generator.models import Article
 from generator.text.document import CharSpan, LineIndex, document
 from generator.text.normalise import clean
-from generator.text.tokens import LOWER_WORD, Token, is_title, tokenize
+from generator.text.tokens import LOWER_WORD, Token, is_title, name_tokens
 
 _NO_WORDS: frozenset[str] = frozenset()
 
@@ -148,7 +148,8 @@ def _runs(names: NameScan) -> list[RunCandidates]:
     for span, heading in zip(names.sentences, names.headings, strict=True):
         if heading:
             continue
-        tokens = tokenize(names.text, span.start, span.end)
+        # The words a name can be made of: runs() reads the same runs off them (see name_tokens).
+        tokens = name_tokens(names.text, span.start, span.end)
         sentence = TokenSpan(0, span, tokens)
         quoted = quoted_runs(names.text, span)
         plain = [r for r in runs(names.text, tokens) if not inside_any(r, quoted)]

@@ -140,6 +140,8 @@ _SHOUT_MIN = 7
 # What makes _token look beyond a word: a mark inside it, a character after it.
 _MARKS = re.compile(r"['’\-‐‑]")
 _AFTER = ".'’"
+# Kinds of word that take no part in a name (see name_tokens).
+_BYSTANDERS = frozenset({"stop", "other"})
 
 
 class Token(NamedTuple):
@@ -191,30 +193,61 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     Returns:
         Tokens with body offsets.
     """
-    tokens = []
-    for m in _TOKEN.finditer(text, start, end):
+    return _tokens(text, start, end, every=True)
+
+
+def name_tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]`` that a name can be made of or joined by, and the first.
+
+    :func:`tokenize` without its plain lower-case words (neither a particle, a
+    suffix nor "of"; three words in four): such a word can neither start,
+    continue nor join a run of capitalised words, a run ends at the gap it leaves
+    as it ends at the word, and it never shouts next to an all-capital stopword.
+    The first token stays, whatever it is: a name that opens its sentence is
+    told by being that token.
+
+    Args:
+        text: The (URL-masked) body.
+        start: Start of the sentence.
+        end: End of the sentence.
+
+    Returns:
+        Tokens with body offsets.
+    """
+    return _tokens(text, start, end, every=False)
+
+
+def _tokens(text: str, start: int, end: int, every: bool) -> list[Token]:
+    """The tokens of ``text[start:end]``; without plain lower-case words unless ``every``."""
+    tokens: list[Token] = []
+    places: list[int] = []  # each token's place among all the words: who its neighbours are
+    for place, m in enumerate(_TOKEN.finditer(text, start, end)):
         word, (first, last) = m.group(0), m.span()
         # Most words have no apostrophe or hyphen and no full stop or apostrophe after
         # them: nothing of _token's applies but the kind (h13d: a third of the actors' time).
         # isalnum() says so for most words before _MARKS needs to look.
         plain = word.isalnum() or _MARKS.search(word) is None
         if plain and (last >= end or text[last] not in _AFTER):
-            tokens.append(Token(word, first, last, _kind(word)))
+            kind = _kind(word)
+            if not every and place and kind in _BYSTANDERS and word.islower() and word != "of":
+                continue
+            tokens.append(Token(word, first, last, kind))
         else:
             tokens.append(_token(text, word, first, last, end))
+        places.append(place)
     # Only an all-capital stopword ("US") may change kind; its neighbours keep their text.
     for i, token in enumerate(tokens):
         if token.kind == "stop" and token.text.isupper():
-            tokens[i] = _capital_stopword(tokens, i)
+            beside = (j for j in (i - 1, i + 1) if 0 <= j < len(tokens))
+            neighbours = [tokens[j] for j in beside if abs(places[j] - places[i]) == 1]
+            tokens[i] = _capital_stopword(token, neighbours)
     return tokens
 
 
-def _capital_stopword(tokens: list[Token], i: int) -> Token:
+def _capital_stopword(token: Token, neighbours: list[Token]) -> Token:
     """Make an all-capital stopword ("US") an acronym unless its neighbours shout too."""
-    token = tokens[i]
     if token.kind != "stop" or not token.text.isupper() or len(token.text) < 2:
         return token
-    neighbours = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
     if any(n.text.isupper() and len(n.text.rstrip(".")) >= 2 for n in neighbours):
         return token
     if token.lower in GENERIC_ACRONYMS or token.lower in _CALENDAR:
