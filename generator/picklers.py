@@ -47,6 +47,8 @@ MODULES = (
     "generator.actors.candidates",
     "generator.actors.matching",
     "generator.actors.extract",
+    "generator.actors.candidates",
+    "generator.actors.matching",
     "generator.actors.records",
 )
 

@@ -1,4 +1,4 @@
-"""normalise runs a pattern only when its text can match: the same result as running them all."""
+"""normalise and plain run a pattern only when its text can match: as if they ran them all."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.text import normalise as module
-from generator.text.normalise import normalise
+from generator.text.normalise import normalise, plain
 from tests.conftest import FIXTURES, SEEDS
 from tests.synthetic import write_corpus
 
@@ -80,3 +80,20 @@ def test_shuffled_pieces_equal_running_every_rewrite() -> None:
 @given(st.text(alphabet=st.sampled_from(list("aZ1 .,:;!?-[]()/\u2003\x1c’“`*_"))))
 def test_any_text_equals_running_every_rewrite(text: str) -> None:
     assert normalise(text) == every_rewrite(text)
+
+
+def plain_every_rewrite(text: str) -> str:
+    """:func:`plain` with both of its patterns run whatever the text holds."""
+    text = module._MD_LINK.sub(lambda m: m.group("text"), text)
+    return " ".join(module._MD_MARKUP.sub("", text).split())
+
+
+def test_plain_on_seed_lines_and_bodies_equals_running_both_patterns() -> None:
+    lines = texts() + CASES
+    bodies = ["\n".join(lines[i : i + 40]) for i in range(0, len(lines), 40)]
+    assert [plain(t) for t in lines + bodies] == [plain_every_rewrite(t) for t in lines + bodies]
+
+
+@given(st.text(alphabet=st.sampled_from(list("aZ1 \n\t>#*_`[]()!/.\u2003\x1c"))))
+def test_plain_of_any_text_equals_running_both_patterns(text: str) -> None:
+    assert plain(text) == plain_every_rewrite(text)

@@ -14,7 +14,7 @@ from generator.text.lexicon import (
     PERSON_NOUNS,
     TITLE_WORDS,
 )
-from generator.text.tokens import LOOSE_WORD
+from generator.text.tokens import LOOSE_WORD, last_words
 
 _COMPOUND = re.compile(r"[-‐‑](\w+)")
 _NEXT = re.compile(r"[ \t]+([\w'’-]+)")
@@ -22,6 +22,7 @@ _NOUNS = HEAD_NOUNS | KIND_NOUNS | PERSON_NOUNS | TITLE_WORDS
 _MAX_LEFT = 4
 _LEFT_CHARS = 120
 _MAX_RIGHT = 3
+_POSSESSIVE = re.compile(r"['’]s?\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +89,12 @@ def _left_words(text: str, limit: int, start: int) -> str:
     before = text[max(limit, start - _LEFT_CHARS) : start]
     if before and not before[-1].isspace():
         return ""
+    # At most _MAX_LEFT words are taken, each followed by white space only, and a
+    # chunk without a word stops the walk as its gap does: the last _MAX_LEFT chunks
+    # read the same as the whole window, for a fraction of the splitting.
+    before = last_words(before, _MAX_LEFT)
     tokens = LOOSE_WORD.findall(before)
-    gaps = re.split(r"[\w'’.-]+", before)
+    gaps = LOOSE_WORD.split(before)
     taken: list[str] = []
     for i in range(len(tokens) - 1, max(-1, len(tokens) - 1 - _MAX_LEFT), -1):
         word = tokens[i]
@@ -138,7 +143,7 @@ def descriptor(text: str, bounds: tuple[int, int], start: int, end: int) -> str:
 
 def _possessive(text: str, end: int) -> str:
     """Return the possessive ending right after a name ("'s"), if any."""
-    m = re.compile(r"['’]s?\b").match(text, end)
+    m = _POSSESSIVE.match(text, end)
     return m.group(0) if m else ""
 
 

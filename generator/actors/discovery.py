@@ -170,7 +170,7 @@ def _against_registry(
         elif all(
             c.start <= s[0] and s[1] <= c.end and (s[1] - s[0]) < (c.end - c.start) for s in inside
         ):
-            kept.append(replace(c, covers=True))
+            kept.append(c._replace(covers=True))
             covered += [((c.doc, s[0], s[1]), (c.doc, c.start, c.end)) for s in inside]
     return kept, covered
 
@@ -263,7 +263,7 @@ def _merge_demonyms(
         local = [s for s in stems if s in groups and s != key]
         registered = [s for s in stems if s in known]
         if local:
-            groups[local[0]].extend(replace(c, cues=c.cues | {"demonym"}) for c in groups.pop(key))
+            groups[local[0]].extend(c._replace(cues=c.cues | {"demonym"}) for c in groups.pop(key))
         elif registered:
             mentions = tuple(
                 FoundMention(c.doc, c.start, c.end, "demonym", c.role) for c in groups.pop(key)
@@ -305,7 +305,7 @@ def _merge_surnames(groups: dict[str, list[Candidate]]) -> dict[str, list[Candid
         for c in cands:
             owner = _owner(people.get(c.doc, set()), everywhere)
             if owner and owner != key:
-                groups[owner].append(replace(c, cues=c.cues | {"surname"}))
+                groups[owner].append(c._replace(cues=c.cues | {"surname"}))
             else:
                 stay.append(c)
         groups[key] = stay

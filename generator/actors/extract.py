@@ -28,7 +28,7 @@ from generator.actors.runs import inside_any, quoted_runs, runs
 from generator.models import Article
 from generator.text.document import CharSpan, LineIndex, document
 from generator.text.normalise import clean
-from generator.text.tokens import LOWER_WORD, Token, is_title, tokenize
+from generator.text.tokens import LOWER_WORD, Token, is_title, name_tokens
 
 _NO_WORDS: frozenset[str] = frozenset()
 
@@ -148,7 +148,8 @@ def _runs(names: NameScan) -> list[RunCandidates]:
     for span, heading in zip(names.sentences, names.headings, strict=True):
         if heading:
             continue
-        tokens = tokenize(names.text, span.start, span.end)
+        # The words a name can be made of: runs() reads the same runs off them (see name_tokens).
+        tokens = name_tokens(names.text, span.start, span.end)
         sentence = TokenSpan(0, span, tokens)
         quoted = quoted_runs(names.text, span)
         plain = [r for r in runs(names.text, tokens) if not inside_any(r, quoted)]
@@ -180,15 +181,21 @@ def _contexts(
     """The context of each span of the body."""
     lines = LineIndex(body, body_line)
     starts = [s.start for s in names.sentences]
+    # Spans of one sentence share its cleaned text: cleaned once, and held (and pickled,
+    # to the cache and across processes) once rather than once per span.
+    cleaned: dict[tuple[int, int], str] = {}
     out = {}
     for start, end in spans:
         sentence = _enclosing(body, names.sentences, starts, start)
+        bounds = (sentence.start, sentence.end)
+        if bounds not in cleaned:
+            cleaned[bounds] = clean(body[sentence.start : sentence.end])
         compound = compound_after(names.text, end, sentence.end)
         out[(start, end)] = SpanContext(
             text=clean(body[start:end]),
-            sentence=clean(body[sentence.start : sentence.end]),
+            sentence=cleaned[bounds],
             line=lines.line(start),
-            descriptor=descriptor(names.text, (sentence.start, sentence.end), start, end),
+            descriptor=descriptor(names.text, bounds, start, end),
             role=compound.role if compound else "",
             qualifies=compound.qualifies if compound else "",
         )

@@ -13,6 +13,7 @@ _QUOTED_MAX_WORDS = 6
 # "of" joins short names ("Axis of Resistance", "Pacific Ring of Fire"); after
 # longer ones it more often starts a phrase ("Debbie Wasserman Schultz of Florida").
 _OF_MAX = 2
+_QUOTED_SMALL = QUOTED_CONNECTORS | NAME_PARTICLES
 
 
 def _is_namey(token: Token) -> bool:
@@ -91,7 +92,7 @@ def _is_quoted_name(tokens: list[Token]) -> bool:
     small = [t for t in tokens if t.kind != "name"]
     if any(t.text.isupper() for t in names):
         return False
-    return len(names) >= 2 and all(t.lower in QUOTED_CONNECTORS | NAME_PARTICLES for t in small)
+    return len(names) >= 2 and all(t.lower in _QUOTED_SMALL for t in small)
 
 
 def inside_any(run: list[Token], quoted: list[list[Token]]) -> bool:

@@ -26,6 +26,8 @@ _MASKED_URL = re.compile(r"\]\([^)\s]*\)|https?://\S+|www\.\S+")
 # Link text and target exclude brackets: with them, "[[[[…" backtracks quadratically.
 _MD_LINK = re.compile(r"!?\[(?P<text>[^\[\]]*)\]\([^()\[\]]*\)")
 _MD_MARKUP = re.compile(r"[*_`]+|^\s{0,3}#{1,6}\s+|^\s*>\s?", re.MULTILINE)
+# Every match of _MD_MARKUP holds one of these.
+_MARKUP_MARKS = "*_`#>"
 _NORM_LINK = re.compile(r"\[([^\[\]]*)\]\([^()\[\]]*\)")
 _URL = re.compile(r"https?://\S+")
 _INITIALS = re.compile(r"\b([A-Za-z])\. ([A-Za-z])\.")
@@ -156,8 +158,13 @@ def clean(text: str) -> str:
 
 def plain(text: str) -> str:
     """Strip Markdown links and emphasis, and collapse whitespace."""
-    text = _MD_LINK.sub(lambda m: m.group("text"), text)
-    return " ".join(_MD_MARKUP.sub("", text).split())
+    # As in normalise: a pattern runs only when the text holds what every match needs
+    # (a link "](", a mark among *_`#>), which most paragraphs do not.
+    if "](" in text:
+        text = _MD_LINK.sub(lambda m: m.group("text"), text)
+    if any(mark in text for mark in _MARKUP_MARKS):
+        text = _MD_MARKUP.sub("", text)
+    return " ".join(text.split())
 
 
 def normalise(text: str) -> str:

@@ -11,8 +11,9 @@ and punctuation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
+from typing import NamedTuple
 
 from generator.text.calendar import MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS
 from generator.text.lexicon import (
@@ -74,9 +75,10 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=_CACHED_TOKENISED)
 def _sentence_tokens(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[str, ...]]:
-    # Claims, slots and clocks all split the same sentences.
+    # Claims, slots and clocks all split the same sentences. The match objects' own
+    # methods, mapped, spare a Python-level step per token.
     found = list(TOKEN_RE.finditer(text))
-    return tuple(m.span() for m in found), tuple(m.group(0) for m in found)
+    return tuple(map(re.Match.span, found)), tuple(map(re.Match.group, found))
 
 
 def content_words(text: str) -> list[str]:
@@ -88,11 +90,13 @@ def content_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=_CACHED_TEXTS)
 def _sentence_content_words(text: str) -> tuple[str, ...]:
-    return tuple(word for tok in _sentence_tokens(text)[1] for word in _token_content(tok))
+    # The words alone (findall), not through _sentence_tokens: most of these texts are
+    # never asked for their offsets, and they would push out sentences that are.
+    return tuple(chain.from_iterable(map(_token_content, TOKEN_RE.findall(text))))
 
 
 def _content_words(text: str) -> list[str]:
-    return [word for tok in TOKEN_RE.findall(text) for word in _token_content(tok)]
+    return list(chain.from_iterable(map(_token_content, TOKEN_RE.findall(text))))
 
 
 @lru_cache(maxsize=_CACHED_TEXTS)
@@ -108,6 +112,22 @@ def _token_content(tok: str) -> tuple[str, ...]:
     )
 
 
+def last_words(text: str, count: int) -> str:
+    r"""The last ``count`` whitespace-separated words of ``text``, a space between and after them.
+
+    A pattern anchored at the end of a text that can match only its last few words
+    (and the white space after them) matches these the same, and a search on them
+    does not try every start position of the text. White space is white space to
+    ``\s`` and to ``str.split`` alike.
+
+    Returns:
+        The words, or an empty string when ``text`` does not end in white space.
+    """
+    if not text[-1:].isspace():
+        return ""
+    return " ".join(text.rsplit(maxsplit=count)[-count:]) + " "
+
+
 def words(text: str) -> list[str]:
     """Return the word tokens of plain text (numbers count as words)."""
     return _WORD.findall(text)
@@ -120,11 +140,16 @@ _SHOUT_MIN = 7
 # What makes _token look beyond a word: a mark inside it, a character after it.
 _MARKS = re.compile(r"['’\-‐‑]")
 _AFTER = ".'’"
+# Kinds of word that take no part in a name (see name_tokens).
+_BYSTANDERS = frozenset({"stop", "other"})
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One word of a sentence as written, classified for naming.
+
+    A named tuple rather than a frozen dataclass: every word of every body is one
+    (about 160,000 on dev-events), and a frozen dataclass's ``__init__`` (one
+    ``object.__setattr__`` per field) costs about five times building a tuple.
 
     Attributes:
         text: The word without a possessive ending or compound tail.
@@ -168,29 +193,66 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     Returns:
         Tokens with body offsets.
     """
-    tokens = []
-    for m in _TOKEN.finditer(text, start, end):
+    return _tokens(text, start, end, every=True)
+
+
+def name_tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]`` that a name can be made of or joined by, and the first.
+
+    :func:`tokenize` without its plain lower-case words (neither a particle, a
+    suffix nor "of"; three words in four): such a word can neither start,
+    continue nor join a run of capitalised words, a run ends at the gap it leaves
+    as it ends at the word, and it never shouts next to an all-capital stopword.
+    The first token stays, whatever it is: a name that opens its sentence is
+    told by being that token.
+
+    Args:
+        text: The (URL-masked) body.
+        start: Start of the sentence.
+        end: End of the sentence.
+
+    Returns:
+        Tokens with body offsets.
+    """
+    return _tokens(text, start, end, every=False)
+
+
+def _tokens(text: str, start: int, end: int, every: bool) -> list[Token]:
+    """The tokens of ``text[start:end]``; without plain lower-case words unless ``every``."""
+    tokens: list[Token] = []
+    places: list[int] = []  # each token's place among all the words: who its neighbours are
+    for place, m in enumerate(_TOKEN.finditer(text, start, end)):
         word, (first, last) = m.group(0), m.span()
         # Most words have no apostrophe or hyphen and no full stop or apostrophe after
         # them: nothing of _token's applies but the kind (h13d: a third of the actors' time).
-        if (last >= end or text[last] not in _AFTER) and _MARKS.search(word) is None:
-            tokens.append(Token(word, first, last, _kind(word)))
+        # isalnum() says so for most words before _MARKS needs to look.
+        plain = word.isalnum() or _MARKS.search(word) is None
+        if plain and (last >= end or text[last] not in _AFTER):
+            kind = _kind(word)
+            if not every and place and kind in _BYSTANDERS and word.islower() and word != "of":
+                continue
+            tokens.append(Token(word, first, last, kind))
         else:
             tokens.append(_token(text, word, first, last, end))
-    return [t if t.kind != "stop" else _capital_stopword(tokens, i) for i, t in enumerate(tokens)]
+        places.append(place)
+    # Only an all-capital stopword ("US") may change kind; its neighbours keep their text.
+    for i, token in enumerate(tokens):
+        if token.kind == "stop" and token.text.isupper():
+            beside = (j for j in (i - 1, i + 1) if 0 <= j < len(tokens))
+            neighbours = [tokens[j] for j in beside if abs(places[j] - places[i]) == 1]
+            tokens[i] = _capital_stopword(token, neighbours)
+    return tokens
 
 
-def _capital_stopword(tokens: list[Token], i: int) -> Token:
+def _capital_stopword(token: Token, neighbours: list[Token]) -> Token:
     """Make an all-capital stopword ("US") an acronym unless its neighbours shout too."""
-    token = tokens[i]
     if token.kind != "stop" or not token.text.isupper() or len(token.text) < 2:
         return token
-    neighbours = tokens[max(0, i - 1) : i] + tokens[i + 1 : i + 2]
     if any(n.text.isupper() and len(n.text.rstrip(".")) >= 2 for n in neighbours):
         return token
     if token.lower in GENERIC_ACRONYMS or token.lower in _CALENDAR:
         return token
-    return replace(token, kind="acronym")
+    return token._replace(kind="acronym")
 
 
 def _token(text: str, word: str, start: int, end: int, limit: int) -> Token:
