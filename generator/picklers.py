@@ -47,8 +47,6 @@ MODULES = (
     "generator.actors.candidates",
     "generator.actors.matching",
     "generator.actors.extract",
-    "generator.actors.candidates",
-    "generator.actors.matching",
     "generator.actors.records",
 )
 
