@@ -20,14 +20,14 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from generator.actors import Actor, OutletUsage, Place
 from generator.events import Event, ReuseLink
 from generator.isolation import failure
-from generator.models import Article
+from generator.models import Article, Problem
 from generator.pipeline import Corpus
 from generator.site import views
 from generator.site.bodies import body_html
@@ -83,6 +83,20 @@ def web_url(url: str | None) -> str:
     return quote(value, safe=":/?#@!$&'*+,;=%-._~[]")
 
 
+# Outlet and topic names come back on every row that names them; a slug costs
+# a transliteration (python-slugify), so each name is slugged once.
+@functools.lru_cache(maxsize=1 << 14)
+def outlet_path(name: str | None) -> str:
+    """Source path of an outlet's page."""
+    return f"outlets/{views.outlet_slug(name)}.md"
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def topic_path(tag: str) -> str:
+    """Source path of a topic's page."""
+    return f"topics/{stable_slug(tag, 'tag')}.md"
+
+
 @pass_context
 def link(context: Context, target: str) -> str:
     """Relative URL from the page being rendered to another source file (``x.md``)."""
@@ -104,8 +118,8 @@ def make_environment() -> Environment:
     env.filters["flag_label"] = lambda flag: FLAG_LABELS.get(flag, flag)
     env.globals["link"] = link
     env.globals["article_path"] = lambda a: f"articles/{a.id}.md"
-    env.globals["outlet_path"] = lambda name: f"outlets/{views.outlet_slug(name)}.md"
-    env.globals["topic_path"] = lambda tag: f"topics/{stable_slug(tag, 'tag')}.md"
+    env.globals["outlet_path"] = outlet_path
+    env.globals["topic_path"] = topic_path
     env.globals["day_path"] = lambda d: f"dates/{d.isoformat()}.md"
     env.globals["actor_path"] = lambda actor_id: f"actors/{actor_id}.md"
     env.globals["place_path"] = lambda place_id: f"places/{place_id}.md"
@@ -139,6 +153,9 @@ class SiteRenderer:
         self.directory_urls = directory_urls
         self.env = _shared_environment()
         self.pages: dict[str, str] = {}
+        # Looked up once per build: Environment.get_template checks the
+        # template file's modification time on every call.
+        self._templates: dict[str, Template] = {}
 
     def left_out(self, article: Article, path: str, exc: Exception) -> None:
         """Replace a page that failed to render by a stub, and record a problem on its seed."""
@@ -147,6 +164,7 @@ class SiteRenderer:
             (*self.corpus.problems, problem), key=lambda p: (p.file, p.line, p.code, p.message)
         )
         self.corpus = dataclasses.replace(self.corpus, problems=tuple(problems))
+        self.__dict__.pop("_problems_by_file", None)
         self.pages[path] = anchor_headings(
             f"<h1>{escape(article.title)}</h1>\n<p>This article's page could not be built: "
             f"{escape(problem.message)}</p>\n"
@@ -157,9 +175,10 @@ class SiteRenderer:
         if path in self.pages:
             # Slugs are unreserved and ids unique, so this is a bug, not bad input.
             raise RuntimeError(f"two generated pages claim {path}")
-        html = self.env.get_template(template).render(
-            page_path=path, directory_urls=self.directory_urls, **context
-        )
+        compiled = self._templates.get(template)
+        if compiled is None:
+            compiled = self._templates[template] = self.env.get_template(template)
+        html = compiled.render(page_path=path, directory_urls=self.directory_urls, **context)
         self.pages[path] = anchor_headings(html)
 
     def paginated(self, path: str, template: str, rows: Sequence[Any], **context: Any) -> None:
@@ -206,12 +225,29 @@ class SiteRenderer:
 
     def reuse_of_article(self, article_id: str) -> list[tuple[ReuseLink, Article]]:
         """Reuse links where this article reproduces another, with the source article."""
+        return self._reuse_by_reuser.get(article_id, [])
+
+    @functools.cached_property
+    def _reuse_by_reuser(self) -> dict[str, list[tuple[ReuseLink, Article]]]:
+        # One pass over the links, not one per article page (quadratic in the corpus).
         by_id = {a.id: a for a in self.corpus.articles}
-        return [
-            (link_, by_id[link_.source])
-            for link_ in self.corpus.events.provenance
-            if link_.reuser == article_id and link_.source in by_id
-        ]
+        index: dict[str, list[tuple[ReuseLink, Article]]] = {}
+        for link_ in self.corpus.events.provenance:
+            if link_.source in by_id:
+                index.setdefault(link_.reuser, []).append((link_, by_id[link_.source]))
+        return index
+
+    def problems_of(self, file: str) -> list[Problem]:
+        """The problems found in one seed file, in the corpus's order."""
+        return self._problems_by_file.get(file, [])
+
+    @functools.cached_property
+    def _problems_by_file(self) -> dict[str, list[Problem]]:
+        # Built once per render; left_out adds a problem and rebuilds it.
+        index: dict[str, list[Problem]] = {}
+        for problem in self.corpus.problems:
+            index.setdefault(problem.file, []).append(problem)
+        return index
 
     @functools.cached_property
     def events_by_day(self) -> dict[str, list[Event]]:
@@ -284,7 +320,7 @@ def _article_page(
         event=site.event_of_article(article.id),
         reuse=site.reuse_of_article(article.id),
         body=Markup(body_html(article.body, article.title)),
-        problems=[p for p in site.corpus.problems if p.file == article.file],
+        problems=site.problems_of(article.file),
     )
 
 
