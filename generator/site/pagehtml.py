@@ -17,6 +17,7 @@ added to a page is made here instead:
 
 from __future__ import annotations
 
+import functools
 import html as html_module
 import re
 from collections.abc import Callable, Iterable
@@ -63,14 +64,20 @@ def anchor_headings(page: str) -> str:
 
     def anchored(match: re.Match[str]) -> str:
         level, inner = match.group(1), match.group(2)
-        slug = heading_slug(html_module.unescape(strip_tags(inner)), "-")
-        anchor: str = unique(slug, used, counters)
+        anchor: str = unique(_slug(inner), used, counters)
         return (
             f'<h{level} id="{anchor}">{inner}<a class="headerlink" href="#{anchor}" '
             f'title="Permanent link">&para;</a></h{level}>'
         )
 
     return _HEADING.sub(anchored, page)
+
+
+# Most headings are the templates' own ("Coverage", "Mentions", "Text"), on
+# every page of their kind: each heading's slug is made once.
+@functools.lru_cache(maxsize=1 << 14)
+def _slug(inner: str) -> str:
+    return heading_slug(html_module.unescape(strip_tags(inner)), "-")
 
 
 @dataclass(frozen=True, slots=True)

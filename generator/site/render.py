@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, Template, pass_context
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from generator.actors import Actor, OutletUsage, Place
-from generator.events import Event, ReuseLink
+from generator.events import DatedPoint, Event, ReuseLink
 from generator.isolation import failure
 from generator.models import Article, Problem
 from generator.pipeline import Corpus
@@ -36,7 +36,6 @@ from generator.site.eventviews import EventLimits, EventView, event_views
 from generator.site.pagehtml import anchor_headings
 from generator.site.thresholds import sections as threshold_sections
 from generator.site.views import PAGE_SIZE
-from generator.slugs import stable_slug
 from generator.text.plurals import plural
 from generator.urls import relative_url
 
@@ -83,18 +82,34 @@ def web_url(url: str | None) -> str:
     return quote(value, safe=":/?#@!$&'*+,;=%-._~[]")
 
 
-# Outlet and topic names come back on every row that names them; a slug costs
-# a transliteration (python-slugify), so each name is slugged once.
-@functools.lru_cache(maxsize=1 << 14)
-def outlet_path(name: str | None) -> str:
-    """Source path of an outlet's page."""
-    return f"outlets/{views.outlet_slug(name)}.md"
+# Filters, not macros, for what every row of a listing shows: a Jinja macro
+# call cost about ten times a filter's, and a row made three of them.
+def published(article: Article) -> str:
+    """The publication date as rows and pages show it ("2024-05-01 (inferred)", "undated")."""
+    point = article.published
+    if not point.date:
+        return "undated"
+    return point.date.isoformat() + (" (inferred)" if point.inferred else "")
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def topic_path(tag: str) -> str:
-    """Source path of a topic's page."""
-    return f"topics/{stable_slug(tag, 'tag')}.md"
+def flags(article: Article) -> Markup:
+    """The article's flags, labelled and comma-separated; "AI-written" in bold."""
+    labels = (FLAG_LABELS.get(flag, flag) for flag in article.flags)
+    return Markup(", ").join(
+        Markup("<strong>%s</strong>") % label if flag == "ai-written" else label
+        for flag, label in zip(article.flags, labels, strict=True)
+    )
+
+
+def dated(point: DatedPoint) -> str:
+    """When an event happened, to its precision ("2024-05-01", "2024-05", "2024", "unknown")."""
+    if not point.date:
+        return "unknown"
+    if point.precision == "day":
+        return point.date.isoformat()
+    if point.precision == "month":
+        return point.date.isoformat()[:7]
+    return str(point.date.year)
 
 
 @pass_context
@@ -107,6 +122,10 @@ def make_environment() -> Environment:
     """The Jinja2 environment for page templates (HTML and SVG out, autoescaped)."""
     env = Environment(
         loader=PackageLoader("generator.site", "templates"),
+        # The templates ship with the package: checking each file's modification
+        # time whenever a page asks for it (every page, and every import of the
+        # macros) was a system call per page for nothing.
+        auto_reload=False,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -115,11 +134,13 @@ def make_environment() -> Environment:
     )
     env.filters["web_url"] = web_url
     env.filters["plural"] = plural
-    env.filters["flag_label"] = lambda flag: FLAG_LABELS.get(flag, flag)
+    env.filters["published"] = published
+    env.filters["flags"] = flags
+    env.filters["dated"] = dated
     env.globals["link"] = link
     env.globals["article_path"] = lambda a: f"articles/{a.id}.md"
-    env.globals["outlet_path"] = outlet_path
-    env.globals["topic_path"] = topic_path
+    env.globals["outlet_path"] = lambda name: f"outlets/{views.outlet_slug(name)}.md"
+    env.globals["topic_path"] = lambda tag: f"topics/{views.tag_slug(tag)}.md"
     env.globals["day_path"] = lambda d: f"dates/{d.isoformat()}.md"
     env.globals["actor_path"] = lambda actor_id: f"actors/{actor_id}.md"
     env.globals["place_path"] = lambda place_id: f"places/{place_id}.md"
@@ -153,9 +174,6 @@ class SiteRenderer:
         self.directory_urls = directory_urls
         self.env = _shared_environment()
         self.pages: dict[str, str] = {}
-        # Looked up once per build: Environment.get_template checks the
-        # template file's modification time on every call.
-        self._templates: dict[str, Template] = {}
 
     def left_out(self, article: Article, path: str, exc: Exception) -> None:
         """Replace a page that failed to render by a stub, and record a problem on its seed."""
@@ -175,10 +193,9 @@ class SiteRenderer:
         if path in self.pages:
             # Slugs are unreserved and ids unique, so this is a bug, not bad input.
             raise RuntimeError(f"two generated pages claim {path}")
-        compiled = self._templates.get(template)
-        if compiled is None:
-            compiled = self._templates[template] = self.env.get_template(template)
-        html = compiled.render(page_path=path, directory_urls=self.directory_urls, **context)
+        html = self.env.get_template(template).render(
+            page_path=path, directory_urls=self.directory_urls, **context
+        )
         self.pages[path] = anchor_headings(html)
 
     def paginated(self, path: str, template: str, rows: Sequence[Any], **context: Any) -> None:
