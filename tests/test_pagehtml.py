@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown import Markdown  # type: ignore[import-untyped]
 
 from generator.cache import ContentCache
 from generator.site.mdsafe import InertMarkdownExtension, heading_slug
-from generator.site.pagehtml import PageFinisher, anchor_headings, read_page
+from generator.site.pagehtml import (
+    _ID,
+    PageFinisher,
+    anchor_headings,
+    element_ids,
+    read_page,
+)
 
 # The site's own Markdown settings (mkdocs.yml), under which these pages used to be rendered.
 EXTENSIONS: list[object] = ["tables", "admonition", "attr_list", "def_list", "md_in_html"]
@@ -134,3 +142,15 @@ def test_nothing_is_written_when_no_page_was_finished_afresh(tmp_path: Path) -> 
     second.page(page)
     second.save([page])
     assert sorted(p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()) == written
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(['id="', '"', " ", "\n", "\xa0", "\u2028", "x", "a-id=", "="])))
+def test_element_ids_are_what_the_id_pattern_finds(pieces: list[str]) -> None:
+    html = "".join(pieces)
+    assert element_ids(html) == _ID.findall(html)
+
+
+def test_element_ids_skip_an_id_without_white_space_before_it() -> None:
+    html = '<p data-id="a">x</p><h2 id="b">y</h2>\nid="c" fooid="d id="e"'
+    assert element_ids(html) == ["b", "c", "e"] == _ID.findall(html)
