@@ -117,6 +117,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._nudge_file: Path | None = None
         self._bytecode = _MemoryBytecodeCache()
         self._finisher: PageFinisher | None = None
+        # The last build's generated pages (source path to HTML): their finished
+        # versions are saved to the cache after a build (or when serve stops).
+        self._site_pages: Mapping[str, str] = {}
         self._directory_urls = True
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -129,6 +132,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self._indexer is not None:
             self._indexer.shutdown(wait=True, cancel_futures=True)
             self._indexer = None
+        if self._serving:
+            # Once, not after every rebuild: the next `mkdocs serve` starts warm.
+            self._save_finished_pages()
+
+    def _save_finished_pages(self) -> None:
+        if self._finisher is not None:
+            self._finisher.save(self._site_pages.values())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Resolve paths against mkdocs.yml and reset per-build state."""
@@ -164,6 +174,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         built = self._build(settings)
         corpus, pages = built.corpus, built.pages
         self._search = dict(built.search)
+        self._site_pages = pages
         on_disk = self._pages_on_disk(pages, config)
         finisher = self._finisher or PageFinisher(None, finish=sanitize_html)
         titles = _nav_titles(config.nav)
@@ -391,6 +402,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """
         site = Path(config.site_dir)
         if not self._serving:
+            self._save_finished_pages()
             overlap, self._overlap = self._overlap, None
             if overlap is None:
                 _index_and_log(site)

@@ -24,6 +24,7 @@ commit it next to ``mkdocs.yml``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import posixpath
@@ -180,6 +181,9 @@ def _free_event_id(event: Event, taken: set[str]) -> str:
     return candidate
 
 
+# Pure and asked for every link of every generated page (twice per link; a
+# listing links the same outlets and pages again and again): memoised.
+@functools.lru_cache(maxsize=1 << 16)
 def page_url(src_uri: str, directory_urls: bool) -> str:
     """The URL MkDocs publishes the file ``src_uri`` at, relative to the site root.
 
@@ -230,10 +234,11 @@ def relative_url(target: str, source: str, directory_urls: bool) -> str:
         if a != b:
             break
         common += 1
-    relative = "/".join([".."] * (len(other_parts) - common) + dest_parts[common:]) or "."
+    relative = "/".join([".."] * (len(other_parts) - common) + [*dest_parts[common:]]) or "."
     return relative + "/" if url.endswith("/") else relative
 
 
-def _url_parts(path: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 16)
+def _url_parts(path: str) -> tuple[str, ...]:
     path = posixpath.normpath("/" + path.lstrip("/"))[1:]
-    return path.split("/") if path else []
+    return tuple(path.split("/")) if path else ()

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown import Markdown  # type: ignore[import-untyped]
 
 from generator.cache import ContentCache
 from generator.site.mdsafe import InertMarkdownExtension, heading_slug
-from generator.site.pagehtml import PageFinisher, anchor_headings, read_page
+from generator.site.pagehtml import (
+    _ID,
+    PageFinisher,
+    anchor_headings,
+    element_ids,
+    read_page,
+)
 
 # The site's own Markdown settings (mkdocs.yml), under which these pages used to be rendered.
 EXTENSIONS: list[object] = ["tables", "admonition", "attr_list", "def_list", "md_in_html"]
@@ -88,9 +96,61 @@ def test_finishing_is_applied_once_per_content_and_kept_in_the_cache(tmp_path: P
     first = PageFinisher(ContentCache(tmp_path), finish)
     assert "<script" not in first.page(page).html
     assert first.page(page) == first.page(page) and len(calls) == 1
+    first.save([page])
     cache = ContentCache(tmp_path)
     second = PageFinisher(cache, finish)
     assert second.page(page).title == "One" and len(calls) == 1
     assert cache.hits["html"] == 1
     second.page(page + "<p>More</p>\n")
     assert len(calls) == 2
+
+
+def test_the_cache_keeps_the_finished_pages_of_the_site_as_last_saved(tmp_path: Path) -> None:
+    pages = [anchor_headings(f"<h1>Page {n}</h1>\n<p>Text {n}.</p>\n") for n in range(4)]
+    calls: list[str] = []
+
+    def finish(html: str) -> str:
+        calls.append(html)
+        return html
+
+    first = PageFinisher(ContentCache(tmp_path), finish)
+    for page in pages[:3]:
+        first.page(page)
+    # Page 3 was never finished (MkDocs skipped it) and page 0 left the site: neither is kept.
+    first.save(pages[1:])
+    cache = ContentCache(tmp_path)
+    second = PageFinisher(cache, finish)
+    for page in pages:
+        second.page(page)
+    assert calls == [*pages[:3], pages[0], pages[3]]
+    # All of one file: the pages are read together, once.
+    assert cache.hits["html"] == 1
+    second.save(pages)
+    third = PageFinisher(ContentCache(tmp_path), finish)
+    for page in pages:
+        third.page(page)
+    assert len(calls) == 5
+
+
+def test_nothing_is_written_when_no_page_was_finished_afresh(tmp_path: Path) -> None:
+    page = anchor_headings("<h1>One</h1>\n")
+    first = PageFinisher(ContentCache(tmp_path), lambda html: html)
+    first.page(page)
+    first.save([page])
+    written = sorted(p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file())
+    second = PageFinisher(ContentCache(tmp_path), lambda html: html)
+    second.page(page)
+    second.save([page])
+    assert sorted(p.stat().st_mtime_ns for p in tmp_path.rglob("*") if p.is_file()) == written
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(['id="', '"', " ", "\n", "\xa0", "\u2028", "x", "a-id=", "="])))
+def test_element_ids_are_what_the_id_pattern_finds(pieces: list[str]) -> None:
+    html = "".join(pieces)
+    assert element_ids(html) == _ID.findall(html)
+
+
+def test_element_ids_skip_an_id_without_white_space_before_it() -> None:
+    html = '<p data-id="a">x</p><h2 id="b">y</h2>\nid="c" fooid="d id="e"'
+    assert element_ids(html) == ["b", "c", "e"] == _ID.findall(html)

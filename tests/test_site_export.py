@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.export import corpus_record, dump, dumps
 from generator.pipeline import Corpus, Settings, build_corpus
@@ -30,6 +32,51 @@ def test_dump_writes_what_dumps_returns(data: Any, batch: int) -> None:
     out = io.StringIO()
     dump(data, out, batch=batch)
     assert out.getvalue() == dumps(data)
+
+
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(st.characters(codec="utf-8") | st.sampled_from('"\\\n\u2028\x00'))
+)
+KEYS = st.text(max_size=6) | st.sampled_from(["a", "b", "A", "é", ""])
+JSON = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.tuples(inner, inner)
+        | st.dictionaries(KEYS, inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(JSON, st.sampled_from([1, 2, 16384]))
+def test_dump_writes_what_json_dumps_writes_for_any_data(data: Any, batch: int) -> None:
+    out = io.StringIO()
+    dump(data, out, batch=batch)
+    assert out.getvalue() == dumps(data)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{1: "int", 2.5: "float", -3: "neg"}, {True: "t"}, {None: "n"}, {math.inf: [math.nan]}],
+)
+def test_dump_converts_keys_as_json_does(data: Any) -> None:
+    out = io.StringIO()
+    dump(data, out)
+    assert out.getvalue() == dumps(data)
+
+
+def test_dump_refuses_what_json_refuses() -> None:
+    for data in ({"a": {1, 2}}, {(1, 2): "tuple key"}):
+        with pytest.raises(TypeError):
+            dumps(data)
+        with pytest.raises(TypeError):
+            dump(data, io.StringIO())
 
 
 @pytest.fixture(scope="module")

@@ -31,6 +31,22 @@ SECTION_HEADING_MAX_WORDS = 12
 # headings get their ids with the rest of the page (pagehtml.anchor_headings).
 _BODY_EXTENSIONS = ("tables", "admonition", "def_list", "footnotes")
 _LOCAL = threading.local()
+# Most bodies are plain paragraphs (and headings), which Python-Markdown turns
+# into "<p>text</p>" at a cost of about a millisecond a body (a third of
+# rendering the site). A block holding none of the characters that start
+# Markdown syntax is converted here instead, to the same bytes; a body with
+# any other block goes through Python-Markdown whole (blocks can act on each
+# other: a ":" line makes the paragraph before it a definition term, a
+# reference is resolved anywhere). Allowed: escape_line's entities ("&amp;",
+# "&#123;"), which Markdown keeps as they are. Not allowed: inline syntax
+# (backslash, backtick, * _ [ ] < >), table pipes, control and line-separator
+# characters (Markdown removes or splits on some), nor, at a block's start,
+# what opens a block (list marks, ordered-list numbers, ":" of a definition,
+# "!!!" of an admonition, "#", "=", ">") or white space (indented code).
+_PLAIN_TEXT = re.compile(r"[^\x00-\x1f\x7f-\x9f\u2028\u2029\\`*_\[\]<>|]+\Z")
+_BLOCK_OPENING = re.compile(r"[-:!+#=>\s]|\d+[.)]")
+# Python-Markdown drops a heading's trailing "#"s; a rule is "<hr />".
+_PLAIN_RULE = re.compile(r"-{3,}|\*{3,}|_{3,}")
 
 
 def escape_line(line: str) -> str:
@@ -52,10 +68,15 @@ def body_markdown(body: str, title: str) -> str:
         title: The article title; a leading heading equal to it is dropped
             because the page already shows the title.
     """
+    return "\n\n".join(text for _, text in body_blocks(body, title)) + "\n"
+
+
+def body_blocks(body: str, title: str) -> list[tuple[str, str]]:
+    """The body's ``(kind, markdown)`` blocks (see :func:`body_markdown`)."""
     blocks = list(_blocks(body.split("\n")))
     if blocks and blocks[0][0] == "heading" and _same(blocks[0][1], title):
         blocks = blocks[1:]
-    return "\n\n".join(text for _, text in blocks) + "\n"
+    return blocks
 
 
 def body_html(body: str, title: str) -> str:
@@ -65,14 +86,51 @@ def body_html(body: str, title: str) -> str:
         body: The seed body (Markdown or plain text).
         title: The article title (see :func:`body_markdown`).
     """
+    blocks = body_blocks(body, title)
+    plain = plain_html(blocks)
+    if plain is not None:
+        return plain
+    return markdown_html("\n\n".join(text for _, text in blocks) + "\n")
+
+
+def markdown_html(markdown: str) -> str:
+    """Convert body Markdown (:func:`body_markdown`) with Python-Markdown and its extensions."""
     # One instance per thread: the serve catch-up renders in a thread of its own.
     md: Markdown | None = getattr(_LOCAL, "md", None)
     if md is None:
         md = Markdown(extensions=[*_BODY_EXTENSIONS, InertMarkdownExtension()])
         _LOCAL.md = md
     md.reset()
-    html: str = md.convert(body_markdown(body, title))
+    html: str = md.convert(markdown)
     return html + "\n" if html else ""
+
+
+def plain_html(blocks: list[tuple[str, str]]) -> str | None:
+    """The HTML Python-Markdown makes of ``blocks`` when all are plain, else None.
+
+    Args:
+        blocks: ``(kind, markdown)`` blocks of a body (see :func:`body_markdown`).
+    """
+    if not blocks:
+        return None
+    html: list[str] = []
+    for kind, text in blocks:
+        if kind == "text" and _plain(text):
+            html.append(f"<p>{text}</p>")
+        elif kind == "heading":
+            hashes, _, heading = text.partition(" ")
+            if not _plain(heading) or "#" in heading or heading != heading.strip():
+                return None
+            html.append(f"<h{len(hashes)}>{heading}</h{len(hashes)}>")
+        elif kind == "rule" and _PLAIN_RULE.fullmatch(text):
+            html.append("<hr />")
+        else:
+            return None
+    return "\n".join(html) + "\n"
+
+
+def _plain(text: str) -> bool:
+    return _PLAIN_TEXT.match(text) is not None and _BLOCK_OPENING.match(text) is None
 
 
 def _same(heading: str, title: str) -> bool:

@@ -17,9 +17,10 @@ added to a page is made here instead:
 
 from __future__ import annotations
 
+import functools
 import html as html_module
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,14 +37,38 @@ _ANCHORED = re.compile(
     r'<h([1-6]) id="([^"]*)">(.*?)<a class="headerlink" href="#[^"]*"[^>]*>[^<]*</a></h\1>', re.S
 )
 _ID = re.compile(r'\sid="([^"]*)"')
+# _ID's matches, found from the literal: a pattern that starts with \s is tried
+# at every character of the page, four times slower (see element_ids).
+_ID_VALUE = re.compile(r'id="([^"]*)"')
 _TAG = re.compile(r"<[^>]*>")
 # A bump makes every page be sanitised and read again (the cached results change).
 _VERSION = "1"
+# The one cache entry holding the finished pages (content key to PageHtml).
+_PACK_KIND = "html"
+_PACK_KEY = content_key("html-pack", _VERSION)
 
 
 def strip_tags(text: str) -> str:
     """The text of an HTML fragment, whitespace collapsed, entities kept (as ``toc`` does)."""
     return " ".join(_TAG.sub("", text).split())
+
+
+def element_ids(html: str) -> list[str]:
+    """The values of the ``id`` attributes of ``html``: what ``_ID.findall`` returns.
+
+    An ``id="`` counts when white space precedes it; one that does not is
+    skipped by a single character, so a match inside it is still found.
+    """
+    ids: list[str] = []
+    position = 0
+    while (match := _ID_VALUE.search(html, position)) is not None:
+        start = match.start()
+        if html[start - 1 : start].isspace():
+            ids.append(match.group(1))
+            position = match.end()
+        else:
+            position = start + 1
+    return ids
 
 
 def anchor_headings(page: str) -> str:
@@ -55,19 +80,25 @@ def anchor_headings(page: str) -> str:
     Returns:
         The page with ``id`` attributes and ``headerlink`` anchors on its headings.
     """
-    used = set(_ID.findall(page))
+    used = set(element_ids(page))
     counters: dict[str, int] = {}
 
     def anchored(match: re.Match[str]) -> str:
         level, inner = match.group(1), match.group(2)
-        slug = heading_slug(html_module.unescape(strip_tags(inner)), "-")
-        anchor: str = unique(slug, used, counters)
+        anchor: str = unique(_slug(inner), used, counters)
         return (
             f'<h{level} id="{anchor}">{inner}<a class="headerlink" href="#{anchor}" '
             f'title="Permanent link">&para;</a></h{level}>'
         )
 
     return _HEADING.sub(anchored, page)
+
+
+# Most headings are the templates' own ("Coverage", "Mentions", "Text"), on
+# every page of their kind: each heading's slug is made once.
+@functools.lru_cache(maxsize=1 << 14)
+def _slug(inner: str) -> str:
+    return heading_slug(html_module.unescape(strip_tags(inner)), "-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +145,16 @@ def read_page(page: str, finish: Callable[[str], str] = lambda html: html) -> Pa
             }
         )
     html = finish(page)
-    return PageHtml(html, tuple(nest_toc_tokens(tokens)), title, frozenset(_ID.findall(html)))
+    return PageHtml(html, tuple(nest_toc_tokens(tokens)), title, frozenset(element_ids(html)))
 
 
 class PageFinisher:
     """Finish generated pages once per content: in memory across builds, and in the cache.
+
+    The cache holds the finished pages of the site as it was last saved, in
+    one file (:meth:`save`): written as a file per page, a cold build at
+    1,000 articles spent more time creating two thousand small files than
+    sanitising the pages, and a warm build opened them all again.
 
     Args:
         cache: Where finished pages are kept across runs; None keeps them in memory only.
@@ -134,6 +170,9 @@ class PageFinisher:
         # previous build answer from memory; older ones are dropped.
         self._previous: dict[str, PageHtml] = {}
         self._current: dict[str, PageHtml] = {}
+        # The pages saved by the last run, read on the first page that memory lacks.
+        self._stored: dict[str, PageHtml] | None = None
+        self._fresh = False
 
     def new_build(self) -> None:
         """Start a build: keep only the previous build's pages in memory."""
@@ -143,12 +182,37 @@ class PageFinisher:
         """The finished page, from memory or the cache when this HTML was seen before."""
         key = content_key("html", _VERSION, html)
         found = self._current.get(key) or self._previous.get(key)
-        if found is None and self._cache is not None:
-            stored = self._cache.get("html", key)
-            found = stored if isinstance(stored, PageHtml) else None
+        if found is None:
+            found = self._stored_pages().get(key)
         if found is None:
             found = read_page(html, self._finish)
-            if self._cache is not None:
-                self._cache.put("html", key, found)
+            self._fresh = True
         self._current[key] = found
         return found
+
+    def save(self, pages: Iterable[str]) -> None:
+        """Keep the finished versions of ``pages`` (the site's page HTML) in the cache.
+
+        Only pages finished in this process or read from the cache are kept
+        (a page MkDocs skipped and nobody finished is finished next time);
+        nothing is written when no page was finished afresh since the last save.
+
+        Args:
+            pages: The HTML of every generated page of the site.
+        """
+        if self._cache is None or not self._fresh:
+            return
+        known = {**self._stored_pages(), **self._previous, **self._current}
+        kept: dict[str, PageHtml] = {}
+        for html in pages:
+            key = content_key("html", _VERSION, html)
+            if key in known:
+                kept[key] = known[key]
+        self._cache.put(_PACK_KIND, _PACK_KEY, kept)
+        self._stored, self._fresh = kept, False
+
+    def _stored_pages(self) -> dict[str, PageHtml]:
+        if self._stored is None:
+            stored = self._cache.get(_PACK_KIND, _PACK_KEY) if self._cache is not None else None
+            self._stored = stored if isinstance(stored, dict) else {}
+        return self._stored

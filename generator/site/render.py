@@ -25,9 +25,9 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from generator.actors import Actor, OutletUsage, Place
-from generator.events import Event, ReuseLink
+from generator.events import DatedPoint, Event, ReuseLink
 from generator.isolation import failure
-from generator.models import Article
+from generator.models import Article, Problem
 from generator.pipeline import Corpus
 from generator.site import views
 from generator.site.bodies import body_html
@@ -36,7 +36,6 @@ from generator.site.eventviews import EventLimits, EventView, event_views
 from generator.site.pagehtml import anchor_headings
 from generator.site.thresholds import sections as threshold_sections
 from generator.site.views import PAGE_SIZE
-from generator.slugs import stable_slug
 from generator.text.plurals import plural
 from generator.urls import relative_url
 
@@ -83,6 +82,36 @@ def web_url(url: str | None) -> str:
     return quote(value, safe=":/?#@!$&'*+,;=%-._~[]")
 
 
+# Filters, not macros, for what every row of a listing shows: a Jinja macro
+# call cost about ten times a filter's, and a row made three of them.
+def published(article: Article) -> str:
+    """The publication date as rows and pages show it ("2024-05-01 (inferred)", "undated")."""
+    point = article.published
+    if not point.date:
+        return "undated"
+    return point.date.isoformat() + (" (inferred)" if point.inferred else "")
+
+
+def flags(article: Article) -> Markup:
+    """The article's flags, labelled and comma-separated; "AI-written" in bold."""
+    labels = (FLAG_LABELS.get(flag, flag) for flag in article.flags)
+    return Markup(", ").join(
+        Markup("<strong>%s</strong>") % label if flag == "ai-written" else label
+        for flag, label in zip(article.flags, labels, strict=True)
+    )
+
+
+def dated(point: DatedPoint) -> str:
+    """When an event happened, to its precision ("2024-05-01", "2024-05", "2024", "unknown")."""
+    if not point.date:
+        return "unknown"
+    if point.precision == "day":
+        return point.date.isoformat()
+    if point.precision == "month":
+        return point.date.isoformat()[:7]
+    return str(point.date.year)
+
+
 @pass_context
 def link(context: Context, target: str) -> str:
     """Relative URL from the page being rendered to another source file (``x.md``)."""
@@ -93,6 +122,10 @@ def make_environment() -> Environment:
     """The Jinja2 environment for page templates (HTML and SVG out, autoescaped)."""
     env = Environment(
         loader=PackageLoader("generator.site", "templates"),
+        # The templates ship with the package: checking each file's modification
+        # time whenever a page asks for it (every page, and every import of the
+        # macros) was a system call per page for nothing.
+        auto_reload=False,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -101,11 +134,13 @@ def make_environment() -> Environment:
     )
     env.filters["web_url"] = web_url
     env.filters["plural"] = plural
-    env.filters["flag_label"] = lambda flag: FLAG_LABELS.get(flag, flag)
+    env.filters["published"] = published
+    env.filters["flags"] = flags
+    env.filters["dated"] = dated
     env.globals["link"] = link
     env.globals["article_path"] = lambda a: f"articles/{a.id}.md"
     env.globals["outlet_path"] = lambda name: f"outlets/{views.outlet_slug(name)}.md"
-    env.globals["topic_path"] = lambda tag: f"topics/{stable_slug(tag, 'tag')}.md"
+    env.globals["topic_path"] = lambda tag: f"topics/{views.tag_slug(tag)}.md"
     env.globals["day_path"] = lambda d: f"dates/{d.isoformat()}.md"
     env.globals["actor_path"] = lambda actor_id: f"actors/{actor_id}.md"
     env.globals["place_path"] = lambda place_id: f"places/{place_id}.md"
@@ -147,6 +182,7 @@ class SiteRenderer:
             (*self.corpus.problems, problem), key=lambda p: (p.file, p.line, p.code, p.message)
         )
         self.corpus = dataclasses.replace(self.corpus, problems=tuple(problems))
+        self.__dict__.pop("_problems_by_file", None)
         self.pages[path] = anchor_headings(
             f"<h1>{escape(article.title)}</h1>\n<p>This article's page could not be built: "
             f"{escape(problem.message)}</p>\n"
@@ -206,12 +242,29 @@ class SiteRenderer:
 
     def reuse_of_article(self, article_id: str) -> list[tuple[ReuseLink, Article]]:
         """Reuse links where this article reproduces another, with the source article."""
+        return self._reuse_by_reuser.get(article_id, [])
+
+    @functools.cached_property
+    def _reuse_by_reuser(self) -> dict[str, list[tuple[ReuseLink, Article]]]:
+        # One pass over the links, not one per article page (quadratic in the corpus).
         by_id = {a.id: a for a in self.corpus.articles}
-        return [
-            (link_, by_id[link_.source])
-            for link_ in self.corpus.events.provenance
-            if link_.reuser == article_id and link_.source in by_id
-        ]
+        index: dict[str, list[tuple[ReuseLink, Article]]] = {}
+        for link_ in self.corpus.events.provenance:
+            if link_.source in by_id:
+                index.setdefault(link_.reuser, []).append((link_, by_id[link_.source]))
+        return index
+
+    def problems_of(self, file: str) -> list[Problem]:
+        """The problems found in one seed file, in the corpus's order."""
+        return self._problems_by_file.get(file, [])
+
+    @functools.cached_property
+    def _problems_by_file(self) -> dict[str, list[Problem]]:
+        # Built once per render; left_out adds a problem and rebuilds it.
+        index: dict[str, list[Problem]] = {}
+        for problem in self.corpus.problems:
+            index.setdefault(problem.file, []).append(problem)
+        return index
 
     @functools.cached_property
     def events_by_day(self) -> dict[str, list[Event]]:
@@ -284,7 +337,7 @@ def _article_page(
         event=site.event_of_article(article.id),
         reuse=site.reuse_of_article(article.id),
         body=Markup(body_html(article.body, article.title)),
-        problems=[p for p in site.corpus.problems if p.file == article.file],
+        problems=site.problems_of(article.file),
     )
 
 

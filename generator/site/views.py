@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -40,11 +41,11 @@ def topics(articles: Sequence[Article]) -> list[Facet]:
     names: dict[str, str] = {}
     for article in articles:
         for tag in article.tags:
-            names.setdefault(stable_slug(tag, "tag"), tag)
-            declared[stable_slug(tag, "tag")].append(article)
+            names.setdefault(tag_slug(tag), tag)
+            declared[tag_slug(tag)].append(article)
         for tag in article.inferred_tags:
-            names.setdefault(stable_slug(tag, "tag"), tag)
-            inferred[stable_slug(tag, "tag")].append(article)
+            names.setdefault(tag_slug(tag), tag)
+            inferred[tag_slug(tag)].append(article)
     return [
         Facet(
             slug, names[slug], newest_first(declared[slug]), inferred=newest_first(inferred[slug])
@@ -60,20 +61,29 @@ def outlets(articles: Sequence[Article]) -> list[Facet]:
     names: dict[str, str] = {}
     for article in articles:
         publisher = article.publisher or UNKNOWN_PUBLISHER
-        names.setdefault(stable_slug(publisher, "outlet"), publisher)
-        published[stable_slug(publisher, "outlet")].append(article)
+        names.setdefault(outlet_slug(publisher), publisher)
+        published[outlet_slug(publisher)].append(article)
         for credit in article.credited:
-            names.setdefault(stable_slug(credit.outlet, "outlet"), credit.outlet)
-            credited[stable_slug(credit.outlet, "outlet")].append(article)
+            names.setdefault(outlet_slug(credit.outlet), credit.outlet)
+            credited[outlet_slug(credit.outlet)].append(article)
     return [
         Facet(slug, names[slug], newest_first(published[slug]), newest_first(credited[slug]))
         for slug in sorted(names)
     ]
 
 
+# Tags and outlet names recur on every article and on every row that links
+# them; a slug costs a transliteration (python-slugify): each is made once.
+@functools.lru_cache(maxsize=1 << 14)
 def outlet_slug(name: str | None) -> str:
     """Slug of an outlet page (unknown publishers share one page)."""
     return stable_slug(name or UNKNOWN_PUBLISHER, "outlet")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def tag_slug(tag: str) -> str:
+    """Slug of a topic page."""
+    return stable_slug(tag, "tag")
 
 
 def days(articles: Sequence[Article]) -> list[Facet]:
