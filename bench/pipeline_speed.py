@@ -8,8 +8,8 @@ stays serial whatever the number of workers). Then one seed of a copy of the
 corpus is edited and the cache misses of the rebuild are counted.
 
 ``--split`` instead times one cold run in this process by stage (CPU
-seconds): the maps a worker pool can share (storing their results in the
-cache included: a worker stores what it computes), and the serial rest,
+seconds): the maps a worker pool can share (pickling their results for the
+cache included: a worker pickles what it computes), and the serial rest,
 which bounds what two cores can give (Amdahl).
 """
 
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import generator.events.analyse as analyse
-from generator.cache import ContentCache, Storing, build_corpus_cached
+from generator.cache import ContentCache, Packing, build_corpus_cached
 from generator.pipeline import SeedMap, Settings
 from generator.workers import SharedBatch, process_seed_map, start_pool
 
@@ -105,10 +105,10 @@ def split(seeds: Path) -> list[str]:
     for owner, name, label in (
         (analyse, "reuse_links", "serial: text reuse"),
         (analyse, "group_articles", "serial: grouping"),
-        (ContentCache, "put", "serial: cache writes"),
-        (ContentCache, "get", "serial: cache reads"),
-        # Results are pickled and stored by the process that computed them (a worker).
-        (Storing, "__call__", "map: cache writes (where computed)"),
+        (ContentCache, "put_blobs", "serial: cache writes"),
+        (ContentCache, "get_many", "serial: cache reads"),
+        # Results are pickled by the process that computed them (a worker).
+        (Packing, "__call__", "map: pickling results for the cache (where computed)"),
     ):
         setattr(owner, name, timed(label, getattr(owner, name)))
     plain = SeedMap()

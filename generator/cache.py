@@ -30,16 +30,19 @@ source, templates and data: changing the code invalidates everything, so a
 cached result is always what the current code would compute (a test checks
 the outputs are byte-identical with and without the cache).
 
-Cache files are trusted like the source tree they sit in (they are pickles):
-the folder is the project's own, never downloaded. A file that cannot be read
-back (half written, truncated, from another Python) is treated as a miss and
-rewritten; files are written to a temporary name and renamed, so a reader
-never sees half of one.
+The values live in one SQLite database in that folder (:class:`ContentCache`):
+a cold build of a few thousand articles writes one file, not one per value,
+and a change of the code deletes the entries of the old one. It is trusted
+like the source tree it sits in (it holds pickles): the folder is the
+project's own, never downloaded. A database that cannot be read (not one,
+corrupt, another layout) is made again; a value that cannot be unpickled
+(another Python) is a miss. Either way the value is computed again.
 
-When a map runs in worker processes, each result is stored by the process
-that computed it (:class:`Storing`): it pickles the result once, writes
-those bytes and sends the same bytes back, so the main process only looks
-keys up and reads the results.
+When a map runs in worker processes, each result is pickled by the process
+that computed it (:class:`Packing`) and sent back as those bytes; this
+process stores each batch as it is in one transaction and unpickles it once
+to use. Storing from the workers themselves was measured and cost more: see
+``tests/test_cache_store.py`` and the methodology.
 """
 
 from __future__ import annotations
@@ -47,9 +50,11 @@ from __future__ import annotations
 import copyreg
 import dataclasses
 import hashlib
+import logging
 import os
 import pickle
-import tempfile
+import sqlite3
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -84,6 +89,7 @@ from generator.pipeline import (
 from generator.workers import SharedBatch
 
 T = TypeVar("T")
+log = logging.getLogger("mkdocs.plugins.briefing")
 _PACKAGE = Path(generator.__file__).resolve().parent
 _UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError)
 
@@ -161,92 +167,294 @@ def file_bytes(path: Path | None) -> bytes:
 
 
 class ContentCache:
-    """Pickled values under ``folder/<kind>/<key[:2]>/<key>``."""
+    """Pickled values in one SQLite database, ``folder/`` :data:`STORE_NAME`.
+
+    One table maps (kind, key) to the value's pickle; the current
+    :data:`CODE_VERSION` is kept beside each entry. Every value enters
+    through :meth:`put_blobs`, one transaction per batch, in this process
+    (worker processes only pickle what they computed, :class:`Packing`).
+
+    - Atomic: a value is visible whole once its transaction commits, never in
+      part; a writer killed half-way leaves a transaction SQLite rolls back.
+    - Concurrent builds: the database is in WAL mode, so readers never wait;
+      writers queue for up to :data:`BUSY_TIMEOUT_S`, after which the batch is
+      not stored (a later build computes it again).
+    - Robust: a file that is not a database, is corrupt, or holds another
+      :data:`STORE_FORMAT` is emptied and rebuilt; a value that does not
+      unpickle is a miss. Nothing the cache holds can fail a build.
+    - Bounded: the first connection of a new :data:`CODE_VERSION` deletes the
+      entries of every other version (keys include the version, so none of
+      them could ever be read again), and the freed pages return to the file
+      system.
+
+    Args:
+        folder: The cache folder (created on the first use).
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.hits: Counter[str] = Counter()
         self.misses: Counter[str] = Counter()
+        self._lock = threading.Lock()  # the plugin reads and saves from two threads
+        self._connection: sqlite3.Connection | None = None
+        self._unusable = False
 
-    def _path(self, kind: str, key: str) -> Path:
-        return entry_path(self.folder, kind, key)
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self.folder / STORE_NAME
 
     def get(self, kind: str, key: str) -> object | None:
-        """The stored value, or None on a miss (or an unreadable file)."""
-        try:
-            value: object = pickle.loads(self._path(kind, key).read_bytes())
-        except _UNREADABLE:
-            self.misses[kind] += 1
-            return None
-        self.hits[kind] += 1
-        return value
+        """The stored value, or None on a miss (or an unreadable entry)."""
+        return self.get_many(kind, [key])[0]
+
+    def get_many(self, kind: str, keys: Sequence[str]) -> list[object | None]:
+        """The stored value of each key in order, None for each miss."""
+        blobs = self._read(kind, keys)
+        values: list[object | None] = []
+        for key in keys:
+            blob = blobs.get(key)
+            value: object | None = None
+            if blob is not None:
+                try:
+                    value = pickle.loads(blob)
+                except _UNREADABLE:  # written by another Python, or by older classes
+                    value = None
+            if value is None:
+                self.misses[kind] += 1
+            else:
+                self.hits[kind] += 1
+            values.append(value)
+        return values
 
     def put(self, kind: str, key: str, value: object) -> None:
-        """Store ``value`` atomically (a concurrent reader never sees half a file)."""
-        write_entry(self.folder, kind, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        """Store ``value`` under ``key`` (see :meth:`put_blobs`)."""
+        self.put_blobs(kind, [(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))])
+
+    def put_blobs(self, kind: str, entries: Sequence[tuple[str, bytes]]) -> bool:
+        """Store pickled values, all in one transaction: the one way into the cache.
+
+        A value longer than :data:`PART_BYTES` is stored in parts (SQLite caps
+        a blob at 1 GB), in the same transaction.
+
+        Args:
+            kind: What the values are ("names", "event", ...).
+            entries: (key, the value's pickle) pairs.
+
+        Returns:
+            Whether they were stored (not when the database stayed locked by
+            another build, or cannot be written).
+        """
+        rows = [
+            (kind, key, part, CODE_VERSION, memoryview(blob)[start : start + PART_BYTES])
+            for key, blob in entries
+            for part, start in enumerate(range(0, max(len(blob), 1), PART_BYTES))
+        ]
+        ends = [(kind, key, -(-max(len(blob), 1) // PART_BYTES)) for key, blob in entries]
+        return self._write(rows, ends)
+
+    def close(self) -> None:
+        """Close the database (it is opened again on the next use)."""
+        with self._lock:
+            if self._connection is not None:
+                self._connection.close()
+                self._connection = None
+
+    def _read(self, kind: str, keys: Sequence[str]) -> dict[str, bytes]:
+        parts: dict[str, list[bytes]] = {}
+        with self._lock:
+            for start in range(0, len(keys), _PER_QUERY):
+                chunk = keys[start : start + _PER_QUERY]
+                query = (
+                    "SELECT key, value FROM entries WHERE kind = ? AND key IN "
+                    f"({', '.join('?' * len(chunk))}) ORDER BY key, part"
+                )
+                found = self._run(partial(_fetch, query, (kind, *chunk)))
+                for key, blob in found or ():
+                    parts.setdefault(key, []).append(blob)
+        return {key: b"".join(blobs) for key, blobs in parts.items()}
+
+    def _write(self, rows: list[tuple[Any, ...]], ends: list[tuple[str, str, int]]) -> bool:
+        def write(db: sqlite3.Connection) -> bool:
+            # IMMEDIATE takes the write lock now: waiting for it honours the busy timeout.
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.executemany(_INSERT, rows)
+                db.executemany(_TRIM, ends)  # parts left by a longer value under the same key
+            except BaseException:
+                db.rollback()
+                raise
+            db.commit()
+            return True
+
+        with self._lock:
+            return self._run(write) is True
+
+    def _run(self, operation: Callable[[sqlite3.Connection], T]) -> T | None:
+        """``operation`` on the database; None when the cache cannot be used.
+
+        A corrupt database is deleted and made again once; one that stays
+        locked, or cannot be opened, turns the cache off for this object.
+        """
+        for attempt in (1, 2):
+            db = self._open()
+            if db is None:
+                return None
+            try:
+                return operation(db)
+            except sqlite3.DatabaseError as error:
+                if _corrupt(error) and attempt == 1:
+                    self._discard()
+                    continue
+                log.warning("briefing: content cache %s not used (%s)", self.path, error)
+                return None
+        return None
+
+    def _open(self) -> sqlite3.Connection | None:
+        if self._connection is not None or self._unusable:
+            return self._connection
+        for attempt in (1, 2):
+            try:
+                self._connection = _connect(self.path)
+                return self._connection
+            except sqlite3.DatabaseError as error:
+                if _corrupt(error) and attempt == 1:
+                    self._discard()
+                    continue
+                log.warning("briefing: content cache %s not used (%s)", self.path, error)
+            except OSError as error:  # the folder cannot be made
+                log.warning("briefing: content cache %s not used (%s)", self.path, error)
+                break
+        self._unusable = True
+        return None
+
+    def _discard(self) -> None:
+        """Delete a corrupt database, its WAL and shared memory: the next use makes a new one."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+        log.warning("briefing: content cache %s is corrupt; starting afresh", self.path)
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
 
 
-def entry_path(folder: Path, kind: str, key: str) -> Path:
-    """Where the value of ``kind`` stored under ``key`` is."""
-    return folder / kind / key[:2] / key
+#: The database's file name in the cache folder.
+STORE_NAME = "cache.sqlite"
+
+#: Layout of the database; a file with another (or none) is rebuilt.
+STORE_FORMAT = 1
+
+#: How long a write waits for another build's transaction before giving up.
+BUSY_TIMEOUT_S = 60.0
+
+#: Largest part a value is stored in (SQLite refuses blobs over 1 GB).
+PART_BYTES = 256 * 1024 * 1024
+
+# Keys per SELECT (SQLite allows 32,766 parameters).
+_PER_QUERY = 500
+
+_SCHEMA = (
+    # A plain rowid table: values are large, so they stay out of the key's index.
+    "CREATE TABLE entries (kind TEXT NOT NULL, key TEXT NOT NULL, part INTEGER NOT NULL, "
+    "version TEXT NOT NULL, value BLOB NOT NULL, PRIMARY KEY (kind, key, part))",
+    "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+_INSERT = "INSERT OR REPLACE INTO entries (kind, key, part, version, value) VALUES (?, ?, ?, ?, ?)"
+_TRIM = "DELETE FROM entries WHERE kind = ? AND key = ? AND part >= ?"
 
 
-def write_entry(folder: Path, kind: str, key: str, blob: bytes) -> None:
-    """Store a value's pickle atomically: written to a temporary file, then renamed.
+def _fetch(query: str, parameters: tuple[str, ...], db: sqlite3.Connection) -> list[Any]:
+    return db.execute(query, parameters).fetchall()
 
-    A concurrent reader (another build, another worker) sees the old file, the
-    new one, or none, never half of one; a writer killed half-way leaves only a
-    temporary file, which no key names.
 
-    Args:
-        folder: The cache folder.
-        kind: What the value is ("names", "event", ...).
-        key: Its key.
-        blob: Its pickle.
-    """
-    path = entry_path(folder, kind, key)
+def _connect(path: Path) -> sqlite3.Connection:
+    """An open database in the current format, holding only this code version's entries."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # Autocommit (isolation_level None): transactions are explicit, one per batch.
+    db = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+    )
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    except FileNotFoundError:  # the first value under this prefix
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with open(handle, "wb") as out:
-            out.write(blob)
-        os.replace(temporary, path)
+        # WAL: readers never block and are never blocked; NORMAL: no fsync per commit,
+        # still atomic (a crash loses at most the last batches, which are recomputed).
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute(f"PRAGMA journal_size_limit = {64 * 1024 * 1024}")
+        (format_,) = db.execute("PRAGMA user_version").fetchone()
+        if format_ != STORE_FORMAT:
+            _create(db)
+        row = db.execute("SELECT value FROM meta WHERE name = 'code_version'").fetchone()
+        if row is None or row[0] != CODE_VERSION:
+            _prune(db)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        db.close()
         raise
+    return db
+
+
+def _create(db: sqlite3.Connection) -> None:
+    """Make the tables (dropping another format's), unless a concurrent build just did."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        (format_,) = db.execute("PRAGMA user_version").fetchone()
+        if format_ != STORE_FORMAT:
+            for table in ("entries", "meta"):
+                db.execute(f"DROP TABLE IF EXISTS {table}")
+            for statement in _SCHEMA:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {STORE_FORMAT}")
+    except BaseException:
+        db.rollback()
+        raise
+    db.commit()
+
+
+def _prune(db: sqlite3.Connection) -> None:
+    """Delete the entries of other code versions (no key of this version names them)."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("DELETE FROM entries WHERE version != ?", (CODE_VERSION,))
+        db.execute(
+            "INSERT OR REPLACE INTO meta (name, value) VALUES ('code_version', ?)", (CODE_VERSION,)
+        )
+    except BaseException:
+        db.rollback()
+        raise
+    db.commit()
+    try:
+        # The file then shrinks to what this version holds (rewritten once per code change).
+        db.execute("VACUUM")
+    except sqlite3.OperationalError as error:  # another build is reading: the pages are reused
+        log.info("briefing: content cache not compacted (%s)", error)
+
+
+def _corrupt(error: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite found the file damaged or not a database at all."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return code in {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
 
 @dataclass(frozen=True, slots=True)
-class Storing:
-    """A batch function that stores each result under its key, in the process that made it.
+class Packing:
+    """A batch function whose results are pickled in the process that computed them.
 
     The cache hands it to a :class:`~generator.workers.SharedBatch`, which runs
-    it on chunks of (key, item) pairs in the worker processes and this one: a
-    worker pickles each result once, writes those bytes to the cache and sends
-    the same bytes back (a :class:`~generator.picklers.Packed`), so this
-    process neither pickles nor writes what the workers computed.
+    it on chunks of items in the worker processes and this one: a worker
+    pickles each result once and sends those bytes (a
+    :class:`~generator.picklers.Packed`), which this process stores as they are
+    (:meth:`ContentCache.put_blobs`) and unpickles once to use.
 
     Attributes:
         batch: The map's batch function (items → results, in order).
-        folder: The cache folder.
-        kind: What the results are.
     """
 
     batch: Callable[[Sequence[Any]], Sequence[object]]
-    folder: Path
-    kind: str
 
-    def __call__(self, pairs: Sequence[tuple[str, Any]]) -> list[Packed[object]]:
-        """Each item's result, stored under the item's key and packed as the bytes stored."""
-        results = self.batch([item for _, item in pairs])
-        packed: list[Packed[object]] = []
-        for (key, _), value in zip(pairs, results, strict=True):
-            made = Packed(value)
-            write_entry(self.folder, self.kind, key, made.blob())
-            packed.append(made)
+    def __call__(self, items: Sequence[Any]) -> list[Packed[object]]:
+        """Each item's result, packed as the bytes to store."""
+        packed = [Packed(value) for value in self.batch(items)]
+        for made in packed:
+            made.blob()  # pickled here, where it was computed
         return packed
 
 
@@ -301,23 +509,21 @@ def _through(
     """Values for ``items`` from the cache; the missing ones computed in one batch and stored.
 
     ``compute(missing, *args)`` is the inner map. When it is shared with worker
-    processes (:class:`~generator.workers.SharedBatch`), each result is stored by
-    the process that computed it (:class:`Storing`); otherwise here.
+    processes (:class:`~generator.workers.SharedBatch`), each result is pickled
+    by the process that computed it (:class:`Packing`); otherwise here. Either
+    way the batch is stored here, in one transaction.
     """
-    found = [cache.get(kind, key) for key in keys]
+    found = cache.get_many(kind, keys)
     missing = [i for i, value in enumerate(found) if value is None]
     if not missing:
         return found
     if isinstance(compute, SharedBatch):
-        store = partial(Storing, folder=cache.folder, kind=kind)
-        pairs = [(keys[i], items[i]) for i in missing]
-        for i, packed in zip(missing, compute.wrapped(store, pairs, *args), strict=True):
-            found[i] = packed.get()
-        return found
-    fresh = compute([items[i] for i in missing], *args)
-    for i, value in zip(missing, fresh, strict=True):
-        found[i] = value
-        cache.put(kind, keys[i], value)
+        packed = compute.wrapped(Packing, [items[i] for i in missing], *args)
+    else:
+        packed = [Packed(value) for value in compute([items[i] for i in missing], *args)]
+    cache.put_blobs(kind, [(keys[i], made.blob()) for i, made in zip(missing, packed, strict=True)])
+    for i, made in zip(missing, packed, strict=True):
+        found[i] = made.get()
     return found
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -13,13 +14,7 @@ from typing import cast
 
 import pytest
 
-from generator.cache import (
-    ContentCache,
-    Storing,
-    build_corpus_cached,
-    entry_path,
-    write_entry,
-)
+from generator.cache import STORE_NAME, ContentCache, Packing, build_corpus_cached
 from generator.export import corpus_record, dumps
 from generator.picklers import Packed
 from generator.pipeline import Settings, build_corpus
@@ -158,29 +153,49 @@ def test_cache_keys_are_the_same_in_every_interpreter(seeds: Path) -> None:
     assert len(keys) == 1
 
 
-def test_an_unreadable_cache_file_is_a_miss(tmp_path: Path) -> None:
+def test_an_unreadable_cache_is_a_miss_and_is_rebuilt(tmp_path: Path) -> None:
     settings = Settings(FIXTURES / "hostile")
+    first = ContentCache(tmp_path / "cache")
+    plain = outputs(settings, first)
+    first.close()  # the last connection to close folds the write-ahead log into the file
+    for stored in (tmp_path / "cache").iterdir():
+        stored.write_bytes(b"not a database" * 1000)
+    again = ContentCache(tmp_path / "cache")
+    assert outputs(settings, again) == plain
+    assert not again.hits and again.misses["corpus"] == 1
+    warm = ContentCache(tmp_path / "cache")
+    assert outputs(settings, warm) == plain and warm.hits["corpus"] == 1
+
+
+def test_a_truncated_cache_is_a_miss(seeds: Path, tmp_path: Path) -> None:
+    settings = Settings(seeds)
     cache = ContentCache(tmp_path / "cache")
     plain = outputs(settings, cache)
-    for stored in (tmp_path / "cache").rglob("*"):
-        if stored.is_file():
-            stored.write_bytes(b"not a pickle")
-    assert outputs(settings, ContentCache(tmp_path / "cache")) == plain
+    cache.close()
+    store = tmp_path / "cache" / STORE_NAME
+    for extra in ("-wal", "-shm"):
+        Path(f"{store}{extra}").unlink(missing_ok=True)
+    store.write_bytes(store.read_bytes()[: store.stat().st_size // 2])
+    again = ContentCache(tmp_path / "cache")
+    assert outputs(settings, again) == plain
+    assert again.misses["corpus"] == 1
 
 
 def stored_values(folder: Path) -> dict[str, object]:
-    """Every cache entry under ``folder`` by its path, loaded (packed values unpacked)."""
+    """Every cache entry under ``folder`` by kind/key, loaded (packed values unpacked)."""
+    with sqlite3.connect(folder / STORE_NAME) as db:
+        rows = db.execute("SELECT kind, key, value FROM entries ORDER BY kind, key, part")
+        blobs: dict[str, bytes] = {}
+        for kind, key, blob in rows:
+            blobs[f"{kind}/{key}"] = blobs.get(f"{kind}/{key}", b"") + blob
     found: dict[str, object] = {}
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            value = pickle.loads(path.read_bytes())
-            found[path.relative_to(folder).as_posix()] = (
-                value.get() if isinstance(value, Packed) else value
-            )
+    for name, blob in blobs.items():
+        value = pickle.loads(blob)
+        found[name] = value.get() if isinstance(value, Packed) else value
     return found
 
 
-def test_workers_store_what_this_process_would_have_stored(tmp_path: Path) -> None:
+def test_workers_results_are_stored_as_this_process_would_store_them(tmp_path: Path) -> None:
     seeds = write_corpus(tmp_path / "seeds", 40)
     start_pool(2, wait=True)
     build_corpus_cached(
@@ -202,49 +217,31 @@ def test_workers_store_what_this_process_would_have_stored(tmp_path: Path) -> No
         "corpus",
     }
     assert in_workers == stored_values(tmp_path / "here")
+    # One file holds the cache (with SQLite's write-ahead log beside it).
+    assert {p.name for p in (tmp_path / "workers").iterdir()} <= {
+        STORE_NAME,
+        f"{STORE_NAME}-wal",
+        f"{STORE_NAME}-shm",
+    }
 
 
 def _tagged(items: Sequence[int]) -> list[tuple[int, int]]:
     return [(i * 2, os.getpid()) for i in items]
 
 
-def test_each_process_stores_the_results_it_computes(tmp_path: Path) -> None:
+def test_each_process_pickles_the_results_it_computes(tmp_path: Path) -> None:
     start_pool(2, wait=True)
-    pairs = [(f"{i:064x}", i) for i in range(60)]
+    items = list(range(60))
     # Chunks of 3: the pool takes some from the front, this process the rest from the back.
-    packed = shared_map(Storing(_tagged, tmp_path, "test"), pairs, 2, min_batch=1, per_chunk=3)
+    packed = shared_map(Packing(_tagged), items, 2, min_batch=1, per_chunk=3)
     values = [cast(tuple[int, int], p.get()) for p in packed]
-    assert [doubled for doubled, _ in values] == [i * 2 for _, i in pairs]
+    assert [doubled for doubled, _ in values] == [i * 2 for i in items]
     assert len({pid for _, pid in values}) > 1
     cache = ContentCache(tmp_path)
-    # What was sent back is what was stored, byte for byte.
-    for (key, _), sent in zip(pairs, packed, strict=True):
-        assert entry_path(tmp_path, "test", key).read_bytes() == sent.blob()
-        assert cache.get("test", key) == sent.get()
-
-
-def test_a_partly_written_entry_is_a_miss(seeds: Path, tmp_path: Path) -> None:
-    settings = Settings(seeds)
-    plain = outputs(settings, ContentCache(tmp_path / "cache"))
-    for stored in (tmp_path / "cache").rglob("*"):
-        if stored.is_file():
-            stored.write_bytes(stored.read_bytes()[: stored.stat().st_size // 2])
-    again = ContentCache(tmp_path / "cache")
-    assert outputs(settings, again) == plain
-    assert not again.hits and again.misses["corpus"] == 1 and again.misses["names"] > 0
-
-
-def test_a_failed_write_leaves_no_entry_and_no_temporary_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    key = "ab" + "0" * 62
-    write_entry(tmp_path, "test", "cd" + "0" * 62, b"kept")
-
-    def refuse(source: str, target: Path) -> None:
-        raise OSError("disk full")
-
-    monkeypatch.setattr(os, "replace", refuse)
-    with pytest.raises(OSError, match="disk full"):
-        write_entry(tmp_path, "test", key, pickle.dumps("value"))
-    assert ContentCache(tmp_path).get("test", key) is None
-    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == ["cd" + "0" * 62]
+    keys = [f"{i:064x}" for i in items]
+    assert cache.put_blobs("test", [(k, p.blob()) for k, p in zip(keys, packed, strict=True)])
+    # What was sent back is what is stored, byte for byte.
+    assert stored_values(tmp_path) == {
+        f"test/{k}": p.get() for k, p in zip(keys, packed, strict=True)
+    }
+    assert ContentCache(tmp_path).get_many("test", keys) == values
