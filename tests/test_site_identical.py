@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.cache import STORE_NAME
 from tests.conftest import SEEDS, make_project
 from tests.pagefind_files import index_content
 from tests.synthetic import write_corpus
@@ -50,7 +51,7 @@ def test_the_seeds_site_is_byte_identical_cold_warm_and_with_one_or_two_workers(
     cold_two = build(project, "cold2", ".cache/two", 2)
     warm = build(project, "warm", ".cache/one", 2)
     uncached = build(project, "plain", '""', 1)
-    assert (project / ".cache" / "one" / "corpus").is_dir()
+    assert (project / ".cache" / "one" / STORE_NAME).is_file()
     assert any(p.startswith("pagefind/filter/") for p in cold_one)
     assert differences(cold_one, cold_two) == []
     assert differences(cold_one, warm) == []
