@@ -47,6 +47,7 @@ to use. Storing from the workers themselves was measured and cost more: see
 
 from __future__ import annotations
 
+import atexit
 import copyreg
 import dataclasses
 import hashlib
@@ -55,6 +56,7 @@ import os
 import pickle
 import sqlite3
 import threading
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -198,6 +200,7 @@ class ContentCache:
         self._lock = threading.Lock()  # the plugin reads and saves from two threads
         self._connection: sqlite3.Connection | None = None
         self._unusable = False
+        _open_caches.add(self)
 
     @property
     def path(self) -> Path:
@@ -251,7 +254,7 @@ class ContentCache:
             for part, start in enumerate(range(0, max(len(blob), 1), PART_BYTES))
         ]
         ends = [(kind, key, -(-max(len(blob), 1) // PART_BYTES)) for key, blob in entries]
-        return self._write(rows, ends)
+        return self._write(kind, rows, ends)
 
     def close(self) -> None:
         """Close the database (it is opened again on the next use)."""
@@ -274,13 +277,17 @@ class ContentCache:
                     parts.setdefault(key, []).append(blob)
         return {key: b"".join(blobs) for key, blobs in parts.items()}
 
-    def _write(self, rows: list[tuple[Any, ...]], ends: list[tuple[str, str, int]]) -> bool:
+    def _write(
+        self, kind: str, rows: list[tuple[Any, ...]], ends: list[tuple[str, str, int]]
+    ) -> bool:
         def write(db: sqlite3.Connection) -> bool:
             # IMMEDIATE takes the write lock now: waiting for it honours the busy timeout.
             db.execute("BEGIN IMMEDIATE")
             try:
                 db.executemany(_INSERT, rows)
                 db.executemany(_TRIM, ends)  # parts left by a longer value under the same key
+                if kind in LATEST_ONLY:
+                    db.execute(_OLDER, {"kind": kind, "kept": LATEST_ONLY[kind]})
             except BaseException:
                 db.rollback()
                 raise
@@ -350,6 +357,10 @@ BUSY_TIMEOUT_S = 60.0
 #: Largest part a value is stored in (SQLite refuses blobs over 1 GB).
 PART_BYTES = 256 * 1024 * 1024
 
+#: Kinds that hold a whole corpus's result (megabytes each, one more per edit under
+#: ``mkdocs serve``): only the values last written, this many, are kept.
+LATEST_ONLY: Mapping[str, int] = MappingProxyType({"corpus": 4, "pages": 4})
+
 # Keys per SELECT (SQLite allows 32,766 parameters).
 _PER_QUERY = 500
 
@@ -361,6 +372,22 @@ _SCHEMA = (
 )
 _INSERT = "INSERT OR REPLACE INTO entries (kind, key, part, version, value) VALUES (?, ?, ?, ?, ?)"
 _TRIM = "DELETE FROM entries WHERE kind = ? AND key = ? AND part >= ?"
+# A replaced row gets a new, larger rowid: the largest rowids are the latest writes.
+_OLDER = (
+    "DELETE FROM entries WHERE kind = :kind AND key NOT IN (SELECT key FROM entries "
+    "WHERE kind = :kind GROUP BY key ORDER BY max(rowid) DESC LIMIT :kept)"
+)
+
+
+# Closed at exit: the last connection to close folds the write-ahead log into the
+# database, so a build leaves one file (what CI's cache step saves).
+_open_caches: weakref.WeakSet[ContentCache] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_all() -> None:
+    for cache in list(_open_caches):
+        cache.close()
 
 
 def _fetch(query: str, parameters: tuple[str, ...], db: sqlite3.Connection) -> list[Any]:

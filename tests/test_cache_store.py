@@ -103,7 +103,7 @@ class Dying(list):
 store = cache.ContentCache(Path(sys.argv[1]))
 blobs = [(f"{i:064x}", b"x" * 100_000) for i in range(100)]
 real = store._write
-store._write = lambda rows, ends: real(Dying(rows), ends)
+store._write = lambda kind, rows, ends: real(kind, Dying(rows), ends)
 store.put_blobs("test", blobs)
 """
 
@@ -196,3 +196,16 @@ def test_the_database_is_the_only_file_a_build_leaves(tmp_path: Path) -> None:
     cache.put_blobs("test", [(_key(i), pickle.dumps(i)) for i in range(300)])
     cache.close()
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [STORE_NAME]
+
+
+def test_only_the_latest_whole_corpus_results_are_kept(tmp_path: Path) -> None:
+    cache = ContentCache(tmp_path)
+    kept = cache_module.LATEST_ONLY["corpus"]
+    for i in range(kept + 3):
+        cache.put("corpus", _key(i), f"corpus {i}")
+        cache.put("read", _key(i), f"seed {i}")
+    cache.put("corpus", _key(0), "corpus 0 again")  # written again: the latest
+    again = ContentCache(tmp_path)
+    corpora = again.get_many("corpus", [_key(i) for i in range(kept + 3)])
+    assert corpora == ["corpus 0 again"] + [None] * 3 + [f"corpus {i}" for i in range(4, kept + 3)]
+    assert None not in again.get_many("read", [_key(i) for i in range(kept + 3)])
