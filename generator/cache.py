@@ -283,10 +283,11 @@ class ContentCache:
             for start in range(0, len(keys), _PER_QUERY):
                 chunk = keys[start : start + _PER_QUERY]
                 query = (
-                    "SELECT key, value FROM entries WHERE kind = ? AND key IN "
+                    "SELECT key, rowid, CASE WHEN length(value) <= ? THEN value END "
+                    "FROM entries WHERE kind = ? AND key IN "
                     f"({', '.join('?' * len(chunk))}) ORDER BY key, part"
                 )
-                found = self._run(partial(_fetch, query, (kind, *chunk)))
+                found = self._run(partial(_fetch, query, (STREAM_BYTES, kind, *chunk)))
                 for key, blob in found or ():
                     parts.setdefault(key, []).append(blob)
         return {key: b"".join(blobs) for key, blobs in parts.items()}
@@ -298,7 +299,11 @@ class ContentCache:
             # IMMEDIATE takes the write lock now: waiting for it honours the busy timeout.
             db.execute("BEGIN IMMEDIATE")
             try:
-                db.executemany(_INSERT, rows)
+                # A generator: rows are bound one by one, as SQLite takes them.
+                db.executemany(_INSERT, (row for row in rows if len(row[4]) <= STREAM_BYTES))
+                for row in rows:
+                    if len(row[4]) > STREAM_BYTES:
+                        _write_streamed(db, row)
                 db.executemany(_TRIM, ends)  # parts left by a longer value under the same key
                 if kind in LATEST_ONLY:
                     db.execute(_OLDER, {"kind": kind, "kept": LATEST_ONLY[kind]})
@@ -375,6 +380,10 @@ PART_BYTES = 256 * 1024 * 1024
 #: ``mkdocs serve``): only the values last written, this many, are kept.
 LATEST_ONLY: Mapping[str, int] = MappingProxyType({"corpus": 4, "pages": 4})
 
+#: Values longer than this are written and read in slices of this size, through
+#: SQLite's incremental blob I/O (a bound or selected blob is copied whole twice).
+STREAM_BYTES = 1024 * 1024
+
 # Keys per SELECT (SQLite allows 32,766 parameters).
 _PER_QUERY = 500
 
@@ -385,6 +394,10 @@ _SCHEMA = (
     "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
 )
 _INSERT = "INSERT OR REPLACE INTO entries (kind, key, part, version, value) VALUES (?, ?, ?, ?, ?)"
+_INSERT_EMPTY = (
+    "INSERT OR REPLACE INTO entries (kind, key, part, version, value) "
+    "VALUES (?, ?, ?, ?, zeroblob(?))"
+)
 _TRIM = "DELETE FROM entries WHERE kind = ? AND key = ? AND part >= ?"
 # A replaced row gets a new, larger rowid: the largest rowids are the latest writes.
 _OLDER = (
@@ -404,8 +417,34 @@ def _close_all() -> None:
         cache.close()
 
 
-def _fetch(query: str, parameters: tuple[str, ...], db: sqlite3.Connection) -> list[Any]:
-    return db.execute(query, parameters).fetchall()
+def _fetch(
+    query: str, parameters: tuple[str | int, ...], db: sqlite3.Connection
+) -> list[tuple[str, bytes]]:
+    """(key, part's bytes) rows of ``query``, large parts streamed, all from one snapshot."""
+    db.execute("BEGIN")  # a read transaction: rows replaced meanwhile stay as they were
+    try:
+        return [
+            (key, small if small is not None else _read_streamed(db, rowid))
+            for key, rowid, small in db.execute(query, parameters).fetchall()
+        ]
+    finally:
+        db.rollback()
+
+
+def _read_streamed(db: sqlite3.Connection, rowid: int) -> bytes:
+    # Read into one buffer: a selected value would be copied twice (SQLite's, then Python's).
+    with db.blobopen("entries", "value", rowid, readonly=True) as blob:
+        return blob.read()
+
+
+def _write_streamed(db: sqlite3.Connection, row: tuple[Any, ...]) -> None:
+    """Insert ``row`` with its value written in slices: a bound blob is copied twice."""
+    kind, key, part, version, value = row
+    cursor = db.execute(_INSERT_EMPTY, (kind, key, part, version, len(value)))
+    assert cursor.lastrowid is not None  # an INSERT always has one
+    with db.blobopen("entries", "value", cursor.lastrowid) as blob:
+        for start in range(0, len(value), STREAM_BYTES):
+            blob.write(value[start : start + STREAM_BYTES])
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -60,12 +60,15 @@ def test_a_value_that_does_not_unpickle_is_a_miss(tmp_path: Path) -> None:
 
 def test_large_values_are_stored_in_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache_module, "PART_BYTES", 1000)
+    # Parts over this size are written and read in slices (incremental blob I/O).
+    monkeypatch.setattr(cache_module, "STREAM_BYTES", 300)
     cache = ContentCache(tmp_path)
     long, short = list(range(5000)), list(range(10))
     cache.put("test", _key(1), long)
     with sqlite3.connect(tmp_path / STORE_NAME) as db:
         assert db.execute("SELECT count(*) FROM entries").fetchone()[0] > 5
     assert ContentCache(tmp_path).get("test", _key(1)) == long
+    assert ContentCache(tmp_path).get_many("test", [_key(2), _key(1)]) == [None, long]
     # A shorter value under the same key leaves none of the longer one's parts.
     cache.put("test", _key(1), short)
     assert ContentCache(tmp_path).get("test", _key(1)) == short
