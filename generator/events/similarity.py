@@ -335,12 +335,34 @@ def _permuted(words: Sequence[str]) -> NDArray[np.uint32]:
     return hashes[:, None] * a[None, :] + b[None, :]
 
 
-@functools.cache
 def lsh_bands(threshold: float, permutations: int = MINHASH_PERMUTATIONS) -> tuple[int, int]:
     """(bands, rows per band) that best separate pairs above and below a Jaccard threshold.
 
     The choice minimises the mean of the false positive and false negative
-    probability masses, as datasketch's ``MinHashLSH`` does.
+    probability masses, as datasketch's ``MinHashLSH`` does. The project's
+    own thresholds are looked up in :data:`_KNOWN_BANDS` (a test checks each
+    against the computation): computing them took about 0.1 s of the main
+    process's CPU per build, Gauss-Legendre nodes included.
+
+    Args:
+        threshold: The Jaccard similarity the index is tuned for.
+        permutations: Length of the signatures.
+
+    Returns:
+        The number of bands and of rows in each (bands * rows <= permutations).
+    """
+    known = _KNOWN_BANDS.get((threshold, permutations))
+    return known if known is not None else optimal_bands(threshold, permutations)
+
+
+# (threshold, permutations) -> what optimal_bands() computes for them: the grouping's and
+# the text reuse's LSH thresholds (GROUP_LSH_THRESHOLD, REUSE_LSH_THRESHOLD).
+_KNOWN_BANDS = {(0.1, MINHASH_PERMUTATIONS): (64, 2), (0.3, MINHASH_PERMUTATIONS): (37, 3)}
+
+
+@functools.cache
+def optimal_bands(threshold: float, permutations: int = MINHASH_PERMUTATIONS) -> tuple[int, int]:
+    """:func:`lsh_bands` computed (not looked up).
 
     Args:
         threshold: The Jaccard similarity the index is tuned for.
