@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from generator.events.model import ReuseLink, SentencePair
 from generator.events.similarity import (
     MINHASH_PERMUTATIONS,
-    lsh_neighbours,
+    lsh_neighbours_spread,
     minhash_signatures,
 )
 from generator.models import Article
@@ -255,9 +255,12 @@ def _best_matches(entries: Sequence[_Entry], hashes: NDArray[Any]) -> _Matches:
     articles = [entry.article for entry in entries]
     words = [entry.sentence.words for entry in entries]
     sizes = [len(found) for found in words]
-    neighbours = lsh_neighbours(hashes, REUSE_LSH_THRESHOLD)
+    # Each sentence's article as a number, for the LSH to count a group's articles.
+    numbers: dict[str, int] = {}
+    owners = [numbers.setdefault(article, len(numbers)) for article in articles]
+    neighbours = lsh_neighbours_spread(hashes, REUSE_LSH_THRESHOLD, owners, BOILERPLATE_SPREAD)
     for number, candidates in enumerate(neighbours):
-        if len({articles[c] for c in candidates}) > BOILERPLATE_SPREAD:
+        if candidates is None or len({articles[c] for c in candidates}) > BOILERPLATE_SPREAD:
             continue
         own, mine, size = articles[number], words[number], sizes[number]
         index = entries[number].sentence.index

@@ -403,12 +403,50 @@ def lsh_neighbours(signatures: NDArray[np.uint32], threshold: float) -> Iterator
     Yields:
         Per signature in order, its candidates (itself included), sorted.
     """
+    for found in _neighbours(signatures, threshold, None):
+        assert found is not None  # nothing is left out without owners
+        yield found
+
+
+def lsh_neighbours_spread(
+    signatures: NDArray[np.uint32], threshold: float, owners: Sequence[int], spread: int
+) -> Iterator[list[int] | None]:
+    """:func:`lsh_neighbours`, with None for a signature whose candidates are too widespread.
+
+    Each signature has an owner (the article of a sentence). A signature
+    whose candidates belong to more than ``spread`` distinct owners gets None
+    instead of its candidates when one of its LSH groups alone has that many
+    owners, which is told once per group: the candidates of a boilerplate
+    line (thousands, more with every article) were otherwise gathered for each
+    of its copies, only for the caller to count their owners and drop them.
+    A signature whose candidates span too many owners only through several
+    groups together still gets them (the caller counts them as before).
+
+    Args:
+        signatures: MinHash signatures, one row each.
+        threshold: The Jaccard similarity the LSH bands are tuned for.
+        owners: The owner of each signature (non-negative integers).
+        spread: Most owners a signature's candidates may have.
+
+    Yields:
+        Per signature in order, its candidates (itself included), sorted, or None.
+    """
+    return _neighbours(signatures, threshold, (np.asarray(owners, dtype=np.int64), spread))
+
+
+def _neighbours(
+    signatures: NDArray[np.uint32],
+    threshold: float,
+    owned: tuple[NDArray[np.int64], int] | None,
+) -> Iterator[list[int] | None]:
+    """:func:`lsh_neighbours`, or :func:`lsh_neighbours_spread` given (owners, spread)."""
     count = len(signatures)
     if not count:
         return
     bands, rows = lsh_bands(threshold, signatures.shape[1])
     labels, members, bounds = _band_groups(signatures, bands, rows)
     colliding: list[bool] = np.any(labels >= 0, axis=1).tolist()
+    too_wide = [False] * count if owned is None else _too_wide(labels, members, bounds, *owned)
     starts, ends = bounds[:-1].tolist(), bounds[1:].tolist()
     sizes = np.diff(bounds).tolist()
     lasts = members[bounds[1:] - 1].tolist() if len(members) else []
@@ -420,7 +458,9 @@ def lsh_neighbours(signatures: NDArray[np.uint32], threshold: float) -> Iterator
             yield [number]
             continue
         groups = {g for g in labels[number].tolist() if g >= 0}
-        if sum(sizes[g] for g in groups) > _LSH_PYTHON_UNION:
+        if too_wide[number]:
+            yield None
+        elif sum(sizes[g] for g in groups) > _LSH_PYTHON_UNION:
             found = np.concatenate([members[starts[g] : ends[g]] for g in sorted(groups)])
             yield np.unique(found).tolist()
         else:
@@ -434,6 +474,27 @@ def lsh_neighbours(signatures: NDArray[np.uint32], threshold: float) -> Iterator
         for g in groups:
             if lasts[g] == number:
                 read.pop(g, None)
+
+
+def _too_wide(
+    labels: NDArray[np.int64],
+    members: NDArray[np.intp],
+    bounds: NDArray[np.int64],
+    owners: NDArray[np.int64],
+    spread: int,
+) -> list[bool]:
+    """Per signature, whether one of its groups has members of more than ``spread`` owners."""
+    groups = len(bounds) - 1
+    if not groups:
+        return [False] * len(labels)
+    group_of = np.repeat(np.arange(groups, dtype=np.int64), np.diff(bounds))
+    # Distinct (group, owner) pairs, counted per group.
+    width = int(owners.max()) + 1
+    pairs = np.unique(group_of * width + owners[members])
+    wide = np.bincount(pairs // width, minlength=groups) > spread
+    grouped = labels >= 0
+    found = np.any(wide[np.where(grouped, labels, 0)] & grouped, axis=1)
+    return [bool(value) for value in np.asarray(found).tolist()]
 
 
 # An item's candidates are merged in Python up to this many group members (fast for the
@@ -457,13 +518,27 @@ def _band_groups(
     pieces: list[NDArray[np.intp]] = []
     sizes_of: list[NDArray[np.int64]] = []
     numbered = 0
+    # Every band's values, one row of the signatures per column: a band read from the
+    # signatures themselves (one row of 512 bytes per signature) was gathered slowly.
+    blocks = np.ascontiguousarray(
+        signatures[:, : bands * rows].reshape(count, bands, rows).transpose(1, 2, 0)
+    ).astype(np.uint64)
     for band in range(bands):
-        block = signatures[:, band * rows : (band + 1) * rows]
+        # A band's values two by two as one 64-bit key (exact, and in the same order).
+        keys = [
+            (blocks[band, k] << np.uint64(32)) | blocks[band, k + 1]
+            if k + 1 < rows
+            else blocks[band, k]
+            for k in range(0, rows, 2)
+        ]
         # Equal bands end up next to each other: each run of equal ones is a group, and
         # the sorted order (stable) lists every group's members together, in index order.
-        order = np.lexsort(block.T[::-1])
-        ranked = block[order]
-        run = np.cumsum(np.concatenate([[True], np.any(ranked[1:] != ranked[:-1], axis=1)])) - 1
+        order = np.argsort(keys[0], kind="stable") if len(keys) == 1 else np.lexsort(keys[::-1])
+        ranked = [key[order] for key in keys]
+        changed = np.zeros(max(count - 1, 0), dtype=bool)
+        for key in ranked:
+            changed |= key[1:] != key[:-1]
+        run = np.cumsum(np.concatenate([[True], changed])) - 1
         sizes = np.bincount(run)
         shared = sizes > 1
         number = np.cumsum(shared) - 1 + numbered

@@ -1,0 +1,132 @@
+"""The main process's shortcuts in grouping and text reuse find what the plain computation finds.
+
+Grouping and text reuse run in the main process whatever the number of
+workers, so their corpus-wide steps take shortcuts: bands sorted by packed
+keys, LSH groups too widespread told once per group. Each is checked against
+the plain computation it stands for, on hypothesis-generated inputs and on
+``../shared/corpus/dev-events`` (when present). Equality only, never times.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from numpy.typing import NDArray
+
+import generator.events.similarity as similarity
+from generator.events.features import ArticleFeatures, features_packed
+from generator.events.provenance import BOILERPLATE_SPREAD, REUSE_LSH_THRESHOLD, _entries
+from generator.pipeline import Settings, read_articles
+from tests.conftest import ROOT
+
+DEV = ROOT.parent / "shared" / "corpus" / "dev-events"
+
+
+def _plain_band_groups(
+    signatures: NDArray[np.uint32], bands: int, rows: int
+) -> list[list[list[int]]]:
+    """Per band, its groups of two or more equal bands (members in index order), by value."""
+    out: list[list[list[int]]] = []
+    for band in range(bands):
+        found: dict[tuple[int, ...], list[int]] = {}
+        for number, row in enumerate(signatures[:, band * rows : (band + 1) * rows].tolist()):
+            found.setdefault(tuple(row), []).append(number)
+        out.append([found[key] for key in sorted(found) if len(found[key]) > 1])
+    return out
+
+
+def _groups_of(signatures: NDArray[np.uint32], bands: int, rows: int) -> list[list[list[int]]]:
+    """:func:`similarity._band_groups` read back as per band, its groups' members."""
+    labels, members, bounds = similarity._band_groups(signatures, bands, rows)
+    groups = [members[bounds[g] : bounds[g + 1]].tolist() for g in range(len(bounds) - 1)]
+    out: list[list[list[int]]] = [[] for _ in range(bands)]
+    for number, group in enumerate(groups):
+        band = [b for b in range(bands) if labels[group[0], b] == number]
+        assert len(band) == 1
+        assert all(labels[k, band[0]] == number for k in group)
+        out[band[0]].append(group)
+    assert np.count_nonzero(labels >= 0) == sum(len(g) for g in groups)
+    return out
+
+
+signature_arrays = st.tuples(
+    st.integers(1, 60), st.integers(1, 4), st.integers(1, 5), st.integers(1, 4)
+).flatmap(
+    lambda shape: st.lists(
+        st.integers(0, shape[3] if shape[3] < 4 else 2**32 - 1),
+        min_size=shape[0] * shape[1] * shape[2],
+        max_size=shape[0] * shape[1] * shape[2],
+    ).map(
+        lambda values: (
+            np.array(values, dtype=np.uint32).reshape(shape[0], shape[1] * shape[2]),
+            shape[1],
+            shape[2],
+        )
+    )
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(signature_arrays)
+def test_band_groups_are_the_runs_of_equal_bands(
+    case: tuple[NDArray[np.uint32], int, int],
+) -> None:
+    signatures, bands, rows = case
+    # Groups are numbered band by band in order of their values (as the plain sort has them).
+    assert _groups_of(signatures, bands, rows) == _plain_band_groups(signatures, bands, rows)
+
+
+def _check_spread(signatures: NDArray[np.uint32], owners: list[int], spread: int) -> int:
+    """Assert that the spread neighbours are the plain ones, None only where too widespread."""
+    plain = list(similarity.lsh_neighbours(signatures, REUSE_LSH_THRESHOLD))
+    spread_out = list(
+        similarity.lsh_neighbours_spread(signatures, REUSE_LSH_THRESHOLD, owners, spread)
+    )
+    assert len(spread_out) == len(plain)
+    left_out = 0
+    for found, candidates in zip(spread_out, plain, strict=True):
+        if found is None:
+            left_out += 1
+            assert len({owners[c] for c in candidates}) > spread
+        else:
+            assert found == candidates
+    return left_out
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 80).flatmap(
+        lambda count: st.tuples(
+            st.lists(st.integers(0, 2), min_size=count * 12, max_size=count * 12),
+            st.lists(st.integers(0, 12), min_size=count, max_size=count),
+            st.integers(0, 6),
+        )
+    )
+)
+def test_neighbours_too_widespread_are_left_out_and_only_they(
+    case: tuple[list[int], list[int], int],
+) -> None:
+    values, owners, spread = case
+    signatures = np.array(values, dtype=np.uint32).reshape(len(owners), 12)
+    _check_spread(signatures, owners, spread)
+
+
+@cache
+def _dev_features() -> dict[str, ArticleFeatures]:
+    articles, _, _ = read_articles(Settings(DEV))
+    ordered = sorted(articles, key=lambda a: a.id)
+    return {a.id: p.get() for a, p in zip(ordered, features_packed(ordered), strict=True)}
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the development corpus is not here")
+def test_dev_events_sentences_too_widespread_are_left_out_and_only_they() -> None:
+    entries, signatures = _entries({i: f.reuse for i, f in _dev_features().items()})
+    numbers: dict[str, int] = {}
+    owners = [numbers.setdefault(e.article, len(numbers)) for e in entries]
+    assert _check_spread(signatures, owners, BOILERPLATE_SPREAD) > 0  # the shortcut is taken
+    bands, rows = similarity.lsh_bands(REUSE_LSH_THRESHOLD)
+    assert _groups_of(signatures, bands, rows) == _plain_band_groups(signatures, bands, rows)
