@@ -115,6 +115,49 @@ def test_neighbours_too_widespread_are_left_out_and_only_they(
     _check_spread(signatures, owners, spread)
 
 
+def _plain_tfidf(texts: list[str]) -> similarity.Vectors:
+    """:func:`similarity.tfidf` with each row sorted alone (the plain computation)."""
+    first_seen: dict[str, int] = {}
+    counted: list[dict[int, int]] = []
+    for text in texts:
+        counts: dict[int, int] = {}
+        for word in text.split():
+            seen = first_seen.setdefault(word, len(first_seen))
+            counts[seen] = counts.get(seen, 0) + 1
+        counted.append(counts)
+    terms = sorted(first_seen)
+    column = {first_seen[term]: rank for rank, term in enumerate(terms)}
+    ordered = [sorted(counts.items()) for counts in counted]
+    indptr = np.cumsum([0, *(len(row) for row in ordered)]).astype(np.int64)
+    indices = np.array([column[k] for row in ordered for k, _ in row], dtype=np.int64)
+    data = np.array([c for row in ordered for _, c in row], dtype=np.float64)
+    data = 1.0 + np.log(data)
+    frequency = np.bincount(indices, minlength=len(terms)).astype(np.float64) + 1.0
+    data *= (1.0 + np.log((len(texts) + 1) / frequency))[indices]
+    similarity._normalise_rows(data, indptr)
+    return similarity.Vectors(terms, indices, data, indptr)
+
+
+def _assert_same_vectors(got: similarity.Vectors, plain: similarity.Vectors) -> None:
+    assert got.terms == plain.terms
+    assert got.indptr.tolist() == plain.indptr.tolist()
+    assert got.indices.tolist() == plain.indices.tolist()
+    assert got.data.tobytes() == plain.data.tobytes()  # bit for bit
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["quake", "aden", "city", "b", "zeta", "x1"]), min_size=1),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_tfidf_sorted_at_once_is_sorted_row_by_row(words: list[list[str]]) -> None:
+    texts = [" ".join(w) for w in words]
+    _assert_same_vectors(similarity.tfidf(texts), _plain_tfidf(texts))
+
+
 @cache
 def _dev_features() -> dict[str, ArticleFeatures]:
     articles, _, _ = read_articles(Settings(DEV))
@@ -130,3 +173,11 @@ def test_dev_events_sentences_too_widespread_are_left_out_and_only_they() -> Non
     assert _check_spread(signatures, owners, BOILERPLATE_SPREAD) > 0  # the shortcut is taken
     bands, rows = similarity.lsh_bands(REUSE_LSH_THRESHOLD)
     assert _groups_of(signatures, bands, rows) == _plain_band_groups(signatures, bands, rows)
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the development corpus is not here")
+def test_dev_events_tfidf_is_the_plain_one() -> None:
+    texts = [f.grouping.text for _, f in sorted(_dev_features().items())]
+    _assert_same_vectors(similarity.tfidf(texts), _plain_tfidf(texts))
+    names = [" ".join(f.grouping.names.weighted) or "none" for f in _dev_features().values()]
+    _assert_same_vectors(similarity.tfidf(names), _plain_tfidf(names))

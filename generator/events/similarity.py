@@ -180,27 +180,30 @@ def tfidf(texts: Sequence[str]) -> Vectors:
         The vectors (one L2-normalised row per text, so a row product is a cosine).
     """
     first_seen: dict[str, int] = {}
-    counted: list[dict[int, int]] = []
+    number = first_seen.setdefault
+    found: list[int] = []
+    times: list[int] = []
+    sizes_of: list[int] = []
     for text in texts:
-        counts: dict[int, int] = {}
         # Counted in C, in order of first appearance: each distinct word is then numbered
         # once per text, in the order the word-by-word loop numbered them.
-        for word, times in Counter(text.split()).items():
-            seen = first_seen.get(word)
-            if seen is None:
-                seen = first_seen[word] = len(first_seen)
-            counts[seen] = times
-        counted.append(counts)
-    terms = sorted(first_seen)
+        counts = Counter(text.split())
+        found += [number(word, len(first_seen)) for word in counts]
+        times += counts.values()
+        sizes_of.append(len(counts))
+    words = list(first_seen)  # in order of their numbers
+    by_term = sorted(range(len(words)), key=words.__getitem__)
+    terms = [words[n] for n in by_term]
     column = np.empty(len(terms), dtype=np.int64)
-    for rank, term in enumerate(terms):
-        column[first_seen[term]] = rank
-    ordered = [sorted(counts.items()) for counts in counted]
-    sizes = np.array([len(row) for row in ordered], dtype=np.int64)
+    column[by_term] = np.arange(len(terms), dtype=np.int64)
+    sizes = np.array(sizes_of, dtype=np.int64)
     indptr = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
-    seen_ids = np.array([k for row in ordered for k, _ in row], dtype=np.int64)
-    indices = column[seen_ids] if len(seen_ids) else np.zeros(0, dtype=np.int64)
-    data = np.array([c for row in ordered for _, c in row], dtype=np.float64)
+    # Each row's entries by the number of their word (the order scikit-learn stores them
+    # in), every row at once: a row's words are distinct, so the order is total.
+    seen_ids = np.array(found, dtype=np.int64)
+    order = np.lexsort((seen_ids, np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)))
+    indices = column[seen_ids[order]] if len(seen_ids) else np.zeros(0, dtype=np.int64)
+    data = np.array(times, dtype=np.float64)[order]
     np.log(data, out=data)
     data += 1.0
     frequency = np.bincount(indices, minlength=len(terms)).astype(np.float64)
