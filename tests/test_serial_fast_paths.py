@@ -2,13 +2,15 @@
 
 Grouping and text reuse run in the main process whatever the number of
 workers, so their corpus-wide steps take shortcuts: bands sorted by packed
-keys, LSH groups too widespread told once per group. Each is checked against
+keys, LSH groups too widespread told once per group, TF-IDF rows ordered in
+one sort, the agencies an article carries read in the per-article map. Each is checked against
 the plain computation it stands for, on hypothesis-generated inputs and on
 ``../shared/corpus/dev-events`` (when present). Equality only, never times.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 import numpy as np
@@ -19,9 +21,19 @@ from numpy.typing import NDArray
 
 import generator.events.similarity as similarity
 from generator.events.features import ArticleFeatures, features_packed
-from generator.events.provenance import BOILERPLATE_SPREAD, REUSE_LSH_THRESHOLD, _entries
+from generator.events.provenance import (
+    BOILERPLATE_SPREAD,
+    REUSE_LSH_THRESHOLD,
+    ReuseFeatures,
+    _entries,
+    reuse_features,
+    reuse_links,
+    wires,
+)
 from generator.pipeline import Settings, read_articles
+from generator.text.document import document
 from tests.conftest import ROOT
+from tests.factories import make_article
 
 DEV = ROOT.parent / "shared" / "corpus" / "dev-events"
 
@@ -181,3 +193,57 @@ def test_dev_events_tfidf_is_the_plain_one() -> None:
     _assert_same_vectors(similarity.tfidf(texts), _plain_tfidf(texts))
     names = [" ".join(f.grouping.names.weighted) or "none" for f in _dev_features().values()]
     _assert_same_vectors(similarity.tfidf(names), _plain_tfidf(names))
+
+
+def _without_wires(features: dict[str, ReuseFeatures]) -> dict[str, ReuseFeatures]:
+    """The features as read before the map carried the agencies (reuse reads them itself)."""
+    return {i: replace(f, wires=None) for i, f in features.items()}
+
+
+_WIRE_LINES = [
+    "BAGHDAD (Reuters) - Rockets hit the base on Monday near the airport, officials said.",
+    "Rockets hit the base on Monday near the airport, officials said today. (AP)",
+    "The ministry said five soldiers were wounded in the attack on the northern base.",
+    "The ministry said five soldiers were wounded in the attack on the base - AFP",
+    "Officials said the attack on the base was the third this month in the province.",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(range(len(_WIRE_LINES))), min_size=1, max_size=5),
+            st.sampled_from([None, "Reuters", "AP News", "The Daily"]),
+            st.sampled_from([(), ("Agence France-Presse",), ("Reuters", "AP")]),
+            st.sampled_from([None, "2024-03-01", "2024-03-02"]),
+        ),
+        min_size=2,
+        max_size=6,
+    )
+)
+def test_agencies_read_in_the_map_are_those_reuse_reads_itself(
+    specs: list[tuple[list[int], str | None, tuple[str, ...], str | None]],
+) -> None:
+    articles = [
+        make_article(
+            f"a{n}",
+            "\n".join(_WIRE_LINES[k] for k in lines),
+            publisher=publisher,
+            credited=credited,
+            date=date,
+        )
+        for n, (lines, publisher, credited, date) in enumerate(specs)
+    ]
+    features = {a.id: reuse_features(document(a.body, a.body_line).sentences, a) for a in articles}
+    assert all(features[a.id].wires == wires(a) for a in articles)
+    assert reuse_links(articles, features) == reuse_links(articles, _without_wires(features))
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the development corpus is not here")
+def test_dev_events_agencies_read_in_the_map_give_the_same_links() -> None:
+    articles, _, _ = read_articles(Settings(DEV))
+    features = {i: f.reuse for i, f in _dev_features().items()}
+    by_id = {a.id: a for a in articles}
+    assert all(f.wires == wires(by_id[i]) for i, f in features.items())
+    assert reuse_links(articles, features) == reuse_links(articles, _without_wires(features))
