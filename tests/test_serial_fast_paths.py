@@ -92,6 +92,42 @@ def test_band_groups_are_the_runs_of_equal_bands(
     assert _groups_of(signatures, bands, rows) == _plain_band_groups(signatures, bands, rows)
 
 
+def _plain_neighbours(signatures: NDArray[np.uint32], bands: int, rows: int) -> list[list[int]]:
+    """Per signature, the members of every group it is in (itself alone when in none)."""
+    found: list[set[int]] = [{n} for n in range(len(signatures))]
+    for groups in _plain_band_groups(signatures, bands, rows):
+        for group in groups:
+            for number in group:
+                found[number].update(group)
+    return [sorted(f) for f in found]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.integers(1, 120).flatmap(
+        lambda count: st.tuples(
+            st.lists(st.integers(0, 2), min_size=count * 12, max_size=count * 12),
+            st.sampled_from([1, 3, 7, 4_096]),
+            st.sampled_from([2, 5, 256]),
+        )
+    )
+)
+def test_neighbours_merged_by_chunks_are_the_plain_ones(
+    case: tuple[list[int], int, int],
+) -> None:
+    values, chunk, union = case
+    signatures = np.array(values, dtype=np.uint32).reshape(-1, 12)
+    bands, rows = similarity.lsh_bands(REUSE_LSH_THRESHOLD, 12)
+    saved = similarity._NEIGHBOURS_CHUNK, similarity._LSH_PYTHON_UNION
+    try:
+        # Small chunks and a small bound: chunk edges and the per-signature merge are taken.
+        similarity._NEIGHBOURS_CHUNK, similarity._LSH_PYTHON_UNION = chunk, union
+        found = list(similarity.lsh_neighbours(signatures, REUSE_LSH_THRESHOLD))
+    finally:
+        similarity._NEIGHBOURS_CHUNK, similarity._LSH_PYTHON_UNION = saved
+    assert found == _plain_neighbours(signatures, bands, rows)
+
+
 def _check_spread(signatures: NDArray[np.uint32], owners: list[int], spread: int) -> int:
     """Assert that the spread neighbours are the plain ones, None only where too widespread."""
     plain = list(similarity.lsh_neighbours(signatures, REUSE_LSH_THRESHOLD))
@@ -184,6 +220,9 @@ def test_dev_events_sentences_too_widespread_are_left_out_and_only_they() -> Non
     owners = [numbers.setdefault(e.article, len(numbers)) for e in entries]
     assert _check_spread(signatures, owners, BOILERPLATE_SPREAD) > 0  # the shortcut is taken
     bands, rows = similarity.lsh_bands(REUSE_LSH_THRESHOLD)
+    assert list(similarity.lsh_neighbours(signatures, REUSE_LSH_THRESHOLD)) == (
+        _plain_neighbours(signatures, bands, rows)
+    )
     assert _groups_of(signatures, bands, rows) == _plain_band_groups(signatures, bands, rows)
 
 

@@ -442,41 +442,69 @@ def _neighbours(
     threshold: float,
     owned: tuple[NDArray[np.int64], int] | None,
 ) -> Iterator[list[int] | None]:
-    """:func:`lsh_neighbours`, or :func:`lsh_neighbours_spread` given (owners, spread)."""
+    """:func:`lsh_neighbours`, or :func:`lsh_neighbours_spread` given (owners, spread).
+
+    The candidates of signatures whose groups hold few members in all are
+    merged with NumPy for a chunk of signatures at once (a Python loop per
+    signature was most of the text reuse's time); a signature in large groups
+    has its own merge, so that no chunk holds a boilerplate line's thousands
+    of candidates for each of its copies.
+    """
     count = len(signatures)
     if not count:
         return
     bands, rows = lsh_bands(threshold, signatures.shape[1])
     labels, members, bounds = _band_groups(signatures, bands, rows)
-    colliding: list[bool] = np.any(labels >= 0, axis=1).tolist()
+    grouped = labels >= 0
+    sizes = np.diff(bounds)
+    # Members of all of each signature's groups (itself once per group).
+    total = (
+        np.where(grouped, sizes[np.where(grouped, labels, 0)], 0).sum(axis=1)
+        if len(sizes)
+        else np.zeros(count, dtype=np.int64)
+    )
     too_wide = [False] * count if owned is None else _too_wide(labels, members, bounds, *owned)
-    starts, ends = bounds[:-1].tolist(), bounds[1:].tolist()
-    sizes = np.diff(bounds).tolist()
-    lasts = members[bounds[1:] - 1].tolist() if len(members) else []
-    # Groups as lists, made when first read and dropped after their last member:
-    # members come in index order, and so do the signatures asked about.
-    read: dict[int, list[int]] = {}
-    for number in range(count):
-        if not colliding[number]:
-            yield [number]
-            continue
-        groups = {g for g in labels[number].tolist() if g >= 0}
-        if too_wide[number]:
-            yield None
-        elif sum(sizes[g] for g in groups) > _LSH_PYTHON_UNION:
-            found = np.concatenate([members[starts[g] : ends[g]] for g in sorted(groups)])
-            yield np.unique(found).tolist()
-        else:
-            lists = []
-            for g in groups:
-                known = read.get(g)
-                if known is None:
-                    known = read[g] = members[starts[g] : ends[g]].tolist()
-                lists.append(known)
-            yield list(lists[0]) if len(lists) == 1 else sorted(set().union(*lists))
-        for g in groups:
-            if lasts[g] == number:
-                read.pop(g, None)
+    for first in range(0, count, _NEIGHBOURS_CHUNK):
+        last = min(first + _NEIGHBOURS_CHUNK, count)
+        small = np.flatnonzero((total[first:last] > 0) & (total[first:last] <= _LSH_PYTHON_UNION))
+        merged = _merged_groups(labels[first:last][small], members, bounds, count)
+        is_small = set(small.tolist())
+        n = 0
+        for number in range(first, last):
+            if too_wide[number]:
+                yield None
+            elif total[number] == 0:
+                yield [number]
+            elif number - first in is_small:
+                yield merged[n]
+            else:
+                groups = sorted(g for g in labels[number].tolist() if g >= 0)
+                found = np.concatenate([members[bounds[g] : bounds[g + 1]] for g in groups])
+                yield np.unique(found).tolist()
+            if number - first in is_small:
+                n += 1
+
+
+# Signatures whose candidates are merged at once (bounds the memory: at most
+# _LSH_PYTHON_UNION members each; no effect on any value).
+_NEIGHBOURS_CHUNK = 4_096
+
+
+def _merged_groups(
+    labels: NDArray[np.int64], members: NDArray[np.intp], bounds: NDArray[np.int64], count: int
+) -> list[list[int]]:
+    """Per row of ``labels``, the sorted union of the members of its groups (-1: none)."""
+    if not len(labels):
+        return []
+    row, band = np.nonzero(labels >= 0)
+    group = labels[row, band]
+    sizes = bounds[group + 1] - bounds[group]
+    offsets = np.cumsum(sizes) - sizes
+    spread = np.repeat(bounds[group] - offsets, sizes) + np.arange(int(sizes.sum()))
+    keys = np.unique(np.repeat(row, sizes) * count + members[spread])
+    ends = np.searchsorted(keys // count, np.arange(1, len(labels) + 1)).tolist()
+    found: list[int] = (keys % count).tolist()
+    return [found[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
 
 
 def _too_wide(
@@ -500,8 +528,8 @@ def _too_wide(
     return [bool(value) for value in np.asarray(found).tolist()]
 
 
-# An item's candidates are merged in Python up to this many group members (fast for the
-# few that most have), with NumPy beyond (fast for a boilerplate line's thousands).
+# An item's candidates are merged with other items' up to this many group members (fast
+# for the few that most have), alone beyond (a boilerplate line's thousands).
 _LSH_PYTHON_UNION = 256
 
 
