@@ -35,6 +35,18 @@ def test_paused_turns_the_collector_off_and_back_on() -> None:
 
 
 @pytest.mark.usefixtures("collector_on")
+def test_what_a_paused_body_kept_is_not_walked_by_the_next_young_collection() -> None:
+    with paused():
+        kept = [[n] for n in range(2_000)]
+    # Moved to the oldest generation: the young ones do not hold them, the oldest does.
+    young = {id(o) for o in gc.get_objects(generation=0)}
+    assert not any(id(item) in young for item in kept)
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert all(id(item) in oldest for item in kept)
+    assert gc.get_count()[0] < len(kept)
+
+
+@pytest.mark.usefixtures("collector_on")
 def test_a_collector_found_off_stays_off() -> None:
     gc.disable()
     with paused():

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
+from generator.events.grouping import GROUP_LSH_THRESHOLD
+from generator.events.provenance import REUSE_LSH_THRESHOLD
 from generator.events.similarity import (
     greedy_merge,
     jaccard,
@@ -14,6 +16,7 @@ from generator.events.similarity import (
     lsh_neighbours,
     minhash,
     minhash_signatures,
+    optimal_bands,
     sparse_dot,
     tfidf,
     weighted_dice,
@@ -154,6 +157,13 @@ def test_lsh_bands_are_datasketchs() -> None:
     # datasketch's MinHashLSH(threshold, num_perm=128) picks these bands.
     assert lsh_bands(0.1) == (64, 2)
     assert lsh_bands(0.3) == (37, 3)
+
+
+@pytest.mark.parametrize("threshold", [GROUP_LSH_THRESHOLD, REUSE_LSH_THRESHOLD, 0.5])
+def test_lsh_bands_looked_up_are_the_computed_ones(threshold: float) -> None:
+    # The project's thresholds come from a table; any other is computed.
+    assert lsh_bands(threshold) == optimal_bands(threshold)
+    assert lsh_bands(threshold, 64) == optimal_bands(threshold, 64)
 
 
 def test_greedy_merge_takes_the_best_links_first_and_asks_before_merging() -> None:

@@ -46,7 +46,9 @@ def article_features(article: Article) -> ArticleFeatures:
         Its features.
     """
     sentences = document(article.body, article.body_line).sentences
-    return ArticleFeatures(grouping_features(article, sentences), reuse_features(sentences))
+    return ArticleFeatures(
+        grouping_features(article, sentences), reuse_features(sentences, article)
+    )
 
 
 def features_packed(articles: Sequence[Article]) -> list[Packed[ArticleFeatures]]:

@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from generator.events.model import ReuseLink, SentencePair
 from generator.events.similarity import (
     MINHASH_PERMUTATIONS,
-    lsh_neighbours,
+    lsh_neighbours_spread,
     minhash_signatures,
 )
 from generator.models import Article
@@ -91,10 +91,13 @@ class ReuseFeatures:
             :data:`REUSE_MAX_SENTENCES` (see :func:`reuse_features`).
         signatures: Their MinHash signatures, one row per sentence, as the bytes
             of a ``uint32`` array (:meth:`signature_rows`).
+        wires: The news agencies the article carries (:func:`wires`), when the
+            article was given; else :func:`reuse_links` reads them itself.
     """
 
     sentences: tuple[ReuseSentence, ...]
     signatures: bytes
+    wires: frozenset[str] | None = None
 
     def signature_rows(self) -> NDArray[np.uint32]:
         """The signatures as an array of shape (sentences, permutations)."""
@@ -103,7 +106,7 @@ class ReuseFeatures:
         )
 
 
-def reuse_features(sentences: Sequence[Sentence]) -> ReuseFeatures:
+def reuse_features(sentences: Sequence[Sentence], article: Article | None = None) -> ReuseFeatures:
     """Comparable sentences of one article (prose and list items long enough), signed.
 
     A sentence repeated word for word in its own article is compared once, and
@@ -114,9 +117,11 @@ def reuse_features(sentences: Sequence[Sentence]) -> ReuseFeatures:
 
     Args:
         sentences: The article's sentences.
+        article: The article, to read the agencies it carries here (a search of
+            its whole body) rather than in the main process.
 
     Returns:
-        The sentences kept and their MinHash signatures.
+        The sentences kept, their MinHash signatures and the article's agencies.
     """
     kept: list[ReuseSentence] = []
     seen: set[frozenset[str]] = set()
@@ -129,7 +134,8 @@ def reuse_features(sentences: Sequence[Sentence]) -> ReuseFeatures:
         seen.add(words)
         kept.append(ReuseSentence(sentence.index, sentence.line, sentence.text, words))
     signatures = minhash_signatures([entry.words for entry in kept])
-    return ReuseFeatures(tuple(kept), signatures.tobytes())
+    carried = wires(article) if article is not None else None
+    return ReuseFeatures(tuple(kept), signatures.tobytes(), carried)
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +160,11 @@ def find_reuse(
     Returns:
         Links sorted by (reuser, source).
     """
-    return reuse_links(articles, {key: reuse_features(found) for key, found in sentences.items()})
+    by_id = {article.id: article for article in articles}
+    return reuse_links(
+        articles,
+        {key: reuse_features(found, by_id.get(key)) for key, found in sentences.items()},
+    )
 
 
 def reuse_links(
@@ -181,7 +191,8 @@ def reuse_links(
     best = _best_matches(entries, hashes)
     counts = _spread_counts(entries)
     by_id = {article.id: article for article in articles}
-    carried = _Carried()
+    # The agencies each article carries, as its features read them (in the per-article map).
+    carried = _Carried({i: f.wires for i, f in features.items() if f.wires is not None})
     links: list[ReuseLink] = []
     for (a, b), matches in sorted(best.items()):
         if a > b:
@@ -255,9 +266,12 @@ def _best_matches(entries: Sequence[_Entry], hashes: NDArray[Any]) -> _Matches:
     articles = [entry.article for entry in entries]
     words = [entry.sentence.words for entry in entries]
     sizes = [len(found) for found in words]
-    neighbours = lsh_neighbours(hashes, REUSE_LSH_THRESHOLD)
+    # Each sentence's article as a number, for the LSH to count a group's articles.
+    numbers: dict[str, int] = {}
+    owners = [numbers.setdefault(article, len(numbers)) for article in articles]
+    neighbours = lsh_neighbours_spread(hashes, REUSE_LSH_THRESHOLD, owners, BOILERPLATE_SPREAD)
     for number, candidates in enumerate(neighbours):
-        if len({articles[c] for c in candidates}) > BOILERPLATE_SPREAD:
+        if candidates is None or len({articles[c] for c in candidates}) > BOILERPLATE_SPREAD:
             continue
         own, mine, size = articles[number], words[number], sizes[number]
         index = entries[number].sentence.index

@@ -180,27 +180,30 @@ def tfidf(texts: Sequence[str]) -> Vectors:
         The vectors (one L2-normalised row per text, so a row product is a cosine).
     """
     first_seen: dict[str, int] = {}
-    counted: list[dict[int, int]] = []
+    number = first_seen.setdefault
+    found: list[int] = []
+    times: list[int] = []
+    sizes_of: list[int] = []
     for text in texts:
-        counts: dict[int, int] = {}
         # Counted in C, in order of first appearance: each distinct word is then numbered
         # once per text, in the order the word-by-word loop numbered them.
-        for word, times in Counter(text.split()).items():
-            seen = first_seen.get(word)
-            if seen is None:
-                seen = first_seen[word] = len(first_seen)
-            counts[seen] = times
-        counted.append(counts)
-    terms = sorted(first_seen)
+        counts = Counter(text.split())
+        found += [number(word, len(first_seen)) for word in counts]
+        times += counts.values()
+        sizes_of.append(len(counts))
+    words = list(first_seen)  # in order of their numbers
+    by_term = sorted(range(len(words)), key=words.__getitem__)
+    terms = [words[n] for n in by_term]
     column = np.empty(len(terms), dtype=np.int64)
-    for rank, term in enumerate(terms):
-        column[first_seen[term]] = rank
-    ordered = [sorted(counts.items()) for counts in counted]
-    sizes = np.array([len(row) for row in ordered], dtype=np.int64)
+    column[by_term] = np.arange(len(terms), dtype=np.int64)
+    sizes = np.array(sizes_of, dtype=np.int64)
     indptr = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
-    seen_ids = np.array([k for row in ordered for k, _ in row], dtype=np.int64)
-    indices = column[seen_ids] if len(seen_ids) else np.zeros(0, dtype=np.int64)
-    data = np.array([c for row in ordered for _, c in row], dtype=np.float64)
+    # Each row's entries by the number of their word (the order scikit-learn stores them
+    # in), every row at once: a row's words are distinct, so the order is total.
+    seen_ids = np.array(found, dtype=np.int64)
+    order = np.lexsort((seen_ids, np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)))
+    indices = column[seen_ids[order]] if len(seen_ids) else np.zeros(0, dtype=np.int64)
+    data = np.array(times, dtype=np.float64)[order]
     np.log(data, out=data)
     data += 1.0
     frequency = np.bincount(indices, minlength=len(terms)).astype(np.float64)
@@ -335,12 +338,34 @@ def _permuted(words: Sequence[str]) -> NDArray[np.uint32]:
     return hashes[:, None] * a[None, :] + b[None, :]
 
 
-@functools.cache
 def lsh_bands(threshold: float, permutations: int = MINHASH_PERMUTATIONS) -> tuple[int, int]:
     """(bands, rows per band) that best separate pairs above and below a Jaccard threshold.
 
     The choice minimises the mean of the false positive and false negative
-    probability masses, as datasketch's ``MinHashLSH`` does.
+    probability masses, as datasketch's ``MinHashLSH`` does. The project's
+    own thresholds are looked up in :data:`_KNOWN_BANDS` (a test checks each
+    against the computation): computing them took about 0.1 s of the main
+    process's CPU per build, Gauss-Legendre nodes included.
+
+    Args:
+        threshold: The Jaccard similarity the index is tuned for.
+        permutations: Length of the signatures.
+
+    Returns:
+        The number of bands and of rows in each (bands * rows <= permutations).
+    """
+    known = _KNOWN_BANDS.get((threshold, permutations))
+    return known if known is not None else optimal_bands(threshold, permutations)
+
+
+# (threshold, permutations) -> what optimal_bands() computes for them: the grouping's and
+# the text reuse's LSH thresholds (GROUP_LSH_THRESHOLD, REUSE_LSH_THRESHOLD).
+_KNOWN_BANDS = {(0.1, MINHASH_PERMUTATIONS): (64, 2), (0.3, MINHASH_PERMUTATIONS): (37, 3)}
+
+
+@functools.cache
+def optimal_bands(threshold: float, permutations: int = MINHASH_PERMUTATIONS) -> tuple[int, int]:
+    """:func:`lsh_bands` computed (not looked up).
 
     Args:
         threshold: The Jaccard similarity the index is tuned for.
@@ -381,41 +406,130 @@ def lsh_neighbours(signatures: NDArray[np.uint32], threshold: float) -> Iterator
     Yields:
         Per signature in order, its candidates (itself included), sorted.
     """
+    for found in _neighbours(signatures, threshold, None):
+        assert found is not None  # nothing is left out without owners
+        yield found
+
+
+def lsh_neighbours_spread(
+    signatures: NDArray[np.uint32], threshold: float, owners: Sequence[int], spread: int
+) -> Iterator[list[int] | None]:
+    """:func:`lsh_neighbours`, with None for a signature whose candidates are too widespread.
+
+    Each signature has an owner (the article of a sentence). A signature
+    whose candidates belong to more than ``spread`` distinct owners gets None
+    instead of its candidates when one of its LSH groups alone has that many
+    owners, which is told once per group: the candidates of a boilerplate
+    line (thousands, more with every article) were otherwise gathered for each
+    of its copies, only for the caller to count their owners and drop them.
+    A signature whose candidates span too many owners only through several
+    groups together still gets them (the caller counts them as before).
+
+    Args:
+        signatures: MinHash signatures, one row each.
+        threshold: The Jaccard similarity the LSH bands are tuned for.
+        owners: The owner of each signature (non-negative integers).
+        spread: Most owners a signature's candidates may have.
+
+    Yields:
+        Per signature in order, its candidates (itself included), sorted, or None.
+    """
+    return _neighbours(signatures, threshold, (np.asarray(owners, dtype=np.int64), spread))
+
+
+def _neighbours(
+    signatures: NDArray[np.uint32],
+    threshold: float,
+    owned: tuple[NDArray[np.int64], int] | None,
+) -> Iterator[list[int] | None]:
+    """:func:`lsh_neighbours`, or :func:`lsh_neighbours_spread` given (owners, spread).
+
+    The candidates of signatures whose groups hold few members in all are
+    merged with NumPy for a chunk of signatures at once (a Python loop per
+    signature was most of the text reuse's time); a signature in large groups
+    has its own merge, so that no chunk holds a boilerplate line's thousands
+    of candidates for each of its copies.
+    """
     count = len(signatures)
     if not count:
         return
     bands, rows = lsh_bands(threshold, signatures.shape[1])
     labels, members, bounds = _band_groups(signatures, bands, rows)
-    colliding: list[bool] = np.any(labels >= 0, axis=1).tolist()
-    starts, ends = bounds[:-1].tolist(), bounds[1:].tolist()
-    sizes = np.diff(bounds).tolist()
-    lasts = members[bounds[1:] - 1].tolist() if len(members) else []
-    # Groups as lists, made when first read and dropped after their last member:
-    # members come in index order, and so do the signatures asked about.
-    read: dict[int, list[int]] = {}
-    for number in range(count):
-        if not colliding[number]:
-            yield [number]
-            continue
-        groups = {g for g in labels[number].tolist() if g >= 0}
-        if sum(sizes[g] for g in groups) > _LSH_PYTHON_UNION:
-            found = np.concatenate([members[starts[g] : ends[g]] for g in sorted(groups)])
-            yield np.unique(found).tolist()
-        else:
-            lists = []
-            for g in groups:
-                known = read.get(g)
-                if known is None:
-                    known = read[g] = members[starts[g] : ends[g]].tolist()
-                lists.append(known)
-            yield list(lists[0]) if len(lists) == 1 else sorted(set().union(*lists))
-        for g in groups:
-            if lasts[g] == number:
-                read.pop(g, None)
+    grouped = labels >= 0
+    sizes = np.diff(bounds)
+    # Members of all of each signature's groups (itself once per group).
+    total = (
+        np.where(grouped, sizes[np.where(grouped, labels, 0)], 0).sum(axis=1)
+        if len(sizes)
+        else np.zeros(count, dtype=np.int64)
+    )
+    too_wide = [False] * count if owned is None else _too_wide(labels, members, bounds, *owned)
+    for first in range(0, count, _NEIGHBOURS_CHUNK):
+        last = min(first + _NEIGHBOURS_CHUNK, count)
+        small = np.flatnonzero((total[first:last] > 0) & (total[first:last] <= _LSH_PYTHON_UNION))
+        merged = _merged_groups(labels[first:last][small], members, bounds, count)
+        is_small = set(small.tolist())
+        n = 0
+        for number in range(first, last):
+            if too_wide[number]:
+                yield None
+            elif total[number] == 0:
+                yield [number]
+            elif number - first in is_small:
+                yield merged[n]
+            else:
+                groups = sorted(g for g in labels[number].tolist() if g >= 0)
+                found = np.concatenate([members[bounds[g] : bounds[g + 1]] for g in groups])
+                yield np.unique(found).tolist()
+            if number - first in is_small:
+                n += 1
 
 
-# An item's candidates are merged in Python up to this many group members (fast for the
-# few that most have), with NumPy beyond (fast for a boilerplate line's thousands).
+# Signatures whose candidates are merged at once (bounds the memory: at most
+# _LSH_PYTHON_UNION members each; no effect on any value).
+_NEIGHBOURS_CHUNK = 4_096
+
+
+def _merged_groups(
+    labels: NDArray[np.int64], members: NDArray[np.intp], bounds: NDArray[np.int64], count: int
+) -> list[list[int]]:
+    """Per row of ``labels``, the sorted union of the members of its groups (-1: none)."""
+    if not len(labels):
+        return []
+    row, band = np.nonzero(labels >= 0)
+    group = labels[row, band]
+    sizes = bounds[group + 1] - bounds[group]
+    offsets = np.cumsum(sizes) - sizes
+    spread = np.repeat(bounds[group] - offsets, sizes) + np.arange(int(sizes.sum()))
+    keys = np.unique(np.repeat(row, sizes) * count + members[spread])
+    ends = np.searchsorted(keys // count, np.arange(1, len(labels) + 1)).tolist()
+    found: list[int] = (keys % count).tolist()
+    return [found[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+
+
+def _too_wide(
+    labels: NDArray[np.int64],
+    members: NDArray[np.intp],
+    bounds: NDArray[np.int64],
+    owners: NDArray[np.int64],
+    spread: int,
+) -> list[bool]:
+    """Per signature, whether one of its groups has members of more than ``spread`` owners."""
+    groups = len(bounds) - 1
+    if not groups:
+        return [False] * len(labels)
+    group_of = np.repeat(np.arange(groups, dtype=np.int64), np.diff(bounds))
+    # Distinct (group, owner) pairs, counted per group.
+    width = int(owners.max()) + 1
+    pairs = np.unique(group_of * width + owners[members])
+    wide = np.bincount(pairs // width, minlength=groups) > spread
+    grouped = labels >= 0
+    found = np.any(wide[np.where(grouped, labels, 0)] & grouped, axis=1)
+    return [bool(value) for value in np.asarray(found).tolist()]
+
+
+# An item's candidates are merged with other items' up to this many group members (fast
+# for the few that most have), alone beyond (a boilerplate line's thousands).
 _LSH_PYTHON_UNION = 256
 
 
@@ -435,13 +549,27 @@ def _band_groups(
     pieces: list[NDArray[np.intp]] = []
     sizes_of: list[NDArray[np.int64]] = []
     numbered = 0
+    # Every band's values, one row of the signatures per column: a band read from the
+    # signatures themselves (one row of 512 bytes per signature) was gathered slowly.
+    blocks = np.ascontiguousarray(
+        signatures[:, : bands * rows].reshape(count, bands, rows).transpose(1, 2, 0)
+    ).astype(np.uint64)
     for band in range(bands):
-        block = signatures[:, band * rows : (band + 1) * rows]
+        # A band's values two by two as one 64-bit key (exact, and in the same order).
+        keys = [
+            (blocks[band, k] << np.uint64(32)) | blocks[band, k + 1]
+            if k + 1 < rows
+            else blocks[band, k]
+            for k in range(0, rows, 2)
+        ]
         # Equal bands end up next to each other: each run of equal ones is a group, and
         # the sorted order (stable) lists every group's members together, in index order.
-        order = np.lexsort(block.T[::-1])
-        ranked = block[order]
-        run = np.cumsum(np.concatenate([[True], np.any(ranked[1:] != ranked[:-1], axis=1)])) - 1
+        order = np.argsort(keys[0], kind="stable") if len(keys) == 1 else np.lexsort(keys[::-1])
+        ranked = [key[order] for key in keys]
+        changed = np.zeros(max(count - 1, 0), dtype=bool)
+        for key in ranked:
+            changed |= key[1:] != key[:-1]
+        run = np.cumsum(np.concatenate([[True], changed])) - 1
         sizes = np.bincount(run)
         shared = sizes > 1
         number = np.cumsum(shared) - 1 + numbered
