@@ -70,18 +70,28 @@ _DATE_WORDS = [
     "on", "since", "in", "last", "this", "next", "year", "Year", "yesterday", "Today",
     "May", "may", "Sept.", "November", "Nov", "Tuesday", "Tuesday's", "of", "the", "and",
     "17", "2023", "1999", "2023-11-21", "3rd", "5", ",", ".", "-", "$", "21st",
+    "action", "THROUGH", "Between", "reason", "\u212aon", "on\t", "\xa0", "mid-",
 ]  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=12))
-def test_cues_never_hide_a_mention(words: list[str]) -> None:
-    # A pattern is skipped when its cue is absent; running every pattern finds the same.
-    text = " ".join(words)
-    cues = datementions._CUES
+def plain_find_dates(
+    text: str, reference: dt.date | None, hint: int | None = None
+) -> list[datementions.DateMention]:
+    """find_dates as first written: every pattern run, the relation searched in the whole text."""
+    cues, tail = datementions._CUES, datementions._RELATION_TAIL
     try:
         datementions._CUES = {name: re.compile("") for name in cues}  # every cue present
-        everything = find_dates(text, WEDNESDAY)
+        datementions._RELATION_TAIL = 10**9  # the whole text before a mention
+        return find_dates(text, reference, hint)
     finally:
-        datementions._CUES = cues
-    assert find_dates(text, WEDNESDAY) == everything
+        datementions._CUES, datementions._RELATION_TAIL = cues, tail
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=12), st.sampled_from([" ", "", "-", " \n "]))
+def test_cues_never_hide_a_mention(words: list[str], joiner: str) -> None:
+    # A pattern is skipped when one of its cues is absent, and a relation word is looked for
+    # in the last characters before a mention: the plain reading finds the same.
+    text = joiner.join(words)
+    for reference in (WEDNESDAY, None):
+        assert find_dates(text, reference, 2001) == plain_find_dates(text, reference, 2001)

@@ -24,7 +24,7 @@ import generator.events.slotunits as slotunits
 from generator.events.document import Doc, build_doc
 from generator.models import Article
 from generator.pipeline import Settings, read_articles
-from generator.text.datementions import DateMention
+from generator.text.datementions import DateMention, find_dates
 from generator.text.document import HEADING, TABLE
 from generator.text.lexicon import QUALIFIERS_AFTER, QUALIFIERS_BEFORE, STOPWORDS
 from generator.text.normalise import lemma
@@ -261,3 +261,19 @@ def _plain_spans(text: str) -> list[tuple[int, int]]:
 def test_quotation_spans_equal_the_plain_scan(words: list[str]) -> None:
     for text in ("".join(words), " ".join(words)):
         assert quotes._spans(text) == _plain_spans(text)
+
+
+# --- dates: cues that every match of a pattern holds, the relation read off the last characters
+
+
+def test_dev_sentences_dates_equal_the_plain_reading(dev_docs: list[Doc]) -> None:
+    from tests.test_datementions import plain_find_dates
+
+    found = 0
+    for doc in dev_docs:
+        for sentence, mentions in zip(doc.sentences, doc.dates, strict=True):
+            for reference in {doc.reference, dt.date(2023, 11, 22), None}:
+                plain = plain_find_dates(sentence.norm, reference, 2001)
+                assert find_dates(sentence.norm, reference, 2001) == plain
+            found += len(mentions)
+    assert found > 500

@@ -178,11 +178,11 @@ class TokenSpan:
 def candidate(text: str, where: TokenSpan, piece: list[Token], cue: str) -> Candidate:
     """Build the candidate for ``piece`` of the sentence ``where`` with its context cues."""
     start, end = piece[0].start, piece[-1].end
-    before = text[where.span.start : start]
-    cues, place, actor = _evidence(before, text[end : where.span.end], piece)
+    before, after = text[where.span.start : start], text[end : where.span.end]
+    nxt = _next(after, piece[-1])
+    cues, place, actor = _evidence(before, after, nxt, piece)
     if cue:
         cues.add(cue)
-    nxt = _next(text[end : where.span.end], piece[-1])
     return Candidate(
         doc=where.doc,
         start=start,
@@ -200,10 +200,12 @@ def candidate(text: str, where: TokenSpan, piece: list[Token], cue: str) -> Cand
     )
 
 
-def _evidence(before: str, after: str, piece: list[Token]) -> tuple[set[str], int, int]:
-    """Return the cues, the place score and the actor score read around a name."""
+def _evidence(before: str, after: str, nxt: str, piece: list[Token]) -> tuple[set[str], int, int]:
+    """Return the cues, the place score and the actor score read around a name.
+
+    ``nxt`` is ``_next(after, piece[-1])``, which the candidate reads too.
+    """
     prev, comma = _previous(before)
-    nxt = _next(after, piece[-1])
     names = [t for t in piece if t.kind != "particle"]
     noun = prev if prev.islower() else ""
     cues = (

@@ -97,15 +97,25 @@ def find_quantities(toks: Sequence[str], skip: frozenset[int] = frozenset()) -> 
     Returns:
         The quantities in reading order.
     """
-    # Most tokens are words no number starts with: only the others are tried, in order.
-    starts = tuple(itertools.compress(range(len(toks)), map(_may_start, toks)))
+    words = tuple(toks)
+    starts = _starts(words)
     if not starts:
         return []
     # A skipped index only matters where a number can start (elsewhere no number is read
     # anyway), so the skip is narrowed to those. Claims and slot units read each sentence
     # with their own skips (dated tokens, years) which, narrowed, mostly agree: the
     # sentence is then read once for both.
-    return list(_quantities(tuple(toks), starts, skip.intersection(starts)))
+    return list(_quantities(words, starts, skip.intersection(starts)))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _starts(toks: tuple[str, ...]) -> tuple[int, ...]:
+    """Indexes of the tokens a number can start with, in order (see :func:`_may_start`).
+
+    Most tokens are words no number starts with: only the others are tried. Memoised:
+    claims and slot units both read every sentence.
+    """
+    return tuple(itertools.compress(range(len(toks)), map(_may_start, toks)))
 
 
 @functools.lru_cache(maxsize=1 << 12)

@@ -33,11 +33,16 @@ from generator.text.dates import (
 FUTURE_SLACK_DAYS = 31
 """A yearless date up to this many days after the reference is read as upcoming, not last year's."""
 
-_RELATION_RE = re.compile(
-    r"(?:(?P<rel>since|on|in|by|from|until|till|after|before|through|during|that|last|this|"
-    r"next|early|late|mid|of|between|and|to)\s+)?$",
-    re.IGNORECASE,
+_RELATIONS = (
+    *("since", "on", "in", "by", "from", "until", "till", "after", "before", "through"),
+    *("during", "that", "last", "this", "next", "early", "late", "mid", "of", "between"),
+    *("and", "to"),
 )
+_RELATION_RE = re.compile(r"(?:(?P<rel>" + "|".join(_RELATIONS) + r")\s+)?$", re.IGNORECASE)
+# _RELATION_RE is searched on a text that ends in one space after a non-space: a match of
+# a relation word is that word and the space, so it lies in the last this many characters
+# (case-insensitive matching reads one character for one), and only those are searched.
+_RELATION_TAIL = max(map(len, _RELATIONS)) + 1
 _SHOWN_RELATIONS = frozenset(
     [
         "since",
@@ -67,22 +72,32 @@ _CUES: dict[str, re.Pattern[str]] = {
     "weekday": re.compile(WEEKDAY_NAMES),
     "year": re.compile(r"year", re.IGNORECASE),
     "day": re.compile(r"yesterday|today|tomorrow", re.IGNORECASE),
+    "dash": re.compile(r"-"),
 }
-# Tried in this order; a later pattern never takes text an earlier one matched.
-_MENTIONS: tuple[tuple[str, re.Pattern[str], str], ...] = (
-    ("full", ISO, "digit"),
-    ("full", MONTH_DAY, "digit"),
-    ("full", DAY_MONTH, "digit"),
-    ("my", re.compile(r"\b" + MONTH_NAME + r"\s+(?:of\s+)?" + YEAR_NUMBER + r"\b"), "digit"),
+# Tried in this order; a later pattern never takes text an earlier one matched. Each needs
+# every one of its cues: a full date holds a digit and a month name (ISO: a digit and a dash).
+_MENTIONS: tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...] = (
+    ("full", ISO, ("digit", "dash")),
+    ("full", MONTH_DAY, ("digit", "month")),
+    ("full", DAY_MONTH, ("digit", "month")),
+    (
+        "my",
+        re.compile(r"\b" + MONTH_NAME + r"\s+(?:of\s+)?" + YEAR_NUMBER + r"\b"),
+        ("digit", "month"),
+    ),
     (
         "month",
         re.compile(r"\b" + MONTH_NAME + r"(?P<shift>\s+(?:last|this|next)\s+year)?(?![\w-])"),
-        "month",
+        ("month",),
     ),
-    ("weekday", re.compile(r"\b(?P<weekday>" + WEEKDAY_NAMES + r")(?:'s)?(?![\w-])"), "weekday"),
-    ("relyear", re.compile(r"\b(?P<shift>last|this|next)\s+year\b", re.IGNORECASE), "year"),
-    ("relday", re.compile(r"\b(?P<shift>yesterday|today|tomorrow)\b", re.IGNORECASE), "day"),
-    ("year", re.compile(r"(?<![\d,.$])\b" + YEAR_NUMBER + r"\b(?![,.]\d)"), "digit"),
+    (
+        "weekday",
+        re.compile(r"\b(?P<weekday>" + WEEKDAY_NAMES + r")(?:'s)?(?![\w-])"),
+        ("weekday",),
+    ),
+    ("relyear", re.compile(r"\b(?P<shift>last|this|next)\s+year\b", re.IGNORECASE), ("year",)),
+    ("relday", re.compile(r"\b(?P<shift>yesterday|today|tomorrow)\b", re.IGNORECASE), ("day",)),
+    ("year", re.compile(r"(?<![\d,.$])\b" + YEAR_NUMBER + r"\b(?![,.]\d)"), ("digit",)),
 )
 
 
@@ -134,8 +149,8 @@ def find_dates(
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     cues = {name for name, cue in _CUES.items() if cue.search(text)}
-    for kind, pattern, cue in _MENTIONS:
-        if cue not in cues:
+    for kind, pattern, needs in _MENTIONS:
+        if not cues.issuperset(needs):
             continue
         for match in pattern.finditer(text):
             if any(match.start() < e and s < match.end() for s, e in taken):
@@ -170,9 +185,11 @@ def _mention(
     if resolved is None:
         return None
     date, precision, inferred = resolved
-    rel = _RELATION_RE.search(text[: match.start()].rstrip() + " ")
+    before = text[: match.start()].rstrip()
+    tail = max(len(before) + 1 - _RELATION_TAIL, 0)
+    rel = _RELATION_RE.search(before[tail:] + " ")
     relation = (rel.group("rel") or "").lower() if rel else ""
-    start = rel.start() if rel and relation in _SHOWN_RELATIONS else match.start()
+    start = tail + rel.start() if rel and relation in _SHOWN_RELATIONS else match.start()
     return DateMention(
         text=text[start : match.end()].strip().rstrip(".,"),
         start=start,

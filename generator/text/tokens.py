@@ -142,6 +142,20 @@ _MARKS = re.compile(r"['’\-‐‑]")
 _AFTER = ".'’"
 # Kinds of word that take no part in a name (see name_tokens).
 _BYSTANDERS = frozenset({"stop", "other"})
+# The lower-case words whose kind is neither (particles, suffixes) and "of", which joins
+# names: the plain lower-case words name_tokens keeps.
+_KEPT_LOWER = sorted(
+    {"of"} | {w for w in NAME_PARTICLES | NAME_SUFFIXES if re.fullmatch(r"[a-z][a-z0-9]*", w)},
+    key=lambda w: (-len(w), w),
+)
+# A word of _TOKEN that name_tokens leaves out whatever its place but the first: ASCII lower
+# case from its first letter, neither kept above nor followed by a mark or a full stop (a
+# character that would make _TOKEN read on, or _token look at it). Its kind is "stop" or
+# "other": a lower-case word is no acronym, initial or name (see _kind).
+_LEFT_OUT = r"(?!(?:" + "|".join(_KEPT_LOWER) + r")(?![\w\-‐‑'’.]))[a-z][a-z0-9]*(?![\w\-‐‑'’.])"
+# The words of _TOKEN but those: a _TOKEN match starts at a word character after none.
+_NAME_WORD = re.compile(r"(?<!\w)(?!" + _LEFT_OUT + r")" + _TOKEN.pattern)
+_WORD_CHAR = re.compile(r"\w")
 
 
 class Token(NamedTuple):
@@ -182,6 +196,11 @@ class Token(NamedTuple):
         return self.possessive or self.tail
 
 
+# A plain word's Token built as the tuple it is: Token(...) runs a Python-level __new__
+# (named tuples are made that way) for each of some 40,000 words of dev-events.
+_new_token = tuple.__new__
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Return the tokens of ``text[start:end]``.
 
@@ -219,6 +238,9 @@ def name_tokens(text: str, start: int, end: int) -> list[Token]:
 
 def _tokens(text: str, start: int, end: int, every: bool) -> list[Token]:
     """The tokens of ``text[start:end]``; without plain lower-case words unless ``every``."""
+    if not every:
+        return _name_tokens(text, start, end)
+    # Every word is read here: name_tokens leaves plain lower-case words out by pattern.
     tokens: list[Token] = []
     places: list[int] = []  # each token's place among all the words: who its neighbours are
     for place, m in enumerate(_TOKEN.finditer(text, start, end)):
@@ -228,10 +250,7 @@ def _tokens(text: str, start: int, end: int, every: bool) -> list[Token]:
         # isalnum() says so for most words before _MARKS needs to look.
         plain = word.isalnum() or _MARKS.search(word) is None
         if plain and (last >= end or text[last] not in _AFTER):
-            kind = _kind(word)
-            if not every and place and kind in _BYSTANDERS and word.islower() and word != "of":
-                continue
-            tokens.append(Token(word, first, last, kind))
+            tokens.append(_new_token(Token, (word, first, last, _kind(word), False, "", False)))
         else:
             tokens.append(_token(text, word, first, last, end))
         places.append(place)
@@ -240,6 +259,46 @@ def _tokens(text: str, start: int, end: int, every: bool) -> list[Token]:
         if token.kind == "stop" and token.text.isupper():
             beside = (j for j in (i - 1, i + 1) if 0 <= j < len(tokens))
             neighbours = [tokens[j] for j in beside if abs(places[j] - places[i]) == 1]
+            tokens[i] = _capital_stopword(token, neighbours)
+    return tokens
+
+
+def _name_tokens(text: str, start: int, end: int) -> list[Token]:
+    """:func:`name_tokens`: the words of :func:`_tokens` that ``_NAME_WORD`` finds, and the first.
+
+    ``_NAME_WORD`` finds the words of ``_TOKEN`` but the plain lower-case ones
+    that :func:`_tokens` leaves out whatever their kind (three words in four), so
+    Python never sees those. The others are read as :func:`_tokens` reads them,
+    which still leaves out the bystanders the pattern lets through ("émigré").
+    Two kept words are neighbours when no word lies between them: when the text
+    between the end of the first's match and the second holds no word character
+    (a ``_TOKEN`` match never ends before one, so only a left-out word can).
+    """
+    first_match = _TOKEN.search(text, start, end)
+    if first_match is None:
+        return []
+    tokens: list[Token] = []
+    ends: list[int] = []  # each kept token's match end: where the gap to the next one starts
+    matches = chain((first_match,), _NAME_WORD.finditer(text, first_match.end(), end))
+    for m in matches:
+        word, (first, last) = m.group(0), m.span()
+        plain = word.isalnum() or _MARKS.search(word) is None
+        if plain and (last >= end or text[last] not in _AFTER):
+            kind = _kind(word)
+            if m is not first_match and kind in _BYSTANDERS and word.islower() and word != "of":
+                continue
+            tokens.append(_new_token(Token, (word, first, last, kind, False, "", False)))
+        else:
+            tokens.append(_token(text, word, first, last, end))
+        ends.append(last)
+    for i, token in enumerate(tokens):
+        if token.kind == "stop" and token.text.isupper():
+            neighbours = [
+                tokens[j]
+                for j in (i - 1, i + 1)
+                if 0 <= j < len(tokens)
+                and _WORD_CHAR.search(text, ends[min(i, j)], tokens[max(i, j)].start) is None
+            ]
             tokens[i] = _capital_stopword(token, neighbours)
     return tokens
 
