@@ -32,7 +32,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator.cache import ContentCache, build_corpus_cached, content_key, corpus_key
+from generator.cache import (
+    ContentCache,
+    build_corpus_cached,
+    content_key,
+    corpus_key,
+    entry_path,
+)
 from generator.models import Problem, Severity
 from generator.pipeline import Corpus, Settings, build_corpus
 from generator.site.exportfile import EXPORT_PATH, write_export
@@ -61,6 +67,7 @@ from generator.site.search import (
     mark_page,
     search_entries,
 )
+from generator.site.sidework import SideArticles, SideExport
 from generator.terminal import visible
 from generator.text.plurals import plural
 from generator.urls import LEDGER_FILE, ledger_text, save_ledger
@@ -121,6 +128,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # versions are saved to the cache after a build (or when serve stops).
         self._site_pages: Mapping[str, str] = {}
         self._directory_urls = True
+        # `mkdocs build`: data/corpus.json being written by a worker (sidework.py).
+        self._export: SideExport | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Note ``serve --dirty``; having this hook also keeps the plugin across rebuilds."""
@@ -219,10 +228,36 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not (self._previewing and target.is_file()):
             # A preview keeps the last full build's export, as it keeps its other pages.
             store = self._cache / "export" if self._cache is not None else None
-            write_export(built.corpus, target, store, built.key)
+            if not self._export_beside(built, target, store):
+                write_export(built.corpus, target, store, built.key)
         return File.generated(
             config, EXPORT_PATH, abs_src_path=str(target), inclusion=InclusionLevel.NOT_IN_NAV
         )
+
+    def _export_beside(self, built: Built, target: Path, store: Path | None) -> bool:
+        """In a cold ``mkdocs build``, have a worker write the export while MkDocs renders.
+
+        Only when the corpus was just stored in the cache (the worker reads it
+        from there) and the export was not. MkDocs copies the file onto itself
+        (it skips that) before the worker may be done: it must exist by then.
+        """
+        if self._serving or self._cache is None or store is None or built.key is None:
+            return False
+        corpus_file = entry_path(self._cache, "corpus", built.key)
+        if (store / f"{built.key}.json").is_file() or not corpus_file.is_file():
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.touch()
+        export = SideExport(built.corpus, corpus_file, target, store, built.key)
+        if not export.started:
+            return False
+        self._export = export
+        return True
+
+    def _wait_for_export(self) -> None:
+        export, self._export = self._export, None
+        if export is not None:
+            export.wait()
 
     def _build(self, settings: Settings) -> Built:
         """This build's corpus and pages: in full, or under ``serve --dirty`` a preview of an edit.
@@ -269,7 +304,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             key = corpus_key(settings)
             corpus = build_corpus_cached(settings, cache, seed_map=seed_map)
             same = key if corpus_key(settings) == key else None
-            pages = _rendered(cache, corpus, same, self._directory_urls)
+            # In `mkdocs build`, a worker renders the article pages meanwhile (sidework.py).
+            beside = same is not None and not self._serving
+            pages = _rendered(cache, corpus, same, self._directory_urls, beside)
         empty = Snapshot({}, "")
         return Built(snapshot or empty, corpus, pages, search_entries(corpus), same)
 
@@ -389,6 +426,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self._overlap is not None:
             self._overlap.close()
             self._overlap = None
+        self._export = None  # its worker writes a file nobody will read
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Index the built site with Pagefind (in ``build`` and ``serve`` alike).
@@ -401,6 +439,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         (indexing the whole site took longer than rebuilding the edited pages).
         """
         site = Path(config.site_dir)
+        self._wait_for_export()
         if not self._serving:
             self._save_finished_pages()
             overlap, self._overlap = self._overlap, None
@@ -491,13 +530,19 @@ def _pages_key(corpus: str, directory_urls: bool) -> str:
 
 
 def _rendered(
-    cache: ContentCache, corpus: Corpus, key: str | None, directory_urls: bool
+    cache: ContentCache,
+    corpus: Corpus,
+    key: str | None,
+    directory_urls: bool,
+    beside: bool = False,
 ) -> dict[str, str]:
     """The site's pages, from the cache when this corpus was rendered before.
 
     Rendering is a pure function of the corpus, and an unchanged corpus comes
     whole from the cache under ``key`` (:func:`generator.cache.corpus_key`);
     None (the seeds changed during the build) renders without the cache.
+    With ``beside``, a worker renders the article pages from the corpus
+    stored under ``key`` while this process renders the rest (sidework.py).
     """
     if key is None:
         return render_site(corpus, directory_urls)
@@ -505,7 +550,11 @@ def _rendered(
     stored = cache.get("pages", pages_key)
     if isinstance(stored, dict):
         return stored
-    pages = render_site(corpus, directory_urls)
+    articles = None
+    corpus_file = entry_path(cache.folder, "corpus", key)
+    if beside and corpus_file.is_file():
+        articles = SideArticles(corpus, corpus_file, directory_urls)
+    pages = render_site(corpus, directory_urls, articles)
     cache.put("pages", pages_key, pages)
     return pages
 

@@ -198,6 +198,24 @@ def shared_map(
     return [value for chunk in results if chunk is not None for value in chunk]
 
 
+def submit(call: Callable[..., R], *args: Any) -> Future[R] | None:
+    """``call(*args)`` in the shared pool if it is running now, else None (the caller runs it).
+
+    For one-off work the caller can do beside its own (the site's article
+    pages, the export): it never starts the pool, and never waits for it.
+    ``call`` must be a module-level function and ``args`` must pickle.
+    """
+    with _lock:
+        pool = _pool
+    if pool is None:
+        return None
+    try:
+        return pool.submit(call, *args)
+    except (BrokenProcessPool, RuntimeError):  # a killed worker; shut down at exit
+        _reset()
+        return None
+
+
 def _in_flight(sent: dict[int, Future[list[R]]]) -> int:
     return sum(1 for future in sent.values() if not future.done())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -250,3 +251,27 @@ def test_a_site_without_marked_pages_is_indexed_whole(tmp_path: Path) -> None:
     overlap.add("a/index.html", pages["a/index.html"])
     assert overlap.finish() == 2
     assert index_content(tmp_path / "pagefind")["page_count"] == 2
+
+
+def test_overlapped_index_failing_at_the_end_raises_instead_of_hanging(tmp_path: Path) -> None:
+    # A failure after the last page was taken (writing the bundle: here
+    # pagefind/ is a file) used to leave the thread waiting for a second end
+    # marker, and finish() joined it forever.
+    page = "<html lang='en'><body><h1>Home</h1><p>Harbour cranes</p></body></html>"
+    (tmp_path / "index.html").write_text(page, "utf-8")
+    (tmp_path / "pagefind").write_text("not a folder", "utf-8")
+    overlap = OverlappedIndex(tmp_path)
+    overlap.add("index.html", page)
+    outcome: list[BaseException | int] = []
+
+    def finish() -> None:
+        try:
+            outcome.append(overlap.finish())
+        except RuntimeError as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=finish, daemon=True)
+    worker.start()
+    worker.join(timeout=300)  # a guard against the hang, not a timing
+    assert not worker.is_alive(), "finish() hung"
+    assert len(outcome) == 1 and isinstance(outcome[0], RuntimeError)

@@ -287,6 +287,30 @@ class SiteRenderer:
             step(self, articles)
         return dict(sorted(self.pages.items()))
 
+    def render_beside(self, side: Callable[[], ArticlePages]) -> dict[str, str]:
+        """Render every page of the site, the article pages coming from ``side``.
+
+        ``side`` returns what :func:`render_articles` returns for this corpus
+        (computed in another process meanwhile): the same pages as
+        :meth:`render`, since only the pages rendered after the article pages
+        read the problems a failed article page adds.
+        """
+        articles = self.corpus.articles
+        for step in _STEPS:
+            if step not in _SIDE_STEPS and step not in _AFTER_SIDE:
+                step(self, articles)
+        pages, problems = side()
+        for path, html in pages.items():
+            if path in self.pages:
+                raise RuntimeError(f"two generated pages claim {path}")
+            self.pages[path] = html
+        if problems != self.corpus.problems:
+            self.corpus = dataclasses.replace(self.corpus, problems=problems)
+            self.__dict__.pop("_problems_by_file", None)
+        for step in _AFTER_SIDE:
+            step(self, articles)
+        return dict(sorted(self.pages.items()))
+
 
 def _home(site: SiteRenderer, articles: Sequence[Article]) -> None:
     chart = coverage_chart(articles)
@@ -514,6 +538,32 @@ _STEPS: tuple[Callable[[SiteRenderer, Sequence[Article]], None], ...] = (
 )
 
 
+ArticlePages = tuple[dict[str, str], tuple[Problem, ...]]
+"""The article pages (source path to content) and the corpus's problems after them."""
+
+# The article pages (half the rendering) can be rendered by another process
+# (generator/site/sidework.py); the steps after them read the problems that
+# failed article pages add (left_out), the others do not.
+_SIDE_STEPS = (_articles,)
+_AFTER_SIDE = (_problems, _data)
+
+
+def render_articles(corpus: Corpus, directory_urls: bool = True) -> ArticlePages:
+    """Render the article pages and their listing, as :func:`render_site` renders them.
+
+    Args:
+        corpus: The corpus.
+        directory_urls: MkDocs' ``use_directory_urls``.
+
+    Returns:
+        The pages, and the corpus's problems with one added per article page that failed.
+    """
+    site = SiteRenderer(corpus, directory_urls)
+    for step in _SIDE_STEPS:
+        step(site, corpus.articles)
+    return site.pages, site.corpus.problems
+
+
 def render_article_pages(
     corpus: Corpus, article_ids: Collection[str], directory_urls: bool = True
 ) -> dict[str, str]:
@@ -541,14 +591,22 @@ def render_article_pages(
     return dict(sorted(site.pages.items()))
 
 
-def render_site(corpus: Corpus, directory_urls: bool = True) -> dict[str, str]:
+def render_site(
+    corpus: Corpus,
+    directory_urls: bool = True,
+    articles: Callable[[], ArticlePages] | None = None,
+) -> dict[str, str]:
     """Render every generated page of the site.
 
     Args:
         corpus: The corpus.
         directory_urls: MkDocs' ``use_directory_urls`` (links depend on it).
+        articles: Returns :func:`render_articles` of this corpus (rendered by
+            another process while this one renders the rest); None renders
+            them here.
 
     Returns:
         A mapping from source path (relative to ``docs/``) to content.
     """
-    return SiteRenderer(corpus, directory_urls).render()
+    site = SiteRenderer(corpus, directory_urls)
+    return site.render() if articles is None else site.render_beside(articles)

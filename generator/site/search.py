@@ -268,6 +268,8 @@ class OverlappedIndex:
         self._added: set[str] = set()
         self._unmarked: list[str] = []
         self._marked = False
+        # Set once the thread has taken close()'s end marker off the queue.
+        self._ended = False
         self._result: int | BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="briefing-pagefind", daemon=True)
         self._thread.start()
@@ -322,8 +324,10 @@ class OverlappedIndex:
             self._result = asyncio.run(self._consume())
         except BaseException as exc:  # handed to the building thread by finish()
             self._result = exc
-            # Let add() never block on a queue nobody reads any more.
-            while self._queue.get() is not None:
+            # Let add() never block on a queue nobody reads any more; a failure
+            # after the end marker was taken (writing the bundle) has nothing
+            # left to drain, and waiting for another marker would hang close().
+            while not self._ended and self._queue.get() is not None:
                 pass
 
     async def _consume(self) -> int:
@@ -342,7 +346,7 @@ class OverlappedIndex:
                 batch = [self._queue.get()]
                 while batch[-1] is not None and not self._queue.empty():
                     batch.append(self._queue.get_nowait())
-                done = batch[-1] is None
+                done = self._ended = batch[-1] is None
                 pages = [item for item in batch if item is not None]
                 sends = [
                     asyncio.ensure_future(
