@@ -32,13 +32,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator.cache import (
-    ContentCache,
-    build_corpus_cached,
-    content_key,
-    corpus_key,
-    entry_path,
-)
+from generator.cache import ContentCache, build_corpus_cached, content_key, corpus_key
 from generator.models import Problem, Severity
 from generator.pipeline import Corpus, Settings, build_corpus
 from generator.site.exportfile import EXPORT_PATH, write_export
@@ -67,7 +61,7 @@ from generator.site.search import (
     mark_page,
     search_entries,
 )
-from generator.site.sidework import SideArticles, SideExport
+from generator.site.sidework import SideArticles, SideExport, StoredCorpus
 from generator.terminal import visible
 from generator.text.plurals import plural
 from generator.urls import LEDGER_FILE, ledger_text, save_ledger
@@ -243,12 +237,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """
         if self._serving or self._cache is None or store is None or built.key is None:
             return False
-        corpus_file = entry_path(self._cache, "corpus", built.key)
-        if (store / f"{built.key}.json").is_file() or not corpus_file.is_file():
+        if (store / f"{built.key}.json").is_file():
             return False
         target.parent.mkdir(parents=True, exist_ok=True)
         target.touch()
-        export = SideExport(built.corpus, corpus_file, target, store, built.key)
+        export = SideExport(built.corpus, StoredCorpus(self._cache, built.key), target, store)
         if not export.started:
             return False
         self._export = export
@@ -551,9 +544,8 @@ def _rendered(
     if isinstance(stored, dict):
         return stored
     articles = None
-    corpus_file = entry_path(cache.folder, "corpus", key)
-    if beside and corpus_file.is_file():
-        articles = SideArticles(corpus, corpus_file, directory_urls)
+    if beside:
+        articles = SideArticles(corpus, StoredCorpus(cache.folder, key), directory_urls)
     pages = render_site(corpus, directory_urls, articles)
     cache.put("pages", pages_key, pages)
     return pages

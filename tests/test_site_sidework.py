@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import pickle
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import generator.cache  # noqa: F401  (registers the pickling of the corpus's read-only views)
+from generator.cache import ContentCache
 from generator.pipeline import Corpus, Settings, build_corpus
 from generator.site import render, sidework
 from generator.site.bodies import body_html
 from generator.site.exportfile import write_export
 from generator.site.render import render_articles, render_site
-from generator.site.sidework import SideArticles, SideExport, articles_in_worker
+from generator.site.sidework import SideArticles, SideExport, StoredCorpus, articles_in_worker
 from generator.workers import start_pool
 from tests.synthetic import write_corpus
 
@@ -25,11 +24,17 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     return build_corpus(Settings(write_corpus(tmp_path_factory.mktemp("seeds"), 40)))
 
 
-def stored(corpus: Corpus, tmp_path: Path) -> Path:
-    """The corpus pickled in a file, as the content cache stores it."""
-    path = tmp_path / "corpus.pickle"
-    path.write_bytes(pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL))
-    return path
+def stored(corpus: Corpus, tmp_path: Path) -> StoredCorpus:
+    """The corpus stored in a content cache, as a cold build leaves it."""
+    cache = ContentCache(tmp_path / "cache")
+    cache.put("corpus", "k", corpus)
+    cache.close()
+    return StoredCorpus(cache.folder, "k")
+
+
+def test_a_corpus_the_cache_does_not_hold_is_a_lookup_error(tmp_path: Path) -> None:
+    with pytest.raises(LookupError, match="holds no corpus other"):
+        StoredCorpus(tmp_path / "cache", "other").load()
 
 
 def test_the_site_rendered_beside_a_worker_is_the_site_rendered_here(
@@ -74,7 +79,7 @@ def test_a_failed_worker_leaves_the_work_to_this_process(
     assert render_site(corpus, True, SideArticles(corpus, file, True)) == render_site(corpus)
     expected = tmp_path / "expected.json"
     write_export(corpus, expected)
-    export = SideExport(corpus, file, tmp_path / "site" / "corpus.json", tmp_path / "store", "k")
+    export = SideExport(corpus, file, tmp_path / "site" / "corpus.json", tmp_path / "store")
     assert export.started
     export.wait()
     assert (tmp_path / "site" / "corpus.json").read_bytes() == expected.read_bytes()
@@ -85,7 +90,7 @@ def test_without_a_pool_nothing_is_sent(
 ) -> None:
     monkeypatch.setattr(sidework, "submit", lambda *args: None)
     file = stored(corpus, tmp_path)
-    assert not SideExport(corpus, file, tmp_path / "x.json", tmp_path / "store", "k").started
+    assert not SideExport(corpus, file, tmp_path / "x.json", tmp_path / "store").started
     assert render_site(corpus, False, SideArticles(corpus, file, False)) == render_site(
         corpus, False
     )
@@ -97,7 +102,7 @@ def test_the_pool_renders_and_exports_what_this_process_would(
     start_pool(2, wait=True)
     file = stored(corpus, tmp_path)
     side = SideArticles(corpus, file, True)
-    export = SideExport(corpus, file, tmp_path / "site" / "corpus.json", tmp_path / "store", "k")
+    export = SideExport(corpus, file, tmp_path / "site" / "corpus.json", tmp_path / "store")
     assert render_site(corpus, True, side) == render_site(corpus, True)
     export.wait()
     expected = tmp_path / "expected.json"

@@ -22,10 +22,11 @@ running pool, or when the worker fails, the work is done here, as before.
 from __future__ import annotations
 
 import logging
-import pickle
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache import ContentCache
 from generator.collector import paused as paused_collector
 from generator.pipeline import Corpus
 from generator.site.exportfile import write_export
@@ -35,23 +36,45 @@ from generator.workers import submit
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 
-def _stored_corpus(path: Path) -> Corpus:
-    corpus = pickle.loads(path.read_bytes())
-    if not isinstance(corpus, Corpus):
-        raise TypeError(f"{path} holds no corpus")
-    return corpus
+@dataclass(frozen=True, slots=True)
+class StoredCorpus:
+    """Where the content cache holds a corpus: its folder and the corpus's key.
+
+    Attributes:
+        folder: The cache folder.
+        key: The corpus's key (:func:`generator.cache.corpus_key`).
+    """
+
+    folder: Path
+    key: str
+
+    def load(self) -> Corpus:
+        """The stored corpus.
+
+        Raises:
+            LookupError: The cache does not hold it (then the caller does the work itself).
+        """
+        cache = ContentCache(self.folder)
+        try:
+            corpus = cache.get("corpus", self.key)
+        finally:
+            # A worker's connection left open would keep the database's WAL file after the build.
+            cache.close()
+        if not isinstance(corpus, Corpus):
+            raise LookupError(f"the cache in {self.folder} holds no corpus {self.key}")
+        return corpus
 
 
-def articles_in_worker(corpus_file: Path, directory_urls: bool) -> ArticlePages:
-    """:func:`~generator.site.render.render_articles` of the corpus pickled in ``corpus_file``."""
+def articles_in_worker(stored: StoredCorpus, directory_urls: bool) -> ArticlePages:
+    """:func:`~generator.site.render.render_articles` of the stored corpus."""
     with paused_collector():
-        return render_articles(_stored_corpus(corpus_file), directory_urls)
+        return render_articles(stored.load(), directory_urls)
 
 
-def export_in_worker(corpus_file: Path, target: Path, store: Path | None, key: str) -> None:
-    """:func:`~generator.site.exportfile.write_export` of the corpus pickled in ``corpus_file``."""
+def export_in_worker(stored: StoredCorpus, target: Path, store: Path | None) -> None:
+    """:func:`~generator.site.exportfile.write_export` of the stored corpus."""
     with paused_collector():
-        write_export(_stored_corpus(corpus_file), target, store, key)
+        write_export(stored.load(), target, store, stored.key)
 
 
 class SideArticles:
@@ -62,14 +85,14 @@ class SideArticles:
 
     Args:
         corpus: The corpus (rendered from here when the worker cannot).
-        corpus_file: The cache entry holding ``corpus`` pickled.
+        stored: Where the content cache holds ``corpus``.
         directory_urls: MkDocs' ``use_directory_urls``.
     """
 
-    def __init__(self, corpus: Corpus, corpus_file: Path, directory_urls: bool) -> None:
+    def __init__(self, corpus: Corpus, stored: StoredCorpus, directory_urls: bool) -> None:
         self._corpus = corpus
         self._directory_urls = directory_urls
-        self._future = submit(articles_in_worker, corpus_file, directory_urls)
+        self._future = submit(articles_in_worker, stored, directory_urls)
 
     def __call__(self) -> ArticlePages:
         """The article pages and the problems after them."""
@@ -86,22 +109,17 @@ class SideExport:
 
     Args:
         corpus: The corpus (exported from here when the worker cannot).
-        corpus_file: The cache entry holding ``corpus`` pickled.
+        stored: Where the content cache holds ``corpus``.
         target: The export's file in the site folder.
         store: The cache folder keeping one copy of the export.
-        key: The corpus's cache key.
     """
 
-    def __init__(
-        self, corpus: Corpus, corpus_file: Path, target: Path, store: Path, key: str
-    ) -> None:
+    def __init__(self, corpus: Corpus, stored: StoredCorpus, target: Path, store: Path) -> None:
         self._corpus = corpus
         self._target = target
         self._store = store
-        self._key = key
-        self._future: Future[None] | None = submit(
-            export_in_worker, corpus_file, target, store, key
-        )
+        self._key = stored.key
+        self._future: Future[None] | None = submit(export_in_worker, stored, target, store)
 
     @property
     def started(self) -> bool:
