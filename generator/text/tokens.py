@@ -212,7 +212,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     Returns:
         Tokens with body offsets.
     """
-    return _tokens(text, start, end, every=True)
+    return _tokens(text, start, end)
 
 
 def name_tokens(text: str, start: int, end: int) -> list[Token]:
@@ -233,14 +233,11 @@ def name_tokens(text: str, start: int, end: int) -> list[Token]:
     Returns:
         Tokens with body offsets.
     """
-    return _tokens(text, start, end, every=False)
+    return _name_tokens(text, start, end)
 
 
-def _tokens(text: str, start: int, end: int, every: bool) -> list[Token]:
-    """The tokens of ``text[start:end]``; without plain lower-case words unless ``every``."""
-    if not every:
-        return _name_tokens(text, start, end)
-    # Every word is read here: name_tokens leaves plain lower-case words out by pattern.
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]``, every word (name_tokens leaves some out by pattern)."""
     tokens: list[Token] = []
     places: list[int] = []  # each token's place among all the words: who its neighbours are
     for place, m in enumerate(_TOKEN.finditer(text, start, end)):
